@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Generates SQL migrations into migrations/, which wrangler and the tests apply.
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './worker/storage/schema.ts',
+  out: './migrations',
+});

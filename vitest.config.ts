@@ -1,0 +1,17 @@
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests run inside the Workers runtime, against a local D1.
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: './wrangler.toml' },
+      // A test-only binding, so the setup file can apply the real migrations.
+      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations') } },
+    }),
+  ],
+  test: {
+    include: ['test/worker/**/*.test.ts', 'test/worker/**/*.test.tsx'],
+    setupFiles: ['./test/worker/setup.ts'],
+  },
+}));
