@@ -1,0 +1,42 @@
+import * as v from 'valibot';
+import { Text } from '../forms/text.ts';
+import { pickText } from '../i18n/pick.ts';
+import { base, fail, ok, single, type QuestionKind } from './kind.ts';
+
+/** Faces from saddest to happiest; every point also has a text label in the form. */
+export const FACES: Record<3 | 5, string[]> = {
+  3: ['🙁', '😐', '🙂'],
+  5: ['😢', '🙁', '😐', '🙂', '😄'],
+};
+
+export const smileyScaleDefinition = v.pipe(
+  v.strictObject({
+    ...base,
+    type: v.literal('smiley-scale'),
+    points: v.picklist([3, 5]),
+    /** One label per point, saddest first. */
+    labels: v.array(Text),
+  }),
+  v.check((question) => question.labels.length === question.points, 'a smiley scale needs exactly one label per point'),
+);
+type SmileyScale = v.InferOutput<typeof smileyScaleDefinition>;
+
+/** Points are stored as "1" (saddest) to "3" or "5" (happiest). */
+export const smileyScaleKind: QuestionKind<SmileyScale> = {
+  fields: () => [{ suffix: '' }],
+  decline: 'option',
+  requiredError: 'requiredChoice',
+  validate(question, raw) {
+    const value = single(raw);
+    if (value === '') return ok(undefined);
+    const point = Number(value);
+    if (!/^[1-5]$/.test(value) || point > question.points) return fail('unknownOption');
+    return ok(value);
+  },
+  toRaw: (_question, value) => ({ '': typeof value === 'string' ? value : '' }),
+  summary(question, value, lang) {
+    const label = typeof value === 'string' ? question.labels[Number(value) - 1] : undefined;
+    return label ? [`${FACES[question.points][Number(value) - 1]} ${pickText(label, lang)}`] : [];
+  },
+  countable: (_question, value) => (typeof value === 'string' ? [value] : []),
+};
