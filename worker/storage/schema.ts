@@ -1,0 +1,127 @@
+/**
+ * The data model. Every table that holds a municipality's data carries `municipality_id`, so a
+ * municipality's rows can move to a database of its own without changing a query.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const municipalities = sqliteTable('municipalities', {
+  /** A short slug used in links, for example "vest-telemark". */
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The written standard for its documents and the default page language: nb or nn. */
+  writtenStandard: text('written_standard', { enum: ['nb', 'nn'] }).notNull(),
+  /** Smallest group a figure may describe in aggregated insight; never below 3. */
+  suppressionThreshold: integer('suppression_threshold').notNull().default(5),
+  /** Days an untouched draft is kept. */
+  draftTtlDays: integer('draft_ttl_days').notNull().default(30),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+});
+
+/** Every form version ever used, so responses stay readable after a form changes. */
+export const formVersions = sqliteTable(
+  'form_versions',
+  {
+    formId: text('form_id').notNull(),
+    version: text('version').notNull(),
+    definition: text('definition', { mode: 'json' }).notNull(),
+    firstUsedAt: integer('first_used_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.formId, table.version] })],
+);
+
+/** Forms a municipality offers at a public address (personal links come with staff sign-in). */
+export const publications = sqliteTable(
+  'publications',
+  {
+    municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+    formId: text('form_id').notNull(),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [primaryKey({ columns: [table.municipalityId, table.formId] })],
+);
+
+/** A respondent's unfinished answers; after submitting, only what the receipt needs. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+    formId: text('form_id').notNull(),
+    formVersion: text('form_version').notNull(),
+    language: text('language').notNull(),
+    answers: text('answers', { mode: 'json' }).notNull(),
+    /** Chosen when the draft starts; becomes the response id, which makes submitting idempotent. */
+    submissionId: text('submission_id').notNull().unique(),
+    status: text('status', { enum: ['open', 'submitted'] }).notNull().default('open'),
+    /** SHA-256 of the current resume code, if one was given out. */
+    resumeCodeHash: text('resume_code_hash').unique(),
+    reference: text('reference'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('drafts_expires_at').on(table.expiresAt)],
+);
+
+/**
+ * One key per device that may open a draft. The browser holds the key in a cookie; only its
+ * SHA-256 is stored, so a copy of the database cannot be used to take over a draft.
+ */
+export const draftKeys = sqliteTable(
+  'draft_keys',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    draftId: text('draft_id').notNull().references(() => drafts.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('draft_keys_draft').on(table.draftId)],
+);
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    id: text('id').primaryKey(),
+    /** What the respondent is shown on the receipt. */
+    reference: text('reference').notNull().unique(),
+    municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+    formId: text('form_id').notNull(),
+    formVersion: text('form_version').notNull(),
+    language: text('language').notNull(),
+    answers: text('answers', { mode: 'json' }).notNull(),
+    /** Answered with an adult's help, and that adult's role (never their name). */
+    assisted: integer('assisted', { mode: 'boolean' }).notNull().default(false),
+    assistedRole: text('assisted_role'),
+    /** Year and month: all an anonymous response keeps of when it came in. */
+    submittedPeriod: text('submitted_period').notNull(),
+    /** Exact time, only for forms that are not anonymous. */
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('responses_form_period').on(table.municipalityId, table.formId, table.submittedPeriod)],
+);
+
+/** One row per countable answer value, so insight can be counted in SQL. */
+export const responseValues = sqliteTable(
+  'response_values',
+  {
+    responseId: text('response_id').notNull().references(() => responses.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    value: text('value').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.responseId, table.questionId, table.value] }),
+    index('response_values_question').on(table.questionId, table.value),
+  ],
+);
+
+/** Fixed-window counters for rate limits; the key is a hash, never an address. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
