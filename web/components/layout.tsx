@@ -1,0 +1,58 @@
+import type { ComponentChildren } from 'preact';
+import { assets } from '../../worker/generated/assets.ts';
+import type { Language } from '../../worker/forms/text.ts';
+import type { Ui } from '../ui.ts';
+
+export interface LayoutProps {
+  ui: Ui;
+  title: string;
+  /** Shown in the header: whose service this is. */
+  owner?: string;
+  /** Languages this page can be shown in; a link for each keeps the person where they are. */
+  languages?: readonly Language[];
+  /** True where the page has an error, so the title says so first (as screen readers read it). */
+  hasError?: boolean;
+  children: ComponentChildren;
+}
+
+export function Layout({ ui, title, owner, languages = [], hasError, children }: LayoutProps) {
+  const { t, lang } = ui;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${hasError ? `${t('layout.errorPrefix')} ` : ''}${title} – ${owner ?? 'medvirk'}`}</title>
+        <link rel="stylesheet" href={assets.css.path} />
+        <script src={assets.js.path} defer />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('layout.skip')}
+        </a>
+        <header class="header">
+          <span class="owner">{owner ?? 'medvirk'}</span>
+          {languages.length > 1 && (
+            <nav aria-label={t('layout.languages')}>
+              <ul class="languages">
+                {languages.map((code) => (
+                  <li>
+                    <a href={`?lang=${code}`} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>
+                      {t(`languageNames.${code}`)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="footer">
+          <a href="/accessibility">{t('layout.accessibility')}</a> · <a href="/privacy">{t('layout.privacy')}</a>
+        </footer>
+      </body>
+    </html>
+  );
+}

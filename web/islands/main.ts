@@ -1,0 +1,23 @@
+/**
+ * The one script every page loads (deferred). Each enhancement is optional: pages work
+ * fully without it, so one failing on an odd old browser must not stop the others.
+ */
+import { startAutosave } from './autosave.ts';
+import { startConditional } from './conditional.ts';
+import { startDoubleSubmit } from './double-submit.ts';
+import { startErrorSummary } from './error-summary.ts';
+import { startReadAloud } from './read-aloud.ts';
+
+function start(): void {
+  // Conditional first, so hidden questions are disabled before anything reads the form.
+  for (const enhance of [startConditional, startReadAloud, startAutosave, startErrorSummary, startDoubleSubmit]) {
+    try {
+      enhance();
+    } catch {
+      // Without this enhancement the page still works as it does without JavaScript.
+    }
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,67 @@
+import type { FormDefinition, Page } from '../../worker/forms/schema.ts';
+import type { Raw } from '../../worker/questions/kind.ts';
+import type { Question } from '../../worker/questions/index.ts';
+import { BackLink } from '../components/back-link.tsx';
+import { ErrorSummary } from '../components/error-summary.tsx';
+import { Layout } from '../components/layout.tsx';
+import { Localized } from '../components/localized.tsx';
+import { anchorOf, QuestionView } from '../questions/index.tsx';
+import { localized, type Ui } from '../ui.ts';
+
+export interface QuestionPageProps {
+  ui: Ui;
+  form: FormDefinition;
+  owner: string;
+  page: Page;
+  /** Questions shown on this page; those depending on this page's own answers are marked. */
+  questions: { question: Question; raw: Raw; error?: string; decline?: 'option' | 'checkbox'; savedMask?: string; dependsOnPage: boolean }[];
+  action: string;
+  backHref: string;
+  progress: { current: number; total: number };
+  /** A problem with the whole page, such as storage being down, shown above the questions. */
+  pageError?: string;
+}
+
+export function QuestionPage({ ui, form, owner, page, questions, action, backHref, progress, pageError }: QuestionPageProps) {
+  const { t } = ui;
+  const errors = questions.filter((item) => item.error).map((item) => ({ href: `#${anchorOf(item.question)}`, text: item.error ?? '' }));
+  // A page with one question uses that question as its heading, as GOV.UK does.
+  const single = questions.length === 1 && !page.intro;
+  return (
+    <Layout ui={ui} title={localized(ui, page.title).text} owner={owner} languages={form.languages} hasError={errors.length > 0 || !!pageError}>
+      <BackLink ui={ui} href={backHref} />
+      {pageError && (
+        <div class="notice notice--warning" role="alert">
+          {pageError}
+        </div>
+      )}
+      <ErrorSummary ui={ui} errors={errors} />
+      <p class="progress">{t('page.progress', progress)}</p>
+      {!single && (
+        <>
+          <h1>
+            <Localized ui={ui} text={page.title} />
+          </h1>
+          {page.intro && <Localized ui={ui} text={page.intro} paragraphs />}
+        </>
+      )}
+      <form method="post" action={action} novalidate data-autosave>
+        {questions.map(({ question, dependsOnPage, ...state }) => (
+          <div class={state.error ? 'question question--error' : 'question'} data-show-if={dependsOnPage ? JSON.stringify(question.showIf) : undefined}>
+            {dependsOnPage && <p class="conditional-note">{t('question.conditional')}</p>}
+            <QuestionView ui={ui} question={question} isHeading={single} {...state} />
+          </div>
+        ))}
+        <div class="actions">
+          <button class="button" type="submit" name="_action" value="continue">
+            {t('page.continue')}
+          </button>
+          <button class="button button--secondary" type="submit" name="_action" value="save-later">
+            {t('page.saveLater')}
+          </button>
+        </div>
+        <p class="autosave-status" role="status" data-saved-text={t('page.autosaved')} />
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Question } from '../../worker/questions/index.ts';
+import { single } from '../../worker/questions/kind.ts';
+import { Localized } from '../components/localized.tsx';
+import { describedBy, Frame, inputId, type ViewProps } from './frame.tsx';
+
+type NumberQuestion = Extract<Question, { type: 'number' }>;
+
+export function NumberView(props: ViewProps<NumberQuestion>) {
+  const { question, ui, raw, error } = props;
+  return (
+    <Frame {...props} group={false}>
+      <div class="with-unit">
+        <input
+          class="input input--w6"
+          type="text"
+          inputmode={question.integer ? 'numeric' : 'decimal'}
+          id={inputId(question)}
+          name={question.id}
+          value={single(raw)}
+          aria-describedby={describedBy(props)}
+          aria-invalid={error ? 'true' : undefined}
+        />
+        {question.unit && (
+          <span class="unit">
+            <Localized ui={ui} text={question.unit} />
+          </span>
+        )}
+      </div>
+    </Frame>
+  );
+}

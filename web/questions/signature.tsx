@@ -1,0 +1,35 @@
+import type { Question } from '../../worker/questions/index.ts';
+import { single } from '../../worker/questions/kind.ts';
+import { Localized } from '../components/localized.tsx';
+import { Frame, inputId, type ViewProps } from './frame.tsx';
+
+type Signature = Extract<Question, { type: 'signature' }>;
+
+/** A typed full name plus a checkbox that states exactly what the person confirms. */
+export function SignatureView(props: ViewProps<Signature>) {
+  const { question, ui, raw, error } = props;
+  return (
+    <Frame {...props} group>
+      <div class="field">
+        <label class="label label--small" for={inputId(question, 'name')}>
+          {ui.t('question.signatureName')}
+        </label>
+        <input
+          class="input"
+          type="text"
+          autocomplete="name"
+          id={inputId(question, 'name')}
+          name={`${question.id}.name`}
+          value={single(raw, 'name')}
+          aria-invalid={error ? 'true' : undefined}
+        />
+      </div>
+      <div class="choice">
+        <input type="checkbox" id={inputId(question, 'confirm')} name={`${question.id}.confirm`} value="yes" checked={single(raw, 'confirm') === 'yes'} />
+        <label for={inputId(question, 'confirm')}>
+          <Localized ui={ui} text={question.confirmation} />
+        </label>
+      </div>
+    </Frame>
+  );
+}

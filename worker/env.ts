@@ -1,0 +1,31 @@
+import type { CompiledForm, FormDefinition } from './forms/schema.ts';
+import type { Draft, Municipality, Store } from './storage/store.ts';
+import type { Ui } from '../web/ui.ts';
+
+export interface Env {
+  DB: D1Database;
+  /** "production" turns off anything meant only for local development. */
+  ENVIRONMENT: string;
+  DRAFT_TTL_DAYS: string;
+}
+
+/** What the journey middleware resolves once per request. */
+export interface Journey {
+  municipality: Municipality;
+  form: FormDefinition;
+  current: CompiledForm;
+  /** The link prefix of this form: /m/<municipality>/<form>. */
+  base: string;
+  draft?: Draft;
+  draftExpired: boolean;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    store: Store;
+    ui: Ui;
+    now: Date;
+    journey: Journey;
+  };
+}

@@ -1,0 +1,12 @@
+import type { Context } from 'hono';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+/** Renders a page component as a complete HTML document. */
+export const page = (c: Context, vnode: VNode, status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503 = 200) =>
+  c.html(`<!doctype html>${renderToString(vnode)}`, status);
+
+/** Where the browser should go next; 303 turns a POST into a GET. */
+export const redirect = (c: Context, location: string) => c.redirect(location, 303);
+
+export const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
