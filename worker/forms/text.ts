@@ -8,9 +8,12 @@ export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** A text in every language a form offers: `{ "nb": "…", "nn": "…", "en": "…" }`. */
-export const Text = v.record(
-  v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'language codes are two or three lowercase letters')),
-  v.pipe(v.string(), v.trim(), v.minLength(1, 'a text must not be empty')),
+export const Text = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'language codes are two or three lowercase letters')),
+    v.pipe(v.string(), v.trim(), v.minLength(1, 'a text must not be empty')),
+  ),
+  v.minEntries(1, 'a text needs words in at least one language'),
 );
 export type Text = v.InferOutput<typeof Text>;
 

@@ -1,0 +1,28 @@
+/**
+ * `npm start`: builds, migrates and seeds a local D1, prints where the demo forms are, and
+ * serves the app with `wrangler dev` (the real Workers runtime) on http://localhost:8787.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+
+const PORT = process.env.PORT ?? '8787';
+const wrangler = 'node_modules/.bin/wrangler';
+const run = (command: string, args: string[]) => execFileSync(command, args, { stdio: 'inherit' });
+
+run('node_modules/.bin/tsx', ['scripts/build.ts']);
+run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
+run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', 'scripts/seed.sql']);
+
+const origin = `http://localhost:${PORT}`;
+console.log(`
+  medvirk is starting on ${origin}
+
+  Demo municipality "Demo kommune" (written standard: bokmål) offers:
+    Child's voice (ages 7–12):      ${origin}/m/demo/barnets-stemme-demo
+    Consent for cooperation:        ${origin}/m/demo/samtykke-demo
+  Add ?lang=nn or ?lang=en to any page for nynorsk or English.
+  Staff sign-in is not built yet; the demo forms need no login.
+`);
+
+const server = spawn(wrangler, ['dev', '--port', PORT], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+server.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -1,0 +1,74 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv, Env } from './env.ts';
+import { translator } from './i18n/translate.ts';
+import { formPostsOnly } from './middleware/form-post/index.ts';
+import { security } from './middleware/security/index.ts';
+import { ui } from './middleware/ui/index.ts';
+import { page, wantsJson } from './render.ts';
+import { assetRoutes } from './routes/assets.ts';
+import { infoPages } from './routes/info-pages.tsx';
+import { journey } from './routes/journey.tsx';
+import { D1Store } from './storage/d1-store.ts';
+import type { Store } from './storage/store.ts';
+import { MessagePage } from '../web/pages/message.tsx';
+
+export interface AppOptions {
+  /** The storage for a request; tests pass one that fails on purpose. */
+  openStore?: (env: Env) => Store;
+  /** The clock; tests move it forward to expire drafts. */
+  now?: () => Date;
+}
+
+const MAX_BODY = 1024 * 1024;
+
+/** Message keys for errors thrown without one (by Hono's own middleware, for instance). */
+const BY_STATUS: Record<number, string> = {
+  400: 'badRequest',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'formVersionGone',
+  413: 'bodyTooLarge',
+  415: 'unsupportedContentType',
+  429: 'tooManyRequests',
+  503: 'saveFailed',
+};
+
+function errorResponse(c: Context<AppEnv>, status: number, key: string) {
+  const { t } = c.var.ui ?? { t: translator('nb') };
+  const title = t(`http.${key}.title`);
+  const message = t(`http.${key}.body`);
+  if (wantsJson(c)) return c.json({ error: key, message }, status as 400);
+  return page(c, <MessagePage ui={c.var.ui ?? { lang: 'nb', t }} title={title} body={[message]} link={{ href: '/', text: t('http.home') }} />, status as 400);
+}
+
+export function createApp(options: AppOptions = {}) {
+  const openStore = options.openStore ?? ((env: Env) => new D1Store(env.DB));
+  const app = new Hono<AppEnv>();
+
+  app.use('*', ...security());
+  app.use('*', async (c, next) => {
+    c.set('now', options.now?.() ?? new Date());
+    c.set('store', openStore(c.env));
+    await next();
+  });
+  app.use('*', ui());
+  app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new HTTPException(413, { message: 'bodyTooLarge' }); } }));
+  app.use('*', csrf());
+  app.use('*', formPostsOnly());
+
+  app.route('/', assetRoutes);
+  app.route('/', infoPages);
+  app.route('/m/:municipality/:form', journey);
+
+  app.notFound((c) => errorResponse(c, 404, 'notFound'));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return errorResponse(c, error.status, error.message || BY_STATUS[error.status] || 'badRequest');
+    // Only the error's kind is logged: messages from storage can contain answers.
+    console.error(JSON.stringify({ event: 'unhandled-error', name: error.name, path: c.req.routePath }));
+    return errorResponse(c, 500, 'unexpected');
+  });
+  return app;
+}

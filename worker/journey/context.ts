@@ -1,0 +1,39 @@
+import type { MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../env.ts';
+import { currentForm, formAt } from '../forms/registry.ts';
+import { useLanguage } from '../middleware/ui/index.ts';
+import { sha256Hex } from './codes.ts';
+import { readDraftKey } from './draft-cookie.ts';
+
+/**
+ * Resolves what every journey route needs: the municipality (which must offer the form),
+ * the form at the version the person's draft started on, the draft itself, and the language.
+ */
+export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const municipalityId = c.req.param('municipality') ?? '';
+  const formId = c.req.param('form') ?? '';
+  const current = currentForm(formId);
+  const municipality = current && (await c.var.store.publishedMunicipality(municipalityId, formId));
+  if (!current || !municipality) throw new HTTPException(404, { message: 'formNotFound' });
+
+  const key = readDraftKey(c, municipalityId, formId);
+  const found = key ? await c.var.store.draftByKey(await sha256Hex(key)) : undefined;
+  // A key for another form's draft (a tampered cookie) is treated as no draft at all.
+  const draft = found && found.municipalityId === municipalityId && found.formId === formId ? found : undefined;
+  const draftExpired = !!draft && draft.expiresAt <= c.var.now;
+
+  const form = draft && !draftExpired ? await formAt(c.var.store, formId, draft.formVersion) : current.definition;
+  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+
+  useLanguage(c, form.languages, municipality.writtenStandard);
+  c.set('journey', {
+    municipality,
+    form,
+    current,
+    base: `/m/${municipalityId}/${formId}`,
+    draft: draftExpired ? undefined : draft,
+    draftExpired,
+  });
+  await next();
+};
