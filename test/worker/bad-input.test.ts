@@ -1,0 +1,142 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { Client, location, textOf } from './client.ts';
+
+const FORM = '/m/demo/barnets-stemme-demo';
+const CONSENT = '/m/demo/samtykke-demo';
+
+async function draftRow(client: Client) {
+  const { results } = await env.DB.prepare('SELECT d.* FROM drafts d JOIN draft_keys k ON k.draft_id = d.id').all();
+  // Every test client has its own draft; find it through the cookie's hash.
+  const key = [...client.cookies.values()][0] ?? '';
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)));
+  const hash = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const row = await env.DB.prepare('SELECT d.* FROM drafts d JOIN draft_keys k ON k.draft_id = d.id WHERE k.key_hash = ?').bind(hash).first();
+  expect(results.length).toBeGreaterThan(0);
+  return row as Record<string, unknown>;
+}
+
+async function startedAt(form: string) {
+  const client = new Client();
+  await client.post(`${form}/start`);
+  return client;
+}
+
+describe('bad input gets a clear answer and changes nothing', () => {
+  it('unknown form or municipality: 404 page in the person’s language', async () => {
+    const unknownForm = await new Client().get('/m/demo/no-such-form');
+    expect(unknownForm.status).toBe(404);
+    expect(await textOf(unknownForm)).toContain('Skjemaet finnes ikke');
+    const unknownMunicipality = await new Client().get('/m/nowhere/barnets-stemme-demo?lang=en');
+    expect(unknownMunicipality.status).toBe(404);
+    const unknownPage = await (await startedAt(FORM)).get(`${FORM}/p/no-such-page`);
+    expect(unknownPage.status).toBe(404);
+  });
+
+  it('unknown form version: 409 page, draft untouched', async () => {
+    const client = await startedAt(FORM);
+    const before = await draftRow(client);
+    await env.DB.prepare('UPDATE drafts SET form_version = ? WHERE id = ?').bind('0000000000000000', before.id).run();
+    const response = await client.get(`${FORM}/p/school`);
+    expect(response.status).toBe(409);
+    expect(await textOf(response)).toContain('Skjemaet er endret');
+  });
+
+  it('an older stored version of the form is still used for a draft started on it', async () => {
+    const client = await startedAt(FORM);
+    const draft = await draftRow(client);
+    const stored = await env.DB.prepare('SELECT definition FROM form_versions WHERE form_id = ? AND version = ?').bind('barnets-stemme-demo', draft.form_version).first<{ definition: string }>();
+    const old = JSON.parse(stored?.definition ?? '{}');
+    old.pages[0].questions[0].label.nb = 'Hvordan trives du på skolen (gammel utgave)?';
+    await env.DB.prepare('INSERT INTO form_versions (form_id, version, definition, first_used_at) VALUES (?, ?, ?, 0)').bind('barnets-stemme-demo', 'old0000000000000', JSON.stringify(old)).run();
+    await env.DB.prepare('UPDATE drafts SET form_version = ? WHERE id = ?').bind('old0000000000000', draft.id).run();
+    expect(await textOf(await client.get(`${FORM}/p/school`))).toContain('(gammel utgave)');
+  });
+
+  it('unknown or tampered fields: 400, nothing saved', async () => {
+    const client = await startedAt(FORM);
+    const response = await client.post(`${FORM}/p/school`, { 'school-feeling': '5', 'is-admin': 'yes' });
+    expect(response.status).toBe(400);
+    expect(await textOf(response)).toContain('Ingenting er endret');
+    expect(JSON.parse(String((await draftRow(client)).answers))).toEqual({});
+  });
+
+  it('a value that is not an option: the page again with a message, nothing saved', async () => {
+    const client = await startedAt(FORM);
+    const response = await client.post(`${FORM}/p/school`, { 'school-feeling': '9' });
+    expect(response.status).toBe(422);
+    expect(await textOf(response)).toContain('Velg et av svarene i listen');
+    expect(JSON.parse(String((await draftRow(client)).answers))).toEqual({});
+  });
+
+  it('missing required answer: error summary linked to the field, message beside it', async () => {
+    const client = await startedAt(FORM);
+    const response = await client.post(`${FORM}/p/school`, {});
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('<title>Feil:');
+    expect(html).toMatch(/class="error-summary"[\s\S]*href="#q-school-feeling-1"[^>]*>Velg ett svar/);
+    expect(html).toMatch(/<fieldset class="fieldset" aria-describedby="q-school-feeling-error">/);
+    expect(html).toContain('id="q-school-feeling-error"');
+  });
+
+  it('text over the limit: error, and the typed text is shown again', async () => {
+    const client = await startedAt(FORM);
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '1' });
+    const long = 'å'.repeat(1001);
+    const response = await client.post(`${FORM}/p/school-hard`, { 'school-hard-text': long });
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain('Du kan skrive opptil 1000 tegn, og du har skrevet 1001');
+    expect(html).toContain(long);
+    expect(JSON.parse(String((await draftRow(client)).answers))).toEqual({ 'school-feeling': '1' });
+  });
+
+  it('invalid national ID: specific message, never stored', async () => {
+    const client = await startedAt(CONSENT);
+    const response = await client.post(`${CONSENT}/p/child`, { 'child-name': 'Kari Nordmann', 'child-national-id': '01010112345' });
+    expect(response.status).toBe(422);
+    expect(await textOf(response)).toContain('Fødselsnummeret er ikke gyldig');
+    expect(JSON.parse(String((await draftRow(client)).answers))).toEqual({});
+  });
+
+  it('a saved national ID is never sent back in full', async () => {
+    const client = await startedAt(CONSENT);
+    const valid = '01010150074';
+    const saved = await client.post(`${CONSENT}/p/child`, { 'child-name': 'Kari Nordmann', 'child-national-id': valid });
+    expect(saved.status).toBe(303);
+    const again = await (await client.get(`${CONSENT}/p/child`)).text();
+    expect(again).not.toContain(valid);
+    expect(again).toContain('010101 *****');
+    // Leaving the field empty keeps the saved number.
+    expect((await client.post(`${CONSENT}/p/child`, { 'child-name': 'Kari Nordmann', 'child-national-id': '' })).status).toBe(303);
+    const check = await (await client.get(`${CONSENT}/check`)).text();
+    expect(check).not.toContain(valid);
+  });
+
+  it('wrong content type: 415, in JSON when JSON is asked for', async () => {
+    const client = await startedAt(FORM);
+    const response = await client.request(`${FORM}/p/school`, {
+      method: 'POST',
+      body: JSON.stringify({ 'school-feeling': '5' }),
+      headers: { 'content-type': 'application/json', accept: 'application/json', origin: 'https://medvirk.test' },
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toMatchObject({ error: 'unsupportedContentType' });
+  });
+
+  it('a body over 1 MB: 413, nothing saved', async () => {
+    const client = await startedAt(FORM);
+    const response = await client.post(`${FORM}/p/school`, { 'school-feeling': '5', padding: 'x'.repeat(1024 * 1024 + 10) });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(String((await draftRow(client)).answers))).toEqual({});
+  });
+
+  it('a file upload is refused', async () => {
+    const client = await startedAt(FORM);
+    const body = new FormData();
+    body.append('school-feeling', new File(['x'], 'x.txt'));
+    const response = await client.request(`${FORM}/p/school`, { method: 'POST', body, headers: { origin: 'https://medvirk.test' } });
+    expect(response.status).toBe(400);
+  });
+});

@@ -1,0 +1,48 @@
+/** A tiny browser stand-in for journey tests: keeps cookies, sends forms as a browser would. */
+import { SELF } from 'cloudflare:test';
+
+export const ORIGIN = 'https://medvirk.test';
+
+export type Fetch = (request: Request) => Promise<Response>;
+
+export class Client {
+  readonly cookies = new Map<string, string>();
+
+  constructor(
+    private readonly fetcher: Fetch = (request) => SELF.fetch(request),
+    private readonly address = '203.0.113.10',
+  ) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    headers.set('cf-connecting-ip', this.address);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await this.fetcher(new Request(new URL(path, ORIGIN), { ...init, headers, redirect: 'manual' }));
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return response;
+  }
+
+  get(path: string) {
+    return this.request(path);
+  }
+
+  /** Posts fields the way an HTML form does, from the same origin. */
+  post(path: string, fields: [string, string][] | Record<string, string> = {}, headers: Record<string, string> = {}) {
+    return this.request(path, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    });
+  }
+}
+
+export const location = (response: Response) => new URL(response.headers.get('location') ?? '', ORIGIN).pathname;
+
+/** The text of the page without tags, for asserting what a person reads. */
+export const textOf = async (response: Response) =>
+  (await response.text()).replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');

@@ -1,0 +1,178 @@
+import { createExecutionContext, env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp, type AppOptions } from '../../worker/app.tsx';
+import { D1Store } from '../../worker/storage/d1-store.ts';
+import type { Env } from '../../worker/env.ts';
+import type { Store } from '../../worker/storage/store.ts';
+import { Client, location, textOf, type Fetch } from './client.ts';
+
+const FORM = '/m/demo/barnets-stemme-demo';
+
+const appFetch = (options: AppOptions): Fetch => {
+  const app = createApp(options);
+  return async (request) => app.fetch(request, env, createExecutionContext());
+};
+
+const countResponses = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM responses').first<{ n: number }>())?.n ?? 0;
+
+async function readyToSubmit(client: Client) {
+  await client.post(`${FORM}/start`);
+  await client.post(`${FORM}/p/school`, { 'school-feeling': '4' });
+  await client.post(`${FORM}/p/friends`, { 'has-friend': 'yes' });
+}
+
+const referenceOn = async (response: Response) => (await textOf(response)).match(/MV-[0-9A-Z]{5}-[0-9A-Z]{5}/)?.[0];
+
+/** A store whose submit fails a given number of times before working again. */
+function flakySubmit(failures: number): { store: (e: Env) => Store; calls: () => number } {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    store: (e) => {
+      const real = new D1Store(e.DB);
+      return Object.assign(Object.create(real) as Store, {
+        submit: async (...args: Parameters<Store['submit']>) => {
+          calls++;
+          if (calls <= failures) throw new Error('D1_ERROR: Network connection lost.');
+          return real.submit(...args);
+        },
+      });
+    },
+  };
+}
+
+describe('save and resume', () => {
+  it('continues on another device with the resume code', async () => {
+    const phone = new Client();
+    await phone.post(`${FORM}/start`);
+    await phone.post(`${FORM}/p/school`, { 'school-feeling': '5' });
+    expect(location(await phone.post(`${FORM}/p/friends`, { 'has-friend': 'no', _action: 'save-later' }))).toBe(`${FORM}/save`);
+    const codePage = await textOf(await phone.post(`${FORM}/save`));
+    const code = codePage.match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0];
+    expect(code).toBeDefined();
+
+    const tablet = new Client(undefined, '198.51.100.7');
+    // People type codes in lower case, with spaces, and mix up O and 0.
+    const typed = (code ?? '').toLowerCase().replace('-', ' ').replace(/0/g, 'o');
+    const resumed = await tablet.post(`${FORM}/resume`, { code: typed });
+    expect(resumed.status).toBe(303);
+    expect(location(resumed)).toBe(`${FORM}/p/adults`);
+    const friends = await (await tablet.get(`${FORM}/p/friends`)).text();
+    expect(friends).toMatch(/value="no"[^>]*checked|checked[^>]*value="no"/);
+
+    // Both devices keep working on the same draft.
+    await tablet.post(`${FORM}/p/adults`, { 'listened-to': '2' });
+    const onPhone = await textOf(await phone.get(`${FORM}/check`));
+    expect(onPhone).toContain('Noen ganger');
+  });
+
+  it('refuses a wrong code with a clear message', async () => {
+    const client = new Client(undefined, '192.0.2.55');
+    const wrong = await client.post(`${FORM}/resume`, { code: 'ZZZZ-ZZZZ' });
+    expect(wrong.status).toBe(422);
+    expect(await textOf(wrong)).toContain('Vi finner ingen lagrede svar med den koden');
+    const malformed = await client.post(`${FORM}/resume`, { code: 'abc' });
+    expect(await textOf(malformed)).toContain('Koden skal ha 8 bokstaver og tall');
+  });
+
+  it('limits how many codes one address can try', async () => {
+    const client = new Client(undefined, '192.0.2.99');
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) statuses.push((await client.post(`${FORM}/resume`, { code: 'ZZZZ-ZZZ' + (attempt % 10) })).status);
+    expect(statuses.slice(0, 10).every((status) => status === 422)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+
+  it('keeps answers across pages and autosaves in the background', async () => {
+    const client = new Client();
+    await client.post(`${FORM}/start`);
+    const saved = await client.post(`${FORM}/p/school`, { 'school-feeling': '3', _action: 'autosave' }, { accept: 'application/json' });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toEqual({ saved: true });
+    const page = await (await client.get(`${FORM}/p/school`)).text();
+    expect(page).toMatch(/value="3"[^>]*checked|checked[^>]*value="3"/);
+  });
+
+  it('tells the person an expired draft is gone and lets them start again', async () => {
+    const client = new Client();
+    await client.post(`${FORM}/start`);
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '3' });
+    const later = new Client(appFetch({ now: () => new Date(Date.now() + 31 * 86_400_000) }));
+    for (const [name, value] of client.cookies) later.cookies.set(name, value);
+    const page = await later.get(`${FORM}/p/school`);
+    expect(page.status).toBe(410);
+    expect(await textOf(page)).toContain('Svarene dine er slettet');
+    // The stale cookie is cleared, so the next visit starts afresh.
+    expect(later.cookies.size).toBe(0);
+    expect(location(await later.get(`${FORM}/p/school`))).toBe(FORM);
+
+    // Another tab still sending a page of the expired draft gets the same answer.
+    const tab = new Client(appFetch({ now: () => new Date(Date.now() + 31 * 86_400_000) }));
+    for (const [name, value] of client.cookies) tab.cookies.set(name, value);
+    expect((await tab.post(`${FORM}/p/school`, { 'school-feeling': '4' })).status).toBe(410);
+    expect(await textOf(await later.get(FORM))).toContain('Start');
+  });
+});
+
+describe('submitting exactly once', () => {
+  it('a repeated submit shows the same receipt and stores one response', async () => {
+    const client = new Client();
+    await readyToSubmit(client);
+    const before = await countResponses();
+    const first = await client.post(`${FORM}/submit`);
+    const second = await client.post(`${FORM}/submit`);
+    expect(location(first)).toBe(`${FORM}/done`);
+    expect(location(second)).toBe(`${FORM}/done`);
+    expect(await countResponses()).toBe(before + 1);
+    const reference = await referenceOn(await client.get(`${FORM}/done`));
+    expect(reference).toBeDefined();
+  });
+
+  it('a double click (two submits at once) stores one response', async () => {
+    const client = new Client();
+    await readyToSubmit(client);
+    const before = await countResponses();
+    const responses = await Promise.all([client.post(`${FORM}/submit`), client.post(`${FORM}/submit`), client.post(`${FORM}/submit`)]);
+    expect(responses.map(location)).toEqual([`${FORM}/done`, `${FORM}/done`, `${FORM}/done`]);
+    expect(await countResponses()).toBe(before + 1);
+  });
+
+  it('refuses to submit with a required answer missing, pointing to the question', async () => {
+    const client = new Client();
+    await client.post(`${FORM}/start`);
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '4' });
+    const response = await client.post(`${FORM}/submit`);
+    expect(response.status).toBe(422);
+    const html = await response.text();
+    expect(html).toContain(`href="${FORM}/p/friends#q-has-friend-yes"`);
+    expect(html).toContain('Har du minst én god venn?');
+  });
+
+  it('retries when storage fails briefly, and still stores once', async () => {
+    const flaky = flakySubmit(2);
+    const client = new Client(appFetch({ openStore: flaky.store }));
+    await readyToSubmit(client);
+    const before = await countResponses();
+    expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
+    expect(flaky.calls()).toBe(3);
+    expect(await countResponses()).toBe(before + 1);
+  });
+
+  it('when storage stays down: "your answers are kept", draft intact, and a later try works', async () => {
+    const down = flakySubmit(Number.POSITIVE_INFINITY);
+    const client = new Client(appFetch({ openStore: down.store }));
+    await readyToSubmit(client);
+    const before = await countResponses();
+    const failed = await client.post(`${FORM}/submit`);
+    expect(failed.status).toBe(503);
+    expect(await textOf(failed)).toContain('Svarene dine er tatt vare på');
+    expect(await countResponses()).toBe(before);
+
+    const recovered = new Client();
+    for (const [name, value] of client.cookies) recovered.cookies.set(name, value);
+    const check = await textOf(await recovered.get(`${FORM}/check`));
+    expect(check).toContain('Bra');
+    expect(location(await recovered.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
+    expect(await countResponses()).toBe(before + 1);
+  });
+});

@@ -1,0 +1,14 @@
+import type { D1Migration } from 'cloudflare:test';
+import type { Env } from '../../worker/env.ts';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      ENVIRONMENT: string;
+      DRAFT_TTL_DAYS: string;
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
+export type { Env };
