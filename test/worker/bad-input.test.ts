@@ -40,6 +40,8 @@ describe('bad input gets a clear answer and changes nothing', () => {
     const response = await client.get(`${FORM}/p/school`);
     expect(response.status).toBe(409);
     expect(await textOf(response)).toContain('Skjemaet er endret');
+    // The unusable draft is forgotten, so the start page starts afresh.
+    expect(client.cookies.size).toBe(0);
   });
 
   it('an older stored version of the form is still used for a draft started on it', async () => {

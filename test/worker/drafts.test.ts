@@ -1,6 +1,7 @@
-import { createExecutionContext, env } from 'cloudflare:test';
+import { createExecutionContext, createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../../worker/app.tsx';
+import worker from '../../worker/index.ts';
 import { D1Store } from '../../worker/storage/d1-store.ts';
 import type { Env } from '../../worker/env.ts';
 import type { Store } from '../../worker/storage/store.ts';
@@ -114,6 +115,23 @@ describe('save and resume', () => {
   });
 });
 
+describe('nightly clean-up', () => {
+  it('deletes expired drafts with their device keys, and keeps live ones', async () => {
+    const stale = new Client();
+    await stale.post(`${FORM}/start`);
+    await stale.post(`${FORM}/p/school`, { 'school-feeling': '2' });
+    const live = new Client();
+    await live.post(`${FORM}/start`);
+    const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? 0;
+    await env.DB.prepare("UPDATE drafts SET expires_at = 0 WHERE answers LIKE '%school-feeling%' AND status = 'open'").run();
+    await worker.scheduled(createScheduledController(), env);
+    expect(await count('SELECT COUNT(*) AS n FROM drafts WHERE expires_at = 0')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM draft_keys WHERE draft_id NOT IN (SELECT id FROM drafts)')).toBe(0);
+    expect((await live.get(`${FORM}/p/school`)).status).toBe(200);
+    expect(location(await stale.get(`${FORM}/p/school`))).toBe(FORM);
+  });
+});
+
 describe('submitting exactly once', () => {
   it('a repeated submit shows the same receipt and stores one response', async () => {
     const client = new Client();
@@ -146,6 +164,8 @@ describe('submitting exactly once', () => {
     const html = await response.text();
     expect(html).toContain(`href="${FORM}/p/friends#q-has-friend-yes"`);
     expect(html).toContain('Har du minst én god venn?');
+    // This page answers a POST, so its language links must lead back to the check page.
+    expect(html).toContain(`href="${FORM}/check?lang=nn"`);
   });
 
   it('retries when storage fails briefly, and still stores once', async () => {

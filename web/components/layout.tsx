@@ -10,12 +10,14 @@ export interface LayoutProps {
   owner?: string;
   /** Languages this page can be shown in; a link for each keeps the person where they are. */
   languages?: readonly Language[];
+  /** The address of this page, where it differs from the request's (a page shown after a POST). */
+  here?: string;
   /** True where the page has an error, so the title says so first (as screen readers read it). */
   hasError?: boolean;
   children: ComponentChildren;
 }
 
-export function Layout({ ui, title, owner, languages = [], hasError, children }: LayoutProps) {
+export function Layout({ ui, title, owner, languages = [], here = '', hasError, children }: LayoutProps) {
   const { t, lang } = ui;
   return (
     <html lang={lang}>
@@ -37,7 +39,7 @@ export function Layout({ ui, title, owner, languages = [], hasError, children }:
               <ul class="languages">
                 {languages.map((code) => (
                   <li>
-                    <a href={`?lang=${code}`} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>
+                    <a href={`${here}?lang=${code}`} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>
                       {t(`languageNames.${code}`)}
                     </a>
                   </li>

@@ -21,7 +21,7 @@ export interface CheckAnswersProps {
 export function CheckAnswersPage({ ui, form, owner, base, backHref, sections, errors, pageError }: CheckAnswersProps) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('check.title')} owner={owner} languages={form.languages} hasError={errors.length > 0 || !!pageError}>
+    <Layout ui={ui} title={t('check.title')} owner={owner} languages={form.languages} here={`${base}/check`} hasError={errors.length > 0 || !!pageError}>
       <BackLink ui={ui} href={backHref} />
       {pageError && (
         <div class="notice notice--warning" role="alert">

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { currentForm, formAt } from '../forms/registry.ts';
 import { useLanguage } from '../middleware/ui/index.ts';
 import { sha256Hex } from './codes.ts';
-import { readDraftKey } from './draft-cookie.ts';
+import { forgetDraftKey, readDraftKey } from './draft-cookie.ts';
 
 /**
  * Resolves what every journey route needs: the municipality (which must offer the form),
@@ -24,7 +24,11 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const draftExpired = !!draft && draft.expiresAt <= c.var.now;
 
   const form = draft && !draftExpired ? await formAt(c.var.store, formId, draft.formVersion) : current.definition;
-  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  if (!form) {
+    // The draft cannot be shown any more; forgetting it lets the next visit start afresh.
+    forgetDraftKey(c, municipalityId, formId);
+    throw new HTTPException(409, { message: 'formVersionGone' });
+  }
 
   useLanguage(c, form.languages, municipality.writtenStandard);
   c.set('journey', {
