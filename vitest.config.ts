@@ -6,8 +6,12 @@ export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: './wrangler.toml' },
-      // A test-only binding, so the setup file can apply the real migrations.
-      miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations') } },
+      miniflare: {
+        // A test-only binding, so the setup file can apply the real migrations.
+        bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations') },
+        // A second database, to prove a municipality can live in a database of its own.
+        d1Databases: ['DB_SECOND'],
+      },
     }),
   ],
   test: {

@@ -19,8 +19,7 @@ CREATE TABLE `drafts` (
 	`reference` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
-	`expires_at` integer NOT NULL,
-	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
+	`expires_at` integer NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `drafts_submission_id_unique` ON `drafts` (`submission_id`);--> statement-breakpoint
@@ -40,6 +39,7 @@ CREATE TABLE `municipalities` (
 	`written_standard` text NOT NULL,
 	`suppression_threshold` integer DEFAULT 5 NOT NULL,
 	`draft_ttl_days` integer DEFAULT 30 NOT NULL,
+	`database` text DEFAULT 'DB' NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
 );
 --> statement-breakpoint
@@ -79,8 +79,7 @@ CREATE TABLE `responses` (
 	`assisted` integer DEFAULT false NOT NULL,
 	`assisted_role` text,
 	`submitted_period` text NOT NULL,
-	`submitted_at` integer,
-	FOREIGN KEY (`municipality_id`) REFERENCES `municipalities`(`id`) ON UPDATE no action ON DELETE no action
+	`submitted_at` integer
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `responses_reference_unique` ON `responses` (`reference`);--> statement-breakpoint

@@ -11,13 +11,15 @@ import { page, wantsJson } from './render.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { journey } from './routes/journey.tsx';
-import { D1Store } from './storage/d1-store.ts';
-import type { Store } from './storage/store.ts';
+import type { Directory } from './storage/directory.ts';
+import { openDirectory, openStore } from './storage/open.ts';
+import type { Municipality, Store } from './storage/store.ts';
 import { MessagePage } from '../web/pages/message.tsx';
 
 export interface AppOptions {
-  /** The storage for a request; tests pass one that fails on purpose. */
-  openStore?: (env: Env) => Store;
+  /** Opens a municipality's storage; tests pass one that fails on purpose. */
+  openStore?: (env: Env, municipality: Municipality) => Store;
+  openDirectory?: (env: Env) => Directory;
   /** The clock; tests move it forward to expire drafts. */
   now?: () => Date;
 }
@@ -45,13 +47,15 @@ function errorResponse(c: Context<AppEnv>, status: number, key: string) {
 }
 
 export function createApp(options: AppOptions = {}) {
-  const openStore = options.openStore ?? ((env: Env) => new D1Store(env.DB));
+  const storeOpener = options.openStore ?? openStore;
+  const directoryOpener = options.openDirectory ?? openDirectory;
   const app = new Hono<AppEnv>();
 
   app.use('*', ...security());
   app.use('*', async (c, next) => {
     c.set('now', options.now?.() ?? new Date());
-    c.set('store', openStore(c.env));
+    c.set('directory', directoryOpener(c.env));
+    c.set('openStore', (municipality) => storeOpener(c.env, municipality));
     await next();
   });
   app.use('*', ui());

@@ -1,4 +1,5 @@
 import type { CompiledForm, FormDefinition } from './forms/schema.ts';
+import type { Directory } from './storage/directory.ts';
 import type { Draft, Municipality, Store } from './storage/store.ts';
 import type { Ui } from '../web/ui.ts';
 
@@ -23,6 +24,10 @@ export interface Journey {
 export interface AppEnv {
   Bindings: Env;
   Variables: {
+    directory: Directory;
+    /** Opens the data of one municipality; set once the municipality is known. */
+    openStore: (municipality: Municipality) => Store;
+    /** The store of the municipality this request is about (journey routes). */
     store: Store;
     ui: Ui;
     now: Date;

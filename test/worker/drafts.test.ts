@@ -2,9 +2,9 @@ import { createExecutionContext, createScheduledController, env } from 'cloudfla
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../../worker/app.tsx';
 import worker from '../../worker/index.ts';
-import { D1Store } from '../../worker/storage/d1-store.ts';
+import { openStore } from '../../worker/storage/open.ts';
 import type { Env } from '../../worker/env.ts';
-import type { Store } from '../../worker/storage/store.ts';
+import type { Municipality, Store } from '../../worker/storage/store.ts';
 import { Client, location, textOf, type Fetch } from './client.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';
@@ -25,12 +25,12 @@ async function readyToSubmit(client: Client) {
 const referenceOn = async (response: Response) => (await textOf(response)).match(/MV-[0-9A-Z]{5}-[0-9A-Z]{5}/)?.[0];
 
 /** A store whose submit fails a given number of times before working again. */
-function flakySubmit(failures: number): { store: (e: Env) => Store; calls: () => number } {
+function flakySubmit(failures: number): { store: (e: Env, municipality: Municipality) => Store; calls: () => number } {
   let calls = 0;
   return {
     calls: () => calls,
-    store: (e) => {
-      const real = new D1Store(e.DB);
+    store: (e, municipality) => {
+      const real = openStore(e, municipality);
       return Object.assign(Object.create(real) as Store, {
         submit: async (...args: Parameters<Store['submit']>) => {
           calls++;

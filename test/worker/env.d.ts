@@ -5,6 +5,7 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
+      DB_SECOND: D1Database;
       ENVIRONMENT: string;
       DRAFT_TTL_DAYS: string;
       TEST_MIGRATIONS: D1Migration[];

@@ -14,16 +14,18 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const municipalityId = c.req.param('municipality') ?? '';
   const formId = c.req.param('form') ?? '';
   const current = currentForm(formId);
-  const municipality = current && (await c.var.store.publishedMunicipality(municipalityId, formId));
+  const municipality = current && (await c.var.directory.publishedMunicipality(municipalityId, formId));
   if (!current || !municipality) throw new HTTPException(404, { message: 'formNotFound' });
+  const store = c.var.openStore(municipality);
+  c.set('store', store);
 
   const key = readDraftKey(c, municipalityId, formId);
-  const found = key ? await c.var.store.draftByKey(await sha256Hex(key)) : undefined;
+  const found = key ? await store.draftByKey(await sha256Hex(key)) : undefined;
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = found && found.municipalityId === municipalityId && found.formId === formId ? found : undefined;
   const draftExpired = !!draft && draft.expiresAt <= c.var.now;
 
-  const form = draft && !draftExpired ? await formAt(c.var.store, formId, draft.formVersion) : current.definition;
+  const form = draft && !draftExpired ? await formAt(store, formId, draft.formVersion) : current.definition;
   if (!form) {
     // The draft cannot be shown any more; forgetting it lets the next visit start afresh.
     forgetDraftKey(c, municipalityId, formId);

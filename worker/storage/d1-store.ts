@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
 import * as v from 'valibot';
 import { Answers } from '../forms/answer.ts';
@@ -9,7 +9,6 @@ import type { Draft, Store } from './store.ts';
 
 /** D1 allows 100 bound parameters a statement; three per value row stays well inside. */
 const VALUE_ROWS_PER_INSERT = 30;
-const DAY = 86_400_000;
 
 type DraftRow = typeof schema.drafts.$inferSelect;
 
@@ -36,16 +35,6 @@ export class D1Store implements Store {
 
   constructor(database: D1Database) {
     this.db = drizzle(database, { schema });
-  }
-
-  async publishedMunicipality(municipalityId: string, formId: string) {
-    const [row] = await this.db
-      .select({ municipality: schema.municipalities })
-      .from(schema.publications)
-      .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.publications.municipalityId))
-      .where(and(eq(schema.publications.municipalityId, municipalityId), eq(schema.publications.formId, formId), isNull(schema.publications.closedAt)))
-      .limit(1);
-    return row?.municipality;
   }
 
   async recordFormVersion(form: { version: string; definition: FormDefinition }, at: Date) {
@@ -133,19 +122,7 @@ export class D1Store implements Store {
     return { ...row, language: isLanguage(row.language) ? row.language : 'nb', answers: v.parse(Answers, row.answers) };
   }
 
-  async hit(key: string, windowStart: number) {
-    const [row] = await this.db
-      .insert(schema.rateLimits)
-      .values({ key, windowStart, count: 1 })
-      .onConflictDoUpdate({ target: [schema.rateLimits.key, schema.rateLimits.windowStart], set: { count: sql`${schema.rateLimits.count} + 1` } })
-      .returning({ count: schema.rateLimits.count });
-    return row?.count ?? 1;
-  }
-
   async purgeExpired(now: Date) {
-    await this.db.batch([
-      this.db.delete(schema.drafts).where(lt(schema.drafts.expiresAt, now)),
-      this.db.delete(schema.rateLimits).where(lt(schema.rateLimits.windowStart, now.getTime() - DAY)),
-    ]);
+    await this.db.delete(schema.drafts).where(lt(schema.drafts.expiresAt, now));
   }
 }

@@ -1,6 +1,8 @@
 /**
- * The data model. Every table that holds a municipality's data carries `municipality_id`, so a
- * municipality's rows can move to a database of its own without changing a query.
+ * The data model. The directory tables (municipalities, publications, rate limits) live in the
+ * `DB` binding; a municipality's own data (drafts, responses, form versions) lives in the
+ * binding its `database` column names, which may be `DB` too. Every database gets the same
+ * migrations, so any binding can hold any municipality.
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
@@ -15,6 +17,8 @@ export const municipalities = sqliteTable('municipalities', {
   suppressionThreshold: integer('suppression_threshold').notNull().default(5),
   /** Days an untouched draft is kept. */
   draftTtlDays: integer('draft_ttl_days').notNull().default(30),
+  /** The D1 binding holding this municipality's drafts, responses and links. */
+  database: text('database').notNull().default('DB'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
@@ -47,7 +51,8 @@ export const drafts = sqliteTable(
   'drafts',
   {
     id: text('id').primaryKey(),
-    municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+    /** No foreign key: the municipality is in the directory, which may be another database. */
+    municipalityId: text('municipality_id').notNull(),
     formId: text('form_id').notNull(),
     formVersion: text('form_version').notNull(),
     language: text('language').notNull(),
@@ -85,7 +90,7 @@ export const responses = sqliteTable(
     id: text('id').primaryKey(),
     /** What the respondent is shown on the receipt. */
     reference: text('reference').notNull().unique(),
-    municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+    municipalityId: text('municipality_id').notNull(),
     formId: text('form_id').notNull(),
     formVersion: text('form_version').notNull(),
     language: text('language').notNull(),

@@ -1,4 +1,7 @@
-/** Storage behind one interface: the journey never sees SQL, and tests can swap in failures. */
+/**
+ * One municipality's data behind one interface: the journey never sees SQL, tests can swap in
+ * failures, and each municipality's store may sit on a database of its own.
+ */
 import type { Answers } from '../forms/answer.ts';
 import type { CompiledForm, FormDefinition } from '../forms/schema.ts';
 import type { Language } from '../forms/text.ts';
@@ -8,6 +11,8 @@ export interface Municipality {
   name: string;
   writtenStandard: 'nb' | 'nn';
   draftTtlDays: number;
+  /** The D1 binding with this municipality's data. */
+  database: string;
 }
 
 export interface Draft {
@@ -45,8 +50,6 @@ export interface StoredResponse extends Omit<NewResponse, 'values'> {
 }
 
 export interface Store {
-  /** The municipality, if it offers this form publicly. */
-  publishedMunicipality(municipalityId: string, formId: string): Promise<Municipality | undefined>;
   /** Records a form version the first time it is used (a no-op afterwards). */
   recordFormVersion(form: CompiledForm, at: Date): Promise<void>;
   formVersion(formId: string, version: string): Promise<FormDefinition | undefined>;
@@ -68,8 +71,6 @@ export interface Store {
    */
   submit(draftId: string, response: NewResponse, keepReceiptUntil: Date): Promise<void>;
   response(id: string): Promise<StoredResponse | undefined>;
-  /** Counts one hit in a rate-limit window and returns the count so far. */
-  hit(key: string, windowStart: number): Promise<number>;
-  /** Deletes expired drafts and old rate-limit windows. */
+  /** Deletes expired drafts (with their device keys). */
   purgeExpired(now: Date): Promise<void>;
 }

@@ -19,7 +19,7 @@ export const rateLimit = ({ bucket, limit, windowSeconds }: RateLimitOptions): M
   const address = c.req.header('cf-connecting-ip') ?? 'unknown';
   const windowMs = windowSeconds * 1000;
   const windowStart = Math.floor(c.var.now.getTime() / windowMs) * windowMs;
-  const count = await c.var.store.hit(await sha256Hex(`${bucket}:${address}`), windowStart);
+  const count = await c.var.directory.hit(await sha256Hex(`${bucket}:${address}`), windowStart);
   if (count > limit) {
     c.header('retry-after', String(Math.ceil((windowStart + windowMs - c.var.now.getTime()) / 1000)));
     throw new HTTPException(429, { message: 'tooManyRequests' });

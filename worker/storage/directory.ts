@@ -1,0 +1,48 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
+import * as schema from './schema.ts';
+import type { Municipality } from './store.ts';
+
+const DAY = 86_400_000;
+
+/**
+ * What is shared by all municipalities and always lives in the `DB` binding: which
+ * municipalities exist, where their data is, what they publish, and rate-limit counters.
+ */
+export class Directory {
+  private readonly db: DrizzleD1Database<typeof schema>;
+
+  constructor(database: D1Database) {
+    this.db = drizzle(database, { schema });
+  }
+
+  async municipalities(): Promise<Municipality[]> {
+    return this.db.select().from(schema.municipalities);
+  }
+
+  /** The municipality, if it offers this form publicly. */
+  async publishedMunicipality(municipalityId: string, formId: string): Promise<Municipality | undefined> {
+    const [row] = await this.db
+      .select({ municipality: schema.municipalities })
+      .from(schema.publications)
+      .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.publications.municipalityId))
+      .where(and(eq(schema.publications.municipalityId, municipalityId), eq(schema.publications.formId, formId), isNull(schema.publications.closedAt)))
+      .limit(1);
+    return row?.municipality;
+  }
+
+  /** Counts one hit in a rate-limit window and returns the count so far. */
+  async hit(key: string, windowStart: number): Promise<number> {
+    const [row] = await this.db
+      .insert(schema.rateLimits)
+      .values({ key, windowStart, count: 1 })
+      .onConflictDoUpdate({ target: [schema.rateLimits.key, schema.rateLimits.windowStart], set: { count: sql`${schema.rateLimits.count} + 1` } })
+      .returning({ count: schema.rateLimits.count });
+    return row?.count ?? 1;
+  }
+
+  /** Rate-limit windows are useless after a day; keeping hashed addresses longer is not. */
+  async purgeExpired(now: Date): Promise<void> {
+    await this.db.delete(schema.rateLimits).where(lt(schema.rateLimits.windowStart, now.getTime() - DAY));
+  }
+}

@@ -1,0 +1,26 @@
+import type { Env } from '../env.ts';
+import { D1Store } from './d1-store.ts';
+import { Directory } from './directory.ts';
+import type { Municipality, Store } from './store.ts';
+
+const isD1 = (value: unknown): value is D1Database => typeof value === 'object' && value !== null && 'prepare' in value && 'batch' in value;
+
+/** The database a municipality's data lives in, by the binding name the directory records. */
+export function municipalityDatabase(env: Env, municipality: Municipality): D1Database {
+  const binding: unknown = (env as unknown as Record<string, unknown>)[municipality.database];
+  if (!isD1(binding)) throw new Error(`municipality ${municipality.id} names database binding "${municipality.database}", which this Worker does not have`);
+  return binding;
+}
+
+export const openDirectory = (env: Env) => new Directory(env.DB);
+
+/** The handle every request uses for one municipality's data. */
+export const openStore = (env: Env, municipality: Municipality): Store => new D1Store(municipalityDatabase(env, municipality));
+
+/** Nightly clean-up of the directory and of every municipality's database, each once. */
+export async function purgeAll(env: Env, now: Date) {
+  const directory = openDirectory(env);
+  await directory.purgeExpired(now);
+  const bindings = new Map((await directory.municipalities()).map((municipality) => [municipality.database, municipality]));
+  for (const municipality of bindings.values()) await openStore(env, municipality).purgeExpired(now);
+}
