@@ -3,3 +3,18 @@ INSERT OR IGNORE INTO municipalities (id, name, written_standard, suppression_th
 VALUES ('demo', 'Demo kommune', 'nb', 5, 30);
 INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at)
 VALUES ('demo', 'barnets-stemme-demo', 0), ('demo', 'samtykke-demo', 0);
+
+-- Demo units and staff. Sign in at /staff/sign-in with one of these addresses; the link
+-- lands in the development outbox (/dev/outbox) and in the console.
+INSERT OR IGNORE INTO units (id, municipality_id, name, kind) VALUES
+  ('demo-skole', 'demo', 'Demo skole', 'school'),
+  ('demo-helsestasjon', 'demo', 'Demo helsestasjon', 'health-station');
+INSERT OR IGNORE INTO people (id, email, name, created_at) VALUES
+  ('demo-ansatt', 'ansatt@demo.medvirk.no', 'Siri Ansatt', 0),
+  ('demo-planlegger', 'planlegger@demo.medvirk.no', 'Per Planlegger', 0),
+  ('demo-admin', 'admin@demo.medvirk.no', 'Ada Administrator', 0);
+INSERT OR IGNORE INTO memberships (person_id, municipality_id, role, unit_id) VALUES
+  ('demo-ansatt', 'demo', 'staff', 'demo-skole'),
+  ('demo-planlegger', 'demo', 'planner', NULL),
+  ('demo-admin', 'demo', 'admin', NULL),
+  ('demo-admin', 'demo', 'staff', 'demo-helsestasjon');

@@ -10,8 +10,11 @@ import { ui } from './middleware/ui/index.ts';
 import { page, wantsJson } from './render.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
+import { dev } from './routes/dev.tsx';
 import { journey } from './routes/journey.tsx';
+import { staff } from './routes/staff.tsx';
 import type { Directory } from './storage/directory.ts';
+import { People } from './storage/people.ts';
 import { openDirectory, openStore } from './storage/open.ts';
 import type { Municipality, Store } from './storage/store.ts';
 import { MessagePage } from '../web/pages/message.tsx';
@@ -29,6 +32,7 @@ const MAX_BODY = 1024 * 1024;
 /** Message keys for errors thrown without one (by Hono's own middleware, for instance). */
 const BY_STATUS: Record<number, string> = {
   400: 'badRequest',
+  401: 'signInRequired',
   403: 'forbidden',
   404: 'notFound',
   409: 'formVersionGone',
@@ -55,6 +59,7 @@ export function createApp(options: AppOptions = {}) {
   app.use('*', async (c, next) => {
     c.set('now', options.now?.() ?? new Date());
     c.set('directory', directoryOpener(c.env));
+    c.set('people', new People(c.env.DB));
     c.set('openStore', (municipality) => storeOpener(c.env, municipality));
     await next();
   });
@@ -66,6 +71,8 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', assetRoutes);
   app.route('/', infoPages);
   app.route('/m/:municipality/:form', journey);
+  app.route('/staff', staff);
+  app.route('/dev', dev);
 
   app.notFound((c) => errorResponse(c, 404, 'notFound'));
   app.onError((error, c) => {

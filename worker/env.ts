@@ -1,5 +1,7 @@
 import type { CompiledForm, FormDefinition } from './forms/schema.ts';
 import type { Directory } from './storage/directory.ts';
+import type { People } from './storage/people.ts';
+import type { Staff } from './staff/session.ts';
 import type { Draft, Municipality, Store } from './storage/store.ts';
 import type { Ui } from '../web/ui.ts';
 
@@ -8,6 +10,8 @@ export interface Env {
   /** "production" turns off anything meant only for local development. */
   ENVIRONMENT: string;
   DRAFT_TTL_DAYS: string;
+  /** The address links in e-mail and letters point to, e.g. https://medvirk.no (required outside development). */
+  PUBLIC_ORIGIN?: string;
 }
 
 /** What the journey middleware resolves once per request. */
@@ -25,6 +29,9 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     directory: Directory;
+    people: People;
+    /** The signed-in staff member, if any. */
+    staff?: Staff;
     /** Opens the data of one municipality; set once the municipality is known. */
     openStore: (municipality: Municipality) => Store;
     /** The store of the municipality this request is about (journey routes). */

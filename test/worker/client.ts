@@ -3,7 +3,7 @@ import { SELF } from 'cloudflare:test';
 
 export const ORIGIN = 'https://medvirk.test';
 
-export type Fetch = (request: Request) => Promise<Response>;
+export type Fetch = (request: Request) => Response | Promise<Response>;
 
 export class Client {
   readonly cookies = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { Env } from '../env.ts';
 import { D1Store } from './d1-store.ts';
 import { Directory } from './directory.ts';
+import { People } from './people.ts';
 import type { Municipality, Store } from './store.ts';
 
 const isD1 = (value: unknown): value is D1Database => typeof value === 'object' && value !== null && 'prepare' in value && 'batch' in value;
@@ -21,6 +22,7 @@ export const openStore = (env: Env, municipality: Municipality): Store => new D1
 export async function purgeAll(env: Env, now: Date) {
   const directory = openDirectory(env);
   await directory.purgeExpired(now);
+  await new People(env.DB).purgeExpired(now);
   const bindings = new Map((await directory.municipalities()).map((municipality) => [municipality.database, municipality]));
   for (const municipality of bindings.values()) await openStore(env, municipality).purgeExpired(now);
 }

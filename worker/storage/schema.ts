@@ -19,6 +19,8 @@ export const municipalities = sqliteTable('municipalities', {
   draftTtlDays: integer('draft_ttl_days').notNull().default(30),
   /** The D1 binding holding this municipality's drafts, responses and links. */
   database: text('database').notNull().default('DB'),
+  /** Whose links (and answers) a staff member sees: only their own, or their unit's too. */
+  linkVisibility: text('link_visibility', { enum: ['sender', 'unit'] }).notNull().default('unit'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
@@ -130,3 +132,72 @@ export const rateLimits = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
 );
+
+/* ---------- Staff (directory) ---------- */
+
+export const UNIT_KINDS = ['school', 'kindergarten', 'health-station', 'child-welfare', 'ppt', 'nav', 'culture', 'other'] as const;
+
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+});
+
+/** A staff member, planner or admin; one row per person however many municipalities they serve. */
+export const people = sqliteTable('people', {
+  id: text('id').primaryKey(),
+  /** Lower-cased; the sign-in address. */
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const ROLES = ['staff', 'planner', 'admin'] as const;
+
+/**
+ * A role in one municipality. Staff of an inter-municipal service have a membership in each
+ * municipality the service covers, and so work across exactly those.
+ */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    unitId: text('unit_id').references(() => units.id),
+  },
+  (table) => [primaryKey({ columns: [table.personId, table.municipalityId, table.role] }), index('memberships_municipality').on(table.municipalityId)],
+);
+
+/** E-mailed sign-in links: single use, short-lived, stored as hashes. */
+export const signInTokens = sqliteTable('sign_in_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+});
+
+/** Server-side sessions; the cookie holds a 256-bit id, the table only its hash. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The absolute end, however active the session is. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('sessions_person').on(table.personId)],
+);
+
+/** Where e-mail lands in development instead of being sent; a production build never reads it. */
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});

@@ -1,0 +1,33 @@
+import type { Membership } from '../../worker/storage/people.ts';
+import type { Ui } from '../ui.ts';
+import { StaffLayout } from './staff-layout.tsx';
+
+export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; memberships: Membership[] }) {
+  const { t } = ui;
+  const byMunicipality = new Map<string, Membership[]>();
+  for (const membership of memberships) byMunicipality.set(membership.municipalityId, [...(byMunicipality.get(membership.municipalityId) ?? []), membership]);
+  return (
+    <StaffLayout ui={ui} title={t('staff.home.title')} name={name}>
+      <h1>{t('staff.home.title')}</h1>
+      {byMunicipality.size === 0 ? (
+        <p>{t('staff.home.noMemberships')}</p>
+      ) : (
+        <ul class="cards">
+          {[...byMunicipality.values()].map((held) => (
+            <li>
+              <h2>{held[0]?.municipalityName}</h2>
+              <p>{t('staff.home.roles', { roles: held.map((membership) => t(`staff.roles.${membership.role}`)).join(', ') })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('staff.home.securityTitle')}</h2>
+      <p>{t('staff.home.securityText')}</p>
+      <form method="post" action="/staff/sign-out-everywhere">
+        <button class="button button--secondary" type="submit">
+          {t('staff.signOutEverywhere')}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}

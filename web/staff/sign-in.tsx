@@ -1,0 +1,57 @@
+import { ErrorSummary } from '../components/error-summary.tsx';
+import { Layout } from '../components/layout.tsx';
+import type { Ui } from '../ui.ts';
+
+export function SignInPage({ ui, value, error }: { ui: Ui; value?: string; error?: string }) {
+  const { t } = ui;
+  return (
+    <Layout ui={ui} title={t('staff.signIn.title')} languages={['nb', 'nn', 'en']} hasError={!!error}>
+      <ErrorSummary ui={ui} errors={error ? [{ href: '#email', text: error }] : []} />
+      <h1>{t('staff.signIn.title')}</h1>
+      <p>{t('staff.signIn.intro')}</p>
+      <form method="post" action="/staff/sign-in" novalidate>
+        <div class={error ? 'question question--error' : 'question'}>
+          <label class="label" for="email">
+            {t('staff.signIn.email')}
+          </label>
+          {error && (
+            <p class="error-message" id="email-error">
+              <span class="visually-hidden">{t('errors.prefix')} </span>
+              {error}
+            </p>
+          )}
+          <input
+            class="input"
+            type="email"
+            id="email"
+            name="email"
+            value={value}
+            autocomplete="email"
+            spellcheck={false}
+            aria-describedby={error ? 'email-error' : undefined}
+            aria-invalid={error ? 'true' : undefined}
+          />
+        </div>
+        <button class="button" type="submit">
+          {t('staff.signIn.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+/** The e-mailed link leads here; signing in takes a deliberate click, so mail scanners cannot use the link up. */
+export function VerifyPage({ ui, token }: { ui: Ui; token: string }) {
+  const { t } = ui;
+  return (
+    <Layout ui={ui} title={t('staff.verify.title')}>
+      <h1>{t('staff.verify.title')}</h1>
+      <form method="post" action="/staff/sign-in/verify">
+        <input type="hidden" name="token" value={token} />
+        <button class="button" type="submit">
+          {t('staff.verify.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,11 @@
+/** One interface for sending e-mail; providers plug in behind it. */
+export interface Mail {
+  to: string;
+  /** Never personal data: subjects are shown in lists and notifications. */
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}

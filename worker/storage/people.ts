@@ -1,0 +1,95 @@
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
+import * as schema from './schema.ts';
+
+export type Role = (typeof schema.ROLES)[number];
+export type Person = typeof schema.people.$inferSelect;
+
+export interface Membership {
+  municipalityId: string;
+  municipalityName: string;
+  role: Role;
+  unitId: string | null;
+}
+
+export interface SessionRow {
+  personId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/** Staff identities, their roles per municipality, sign-in tokens and sessions (directory). */
+export class People {
+  private readonly db: DrizzleD1Database<typeof schema>;
+
+  constructor(database: D1Database) {
+    this.db = drizzle(database, { schema });
+  }
+
+  async byEmail(email: string): Promise<Person | undefined> {
+    const [row] = await this.db.select().from(schema.people).where(eq(schema.people.email, email.trim().toLowerCase()));
+    return row;
+  }
+
+  async byId(id: string): Promise<Person | undefined> {
+    const [row] = await this.db.select().from(schema.people).where(eq(schema.people.id, id));
+    return row;
+  }
+
+  async memberships(personId: string): Promise<Membership[]> {
+    return this.db
+      .select({
+        municipalityId: schema.memberships.municipalityId,
+        municipalityName: schema.municipalities.name,
+        role: schema.memberships.role,
+        unitId: schema.memberships.unitId,
+      })
+      .from(schema.memberships)
+      .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.memberships.municipalityId))
+      .where(eq(schema.memberships.personId, personId));
+  }
+
+  async addSignInToken(tokenHash: string, personId: string, now: Date, expiresAt: Date) {
+    await this.db.insert(schema.signInTokens).values({ tokenHash, personId, createdAt: now, expiresAt });
+  }
+
+  /** Marks the token used and returns its person, or undefined if unknown, used or expired. Single use even under races. */
+  async useSignInToken(tokenHash: string, now: Date): Promise<string | undefined> {
+    const [row] = await this.db
+      .update(schema.signInTokens)
+      .set({ usedAt: now })
+      .where(and(eq(schema.signInTokens.tokenHash, tokenHash), isNull(schema.signInTokens.usedAt), gt(schema.signInTokens.expiresAt, now)))
+      .returning({ personId: schema.signInTokens.personId });
+    return row?.personId;
+  }
+
+  async createSession(idHash: string, personId: string, now: Date, expiresAt: Date) {
+    await this.db.insert(schema.sessions).values({ idHash, personId, createdAt: now, lastSeenAt: now, expiresAt });
+  }
+
+  async session(idHash: string): Promise<SessionRow | undefined> {
+    const [row] = await this.db.select().from(schema.sessions).where(eq(schema.sessions.idHash, idHash));
+    return row;
+  }
+
+  async touchSession(idHash: string, now: Date) {
+    await this.db.update(schema.sessions).set({ lastSeenAt: now }).where(eq(schema.sessions.idHash, idHash));
+  }
+
+  async endSession(idHash: string) {
+    await this.db.delete(schema.sessions).where(eq(schema.sessions.idHash, idHash));
+  }
+
+  /** "Sign out everywhere": every session of the person, on every device. */
+  async endSessionsOf(personId: string) {
+    await this.db.delete(schema.sessions).where(eq(schema.sessions.personId, personId));
+  }
+
+  async purgeExpired(now: Date) {
+    await this.db.batch([
+      this.db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, now)),
+      this.db.delete(schema.signInTokens).where(lt(schema.signInTokens.expiresAt, now)),
+    ]);
+  }
+}
