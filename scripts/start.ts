@@ -20,7 +20,13 @@ console.log(`
     Child's voice (ages 7–12):      ${origin}/m/demo/barnets-stemme-demo
     Consent for cooperation:        ${origin}/m/demo/samtykke-demo
   Add ?lang=nn or ?lang=en to any page for nynorsk or English.
-  Staff sign-in is not built yet; the demo forms need no login.
+
+  Staff sign in at ${origin}/staff/sign-in with one of these addresses:
+    staff:    ansatt@demo.medvirk.no       (Demo skole)
+    planner:  planlegger@demo.medvirk.no
+    admin:    admin@demo.medvirk.no        (also staff at Demo helsestasjon)
+  No e-mail leaves your machine: the sign-in link is printed below and shown at
+  ${origin}/dev/outbox.
 `);
 
 const server = spawn(wrangler, ['dev', '--port', PORT], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
