@@ -114,6 +114,8 @@ describe('bad input gets a clear answer and changes nothing', () => {
     expect((await client.post(`${CONSENT}/p/child`, { 'child-name': 'Kari Nordmann', 'child-national-id': '' })).status).toBe(303);
     const check = await (await client.get(`${CONSENT}/check`)).text();
     expect(check).not.toContain(valid);
+    // The information-only page has nothing to check, so it gets no empty section.
+    expect(check).not.toContain('<h2>Om samtykket</h2>');
   });
 
   it('wrong content type: 415, in JSON when JSON is asked for', async () => {

@@ -17,11 +17,11 @@ export function NumberView(props: ViewProps<NumberQuestion>) {
           id={inputId(question)}
           name={question.id}
           value={single(raw)}
-          aria-describedby={describedBy(props)}
+          aria-describedby={[describedBy(props), question.unit ? inputId(question, 'unit') : ''].filter(Boolean).join(' ') || undefined}
           aria-invalid={error ? 'true' : undefined}
         />
         {question.unit && (
-          <span class="unit">
+          <span class="unit" id={inputId(question, 'unit')}>
             <Localized ui={ui} text={question.unit} />
           </span>
         )}

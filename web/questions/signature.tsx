@@ -25,7 +25,14 @@ export function SignatureView(props: ViewProps<Signature>) {
         />
       </div>
       <div class="choice">
-        <input type="checkbox" id={inputId(question, 'confirm')} name={`${question.id}.confirm`} value="yes" checked={single(raw, 'confirm') === 'yes'} />
+        <input
+          type="checkbox"
+          id={inputId(question, 'confirm')}
+          name={`${question.id}.confirm`}
+          value="yes"
+          checked={single(raw, 'confirm') === 'yes'}
+          aria-invalid={error ? 'true' : undefined}
+        />
         <label for={inputId(question, 'confirm')}>
           <Localized ui={ui} text={question.confirmation} />
         </label>

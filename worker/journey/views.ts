@@ -65,6 +65,7 @@ export function checkAnswersProps(c: Context<AppEnv>, answers: Answers, options:
   const { ui } = c.var;
   const kept = pruneHidden(form, answers);
   const pages = visiblePages(form, kept);
+  // Pages with nothing to answer (information only) have no rows, and no heading either.
   const sections = pages.map((page) => ({
     page,
     rows: visibleQuestions(page, kept)
@@ -74,7 +75,7 @@ export function checkAnswersProps(c: Context<AppEnv>, answers: Answers, options:
         const state = value === undefined ? ('empty' as const) : isDeclined(value) ? ('declined' as const) : ('answered' as const);
         return { question, state, lines: state === 'answered' && value !== undefined ? kindOf(question).summary(question, value, ui.lang, ui.t) : [] };
       }),
-  }));
+  })).filter((section) => section.rows.length > 0);
   const last = pages.at(-1);
   return {
     ui,
