@@ -64,6 +64,8 @@ export const drafts = sqliteTable(
     status: text('status', { enum: ['open', 'submitted'] }).notNull().default('open'),
     /** SHA-256 of the current resume code, if one was given out. */
     resumeCodeHash: text('resume_code_hash').unique(),
+    /** The personal form link this draft was opened from, if any. */
+    linkId: text('link_id'),
     reference: text('reference'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -104,6 +106,8 @@ export const responses = sqliteTable(
     submittedPeriod: text('submitted_period').notNull(),
     /** Exact time, only for forms that are not anonymous. */
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    /** The personal form link answered, if any: who may read the response follows from it. */
+    linkId: text('link_id'),
   },
   (table) => [index('responses_form_period').on(table.municipalityId, table.formId, table.submittedPeriod)],
 );
@@ -131,6 +135,56 @@ export const rateLimits = sqliteTable(
     count: integer('count').notNull(),
   },
   (table) => [primaryKey({ columns: [table.key, table.windowStart] })],
+);
+
+/* ---------- Personal form links and the audit log (municipality's database) ---------- */
+
+export const RESPONDENTS = ['child', 'guardian', 'other'] as const;
+
+/**
+ * A link a staff member sends to one child or guardian. Only the token's hash is stored, so
+ * the link itself is shown once, when it is made. `case_reference` is the sender's own
+ * pseudonymous reference, never a name.
+ */
+export const formLinks = sqliteTable(
+  'form_links',
+  {
+    id: text('id').primaryKey(),
+    municipalityId: text('municipality_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    formId: text('form_id').notNull(),
+    language: text('language').notNull(),
+    respondent: text('respondent', { enum: RESPONDENTS }).notNull(),
+    caseReference: text('case_reference').notNull(),
+    createdBy: text('created_by').notNull(),
+    unitId: text('unit_id'),
+    singleUse: integer('single_use', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    responseId: text('response_id'),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('form_links_municipality_created').on(table.municipalityId, table.createdAt), index('form_links_case').on(table.municipalityId, table.caseReference)],
+);
+
+/** Who saw or changed what, and when. Append-only: triggers refuse updates and deletes. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    municipalityId: text('municipality_id').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    personId: text('person_id').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    via: text('via', { enum: ['web', 'api'] }).notNull(),
+  },
+  (table) => [index('audit_log_municipality_at').on(table.municipalityId, table.at)],
 );
 
 /* ---------- Staff (directory) ---------- */
