@@ -12,6 +12,7 @@ import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
 import { journey } from './routes/journey.tsx';
+import { personalLink } from './routes/personal-link.tsx';
 import { staff } from './routes/staff.tsx';
 import type { Directory } from './storage/directory.ts';
 import { People } from './storage/people.ts';
@@ -36,6 +37,7 @@ const BY_STATUS: Record<number, string> = {
   403: 'forbidden',
   404: 'notFound',
   409: 'formVersionGone',
+  410: 'linkExpired',
   413: 'bodyTooLarge',
   415: 'unsupportedContentType',
   429: 'tooManyRequests',
@@ -71,6 +73,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', assetRoutes);
   app.route('/', infoPages);
   app.route('/m/:municipality/:form', journey);
+  app.route('/l', personalLink);
   app.route('/staff', staff);
   app.route('/dev', dev);
 

@@ -9,13 +9,16 @@ await env.DB.batch([
     "INSERT OR IGNORE INTO municipalities (id, name, written_standard, database) VALUES ('demo', 'Demo kommune', 'nb', 'DB'), ('nynorsk', 'Nynorsk kommune', 'nn', 'DB'), ('andre', 'Andre kommune', 'nb', 'DB_SECOND')",
   ),
   env.DB.prepare(
+    "INSERT OR IGNORE INTO municipalities (id, name, written_standard, database, link_visibility) VALUES ('streng', 'Streng kommune', 'nn', 'DB', 'sender')",
+  ),
+  env.DB.prepare(
     "INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at) VALUES ('demo', 'barnets-stemme-demo', 0), ('demo', 'samtykke-demo', 0), ('nynorsk', 'barnets-stemme-demo', 0), ('andre', 'barnets-stemme-demo', 0)",
   ),
-  env.DB.prepare("INSERT OR IGNORE INTO units (id, municipality_id, name, kind) VALUES ('demo-skole', 'demo', 'Demo skole', 'school'), ('demo-helsestasjon', 'demo', 'Demo helsestasjon', 'health-station'), ('andre-skole', 'andre', 'Andre skole', 'school')"),
+  env.DB.prepare("INSERT OR IGNORE INTO units (id, municipality_id, name, kind) VALUES ('demo-skole', 'demo', 'Demo skole', 'school'), ('demo-helsestasjon', 'demo', 'Demo helsestasjon', 'health-station'), ('andre-skole', 'andre', 'Andre skole', 'school'), ('streng-skule', 'streng', 'Streng skule', 'school')"),
   env.DB.prepare(
-    "INSERT OR IGNORE INTO people (id, email, name, created_at) VALUES ('demo-ansatt', 'ansatt@demo.medvirk.no', 'Siri Ansatt', 0), ('demo-kollega', 'kollega@demo.medvirk.no', 'Kari Kollega', 0), ('demo-helse', 'helse@demo.medvirk.no', 'Hanne Helse', 0), ('demo-planlegger', 'planlegger@demo.medvirk.no', 'Per Planlegger', 0), ('demo-admin', 'admin@demo.medvirk.no', 'Ada Administrator', 0), ('andre-ansatt', 'ansatt@andre.medvirk.no', 'Ola Andre', 0), ('uten-rolle', 'ingen@demo.medvirk.no', 'Uten Rolle', 0)",
+    "INSERT OR IGNORE INTO people (id, email, name, created_at) VALUES ('demo-ansatt', 'ansatt@demo.medvirk.no', 'Siri Ansatt', 0), ('demo-kollega', 'kollega@demo.medvirk.no', 'Kari Kollega', 0), ('demo-helse', 'helse@demo.medvirk.no', 'Hanne Helse', 0), ('demo-planlegger', 'planlegger@demo.medvirk.no', 'Per Planlegger', 0), ('demo-admin', 'admin@demo.medvirk.no', 'Ada Administrator', 0), ('andre-ansatt', 'ansatt@andre.medvirk.no', 'Ola Andre', 0), ('uten-rolle', 'ingen@demo.medvirk.no', 'Uten Rolle', 0), ('streng-a', 'a@streng.medvirk.no', 'Anne Streng', 0), ('streng-b', 'b@streng.medvirk.no', 'Bjørn Streng', 0)",
   ),
   env.DB.prepare(
-    "INSERT OR IGNORE INTO memberships (person_id, municipality_id, role, unit_id) VALUES ('demo-ansatt', 'demo', 'staff', 'demo-skole'), ('demo-kollega', 'demo', 'staff', 'demo-skole'), ('demo-helse', 'demo', 'staff', 'demo-helsestasjon'), ('demo-planlegger', 'demo', 'planner', NULL), ('demo-admin', 'demo', 'admin', NULL), ('andre-ansatt', 'andre', 'staff', 'andre-skole'), ('andre-ansatt', 'andre', 'admin', NULL)",
+    "INSERT OR IGNORE INTO memberships (person_id, municipality_id, role, unit_id) VALUES ('demo-ansatt', 'demo', 'staff', 'demo-skole'), ('demo-kollega', 'demo', 'staff', 'demo-skole'), ('demo-helse', 'demo', 'staff', 'demo-helsestasjon'), ('demo-planlegger', 'demo', 'planner', NULL), ('demo-admin', 'demo', 'admin', NULL), ('andre-ansatt', 'andre', 'staff', 'andre-skole'), ('andre-ansatt', 'andre', 'admin', NULL), ('streng-a', 'streng', 'staff', 'streng-skule'), ('streng-b', 'streng', 'staff', 'streng-skule')",
   ),
 ]);

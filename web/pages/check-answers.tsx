@@ -1,9 +1,8 @@
-import type { FormDefinition, Page } from '../../worker/forms/schema.ts';
-import type { Question } from '../../worker/questions/index.ts';
+import type { FormDefinition } from '../../worker/forms/schema.ts';
+import { AnswerList, type AnswerSection } from '../components/answer-list.tsx';
 import { BackLink } from '../components/back-link.tsx';
 import { ErrorSummary, type SummaryError } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
-import { Localized } from '../components/localized.tsx';
 import { anchorOf } from '../questions/index.tsx';
 import type { Ui } from '../ui.ts';
 
@@ -13,7 +12,7 @@ export interface CheckAnswersProps {
   owner: string;
   base: string;
   backHref: string;
-  sections: { page: Page; rows: { question: Question; lines: string[]; state: 'answered' | 'declined' | 'empty' }[] }[];
+  sections: AnswerSection[];
   errors: SummaryError[];
   pageError?: string;
 }
@@ -30,34 +29,7 @@ export function CheckAnswersPage({ ui, form, owner, base, backHref, sections, er
       )}
       <ErrorSummary ui={ui} errors={errors} />
       <h1>{t('check.title')}</h1>
-      {sections.map(({ page, rows }) => (
-        <section>
-          <h2>
-            <Localized ui={ui} text={page.title} />
-          </h2>
-          <dl class="summary">
-            {rows.map(({ question, lines, state }) => (
-              <div class="summary-row">
-                <dt>
-                  <Localized ui={ui} text={question.label} />
-                </dt>
-                <dd>
-                  {state === 'answered' ? lines.map((line) => <span class="line">{line}</span>) : <em>{t(state === 'declined' ? 'check.declined' : 'check.empty')}</em>}
-                </dd>
-                <dd class="summary-action">
-                  <a href={`${base}/p/${page.id}#${anchorOf(question)}`}>
-                    {t('check.change')}
-                    <span class="visually-hidden">
-                      {' '}
-                      <Localized ui={ui} text={question.label} />
-                    </span>
-                  </a>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
+      <AnswerList ui={ui} sections={sections} changeHref={(page, question) => `${base}/p/${page.id}#${anchorOf(question)}`} />
       <h2>{t('check.sendTitle')}</h2>
       <p>{t('check.sendText')}</p>
       <form method="post" action={`${base}/submit`}>

@@ -17,6 +17,16 @@ export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; mem
             <li>
               <h2>{held[0]?.municipalityName}</h2>
               <p>{t('staff.home.roles', { roles: held.map((membership) => t(`staff.roles.${membership.role}`)).join(', ') })}</p>
+              {held.some((membership) => membership.role !== 'planner') && (
+                <ul>
+                  <li>
+                    <a href={`/staff/m/${held[0]?.municipalityId}/links`}>{t('links.overview.title')}</a>
+                  </li>
+                  <li>
+                    <a href={`/staff/m/${held[0]?.municipalityId}/links/new`}>{t('links.new.title')}</a>
+                  </li>
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -14,7 +14,7 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   const municipalityId = c.req.param('municipality') ?? '';
   const formId = c.req.param('form') ?? '';
   const current = currentForm(formId);
-  const municipality = current && (await c.var.directory.publishedMunicipality(municipalityId, formId));
+  const municipality = current && (await c.var.directory.municipality(municipalityId));
   if (!current || !municipality) throw new HTTPException(404, { message: 'formNotFound' });
   const store = c.var.openStore(municipality);
   c.set('store', store);
@@ -24,6 +24,8 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = found && found.municipalityId === municipalityId && found.formId === formId ? found : undefined;
   const draftExpired = !!draft && draft.expiresAt <= c.var.now;
+  // A form sent with a personal link need not be public; without such a draft it must be.
+  if (!draft?.linkId && !(await c.var.directory.isPublished(municipalityId, formId))) throw new HTTPException(404, { message: 'formNotFound' });
 
   const form = draft && !draftExpired ? await formAt(store, formId, draft.formVersion) : current.definition;
   if (!form) {

@@ -29,5 +29,6 @@ export async function responseFrom(draft: Draft, form: FormDefinition, now: Date
     submittedPeriod: now.toISOString().slice(0, 7),
     // An anonymous response keeps only the month it came in.
     submittedAt: form.anonymous ? null : now,
+    linkId: draft.linkId,
   };
 }

@@ -5,13 +5,13 @@ import { isDeclined, type Answers } from '../forms/answer.ts';
 import { isShown } from '../forms/condition.ts';
 import { missingRequired, pageBefore, pruneHidden, visiblePages, visibleQuestions } from '../forms/flow.ts';
 import { DECLINE_OPTION, offersDecline, type PageInput } from '../forms/page-input.ts';
-import type { Page } from '../forms/schema.ts';
+import type { FormDefinition, Page } from '../forms/schema.ts';
 import { isMasked, kindOf, type Question } from '../questions/index.ts';
 import type { Raw } from '../questions/kind.ts';
 import type { CheckAnswersProps } from '../../web/pages/check-answers.tsx';
 import type { QuestionPageProps } from '../../web/pages/question.tsx';
 import { anchorOf } from '../../web/questions/index.tsx';
-import { localized } from '../../web/ui.ts';
+import { localized, type Ui } from '../../web/ui.ts';
 
 const conditionTargets = (question: Question) =>
   (Array.isArray(question.showIf) ? question.showIf : question.showIf ? [question.showIf] : []).map((condition) => condition.question);
@@ -60,22 +60,29 @@ export function questionPageProps(c: Context<AppEnv>, page: Page, answers: Answe
   };
 }
 
+/** The answers grouped by page, as the check page and the staff's reading page show them. */
+export function answerSections(form: FormDefinition, answers: Answers, ui: Ui) {
+  const kept = pruneHidden(form, answers);
+  return visiblePages(form, kept)
+    .map((page) => ({
+      page,
+      rows: visibleQuestions(page, kept)
+        .filter((question) => kindOf(question).fields(question).length > 0)
+        .map((question) => {
+          const value = kept[question.id];
+          const state = value === undefined ? ('empty' as const) : isDeclined(value) ? ('declined' as const) : ('answered' as const);
+          return { question, state, lines: state === 'answered' && value !== undefined ? kindOf(question).summary(question, value, ui.lang, ui.t) : [] };
+        }),
+    }))
+    // Pages with nothing to answer (information only) have no rows, and no heading either.
+    .filter((section) => section.rows.length > 0);
+}
+
 export function checkAnswersProps(c: Context<AppEnv>, answers: Answers, options: { showMissing?: boolean; pageError?: string } = {}): CheckAnswersProps {
   const { form, base, municipality } = c.var.journey;
   const { ui } = c.var;
   const kept = pruneHidden(form, answers);
   const pages = visiblePages(form, kept);
-  // Pages with nothing to answer (information only) have no rows, and no heading either.
-  const sections = pages.map((page) => ({
-    page,
-    rows: visibleQuestions(page, kept)
-      .filter((question) => kindOf(question).fields(question).length > 0)
-      .map((question) => {
-        const value = kept[question.id];
-        const state = value === undefined ? ('empty' as const) : isDeclined(value) ? ('declined' as const) : ('answered' as const);
-        return { question, state, lines: state === 'answered' && value !== undefined ? kindOf(question).summary(question, value, ui.lang, ui.t) : [] };
-      }),
-  })).filter((section) => section.rows.length > 0);
   const last = pages.at(-1);
   return {
     ui,
@@ -83,7 +90,7 @@ export function checkAnswersProps(c: Context<AppEnv>, answers: Answers, options:
     owner: municipality.name,
     base,
     backHref: last ? `${base}/p/${last.id}` : base,
-    sections,
+    sections: answerSections(form, answers, ui),
     errors: options.showMissing
       ? missingRequired(form, kept).map(({ page, question }) => ({
           href: `${base}/p/${page.id}#${anchorOf(question)}`,

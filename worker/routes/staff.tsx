@@ -11,6 +11,7 @@ import { MessagePage } from '../../web/pages/message.tsx';
 import { StaffHome } from '../../web/staff/home.tsx';
 import { SignInPage, VerifyPage } from '../../web/staff/sign-in.tsx';
 import { HTTPException } from 'hono/http-exception';
+import { links } from './links.tsx';
 
 /** Sign-in links work for 15 minutes, once. */
 export const SIGN_IN_TTL_MS = 15 * 60_000;
@@ -76,6 +77,10 @@ staff.post('/sign-out-everywhere', requireStaff(), async (c) => {
   await endSession(c, true);
   return redirect(c, '/staff/sign-in');
 });
+
+// Everything about one municipality; membership of it is checked before anything is read.
+staff.use('/m/:municipality/*', requireStaff());
+staff.route('/m/:municipality', links);
 
 staff.get('/', requireStaff(), (c) => {
   const { person, memberships } = c.var.staff!;

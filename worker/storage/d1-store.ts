@@ -1,11 +1,11 @@
-import { and, eq, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
 import * as v from 'valibot';
 import { Answers } from '../forms/answer.ts';
 import { FormDefinition } from '../forms/schema.ts';
 import { isLanguage } from '../forms/text.ts';
 import * as schema from './schema.ts';
-import type { Draft, Store } from './store.ts';
+import type { Draft, LinkFilter, Store } from './store.ts';
 
 /** D1 allows 100 bound parameters a statement; three per value row stays well inside. */
 const VALUE_ROWS_PER_INSERT = 30;
@@ -24,6 +24,7 @@ function toDraft(row: DraftRow): Draft {
     status: row.status,
     reference: row.reference,
     expiresAt: row.expiresAt,
+    linkId: row.linkId,
   };
 }
 
@@ -56,6 +57,7 @@ export class D1Store implements Store {
     await this.db.batch([
       this.db.insert(schema.drafts).values({ ...draft, updatedAt: draft.createdAt, status: 'open' }),
       this.db.insert(schema.draftKeys).values({ keyHash, draftId: draft.id, createdAt: draft.createdAt }),
+      ...(draft.linkId ? [this.markLinkQuery(draft.linkId, 'startedAt', draft.createdAt)] : []),
     ]);
   }
 
@@ -109,6 +111,14 @@ export class D1Store implements Store {
     await this.db.batch([
       this.db.insert(schema.responses).values(row).onConflictDoNothing(),
       ...valueInserts,
+      ...(row.linkId
+        ? [
+            this.db
+              .update(schema.formLinks)
+              .set({ submittedAt: row.submittedAt ?? new Date(), responseId: row.id })
+              .where(and(eq(schema.formLinks.id, row.linkId), isNull(schema.formLinks.responseId))),
+          ]
+        : []),
       this.db
         .update(schema.drafts)
         .set({ status: 'submitted', answers: {}, reference: response.reference, resumeCodeHash: null, expiresAt: keepReceiptUntil })
@@ -124,5 +134,47 @@ export class D1Store implements Store {
 
   async purgeExpired(now: Date) {
     await this.db.delete(schema.drafts).where(lt(schema.drafts.expiresAt, now));
+  }
+
+  async createLink(link: typeof schema.formLinks.$inferInsert) {
+    await this.db.insert(schema.formLinks).values(link);
+  }
+
+  async link(id: string) {
+    const [row] = await this.db.select().from(schema.formLinks).where(eq(schema.formLinks.id, id));
+    return row;
+  }
+
+  async linkByToken(tokenHash: string) {
+    const [row] = await this.db.select().from(schema.formLinks).where(eq(schema.formLinks.tokenHash, tokenHash));
+    return row;
+  }
+
+  async links(municipalityId: string, filter: LinkFilter, limit: number) {
+    const conditions = [eq(schema.formLinks.municipalityId, municipalityId)];
+    if (filter.visibleTo) {
+      const { personId, unitIds } = filter.visibleTo;
+      const mine = eq(schema.formLinks.createdBy, personId);
+      conditions.push(unitIds.length ? (or(mine, inArray(schema.formLinks.unitId, unitIds)) ?? mine) : mine);
+    }
+    if (filter.formId) conditions.push(eq(schema.formLinks.formId, filter.formId));
+    if (filter.caseReference) conditions.push(like(schema.formLinks.caseReference, `%${filter.caseReference.replace(/[%_\\]/g, '')}%`));
+    return this.db.select().from(schema.formLinks).where(and(...conditions)).orderBy(desc(schema.formLinks.createdAt)).limit(limit);
+  }
+
+  private markLinkQuery(id: string, step: 'openedAt' | 'startedAt' | 'sentAt' | 'revokedAt', at: Date) {
+    return this.db.update(schema.formLinks).set({ [step]: at }).where(and(eq(schema.formLinks.id, id), isNull(schema.formLinks[step])));
+  }
+
+  async markLink(id: string, step: 'openedAt' | 'startedAt' | 'sentAt' | 'revokedAt', at: Date) {
+    await this.markLinkQuery(id, step, at);
+  }
+
+  async audit(entry: typeof schema.auditLog.$inferInsert) {
+    await this.db.insert(schema.auditLog).values(entry);
+  }
+
+  async auditEntries(municipalityId: string, limit: number) {
+    return this.db.select().from(schema.auditLog).where(eq(schema.auditLog.municipalityId, municipalityId)).orderBy(desc(schema.auditLog.id)).limit(limit);
   }
 }

@@ -20,15 +20,18 @@ export class Directory {
     return this.db.select().from(schema.municipalities);
   }
 
-  /** The municipality, if it offers this form publicly. */
-  async publishedMunicipality(municipalityId: string, formId: string): Promise<Municipality | undefined> {
+  async municipality(id: string): Promise<Municipality | undefined> {
+    const [row] = await this.db.select().from(schema.municipalities).where(eq(schema.municipalities.id, id));
+    return row;
+  }
+
+  /** Whether the municipality offers this form to anyone with the public address. */
+  async isPublished(municipalityId: string, formId: string): Promise<boolean> {
     const [row] = await this.db
-      .select({ municipality: schema.municipalities })
+      .select({ formId: schema.publications.formId })
       .from(schema.publications)
-      .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.publications.municipalityId))
-      .where(and(eq(schema.publications.municipalityId, municipalityId), eq(schema.publications.formId, formId), isNull(schema.publications.closedAt)))
-      .limit(1);
-    return row?.municipality;
+      .where(and(eq(schema.publications.municipalityId, municipalityId), eq(schema.publications.formId, formId), isNull(schema.publications.closedAt)));
+    return !!row;
   }
 
   /** Counts one hit in a rate-limit window and returns the count so far. */

@@ -5,6 +5,7 @@
 import type { Answers } from '../forms/answer.ts';
 import type { CompiledForm, FormDefinition } from '../forms/schema.ts';
 import type { Language } from '../forms/text.ts';
+import type { auditLog, formLinks } from './schema.ts';
 
 export interface Municipality {
   id: string;
@@ -13,6 +14,8 @@ export interface Municipality {
   draftTtlDays: number;
   /** The D1 binding with this municipality's data. */
   database: string;
+  /** Whether staff see only their own links and answers, or their unit's too. */
+  linkVisibility: 'sender' | 'unit';
 }
 
 export interface Draft {
@@ -26,9 +29,11 @@ export interface Draft {
   status: 'open' | 'submitted';
   reference: string | null;
   expiresAt: Date;
+  /** The personal form link this draft came from, if any. */
+  linkId: string | null;
 }
 
-export type NewDraft = Omit<Draft, 'status' | 'reference'> & { createdAt: Date; keyHash: string };
+export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId'> & { createdAt: Date; keyHash: string; linkId?: string };
 
 export interface NewResponse {
   id: string;
@@ -42,11 +47,23 @@ export interface NewResponse {
   values: { questionId: string; value: string }[];
   submittedPeriod: string;
   submittedAt: Date | null;
+  linkId: string | null;
 }
 
 export interface StoredResponse extends Omit<NewResponse, 'values'> {
   assisted: boolean;
   assistedRole: string | null;
+}
+
+export type FormLink = typeof formLinks.$inferSelect;
+export type NewFormLink = typeof formLinks.$inferInsert;
+export type AuditEntry = typeof auditLog.$inferInsert;
+
+export interface LinkFilter {
+  /** Undefined: every link of the municipality (admins). */
+  visibleTo?: { personId: string; unitIds: string[] };
+  formId?: string;
+  caseReference?: string;
 }
 
 export interface Store {
@@ -73,4 +90,14 @@ export interface Store {
   response(id: string): Promise<StoredResponse | undefined>;
   /** Deletes expired drafts (with their device keys). */
   purgeExpired(now: Date): Promise<void>;
+
+  createLink(link: NewFormLink): Promise<void>;
+  link(id: string): Promise<FormLink | undefined>;
+  linkByToken(tokenHash: string): Promise<FormLink | undefined>;
+  /** Newest first, at most `limit`. */
+  links(municipalityId: string, filter: LinkFilter, limit: number): Promise<FormLink[]>;
+  /** Records a step in the link's life (opened, started, sent, revoked), once: later calls keep the first time. */
+  markLink(id: string, step: 'openedAt' | 'startedAt' | 'sentAt' | 'revokedAt', at: Date): Promise<void>;
+  audit(entry: AuditEntry): Promise<void>;
+  auditEntries(municipalityId: string, limit: number): Promise<(typeof auditLog.$inferSelect)[]>;
 }

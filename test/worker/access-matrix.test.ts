@@ -1,0 +1,69 @@
+import { env } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Client, location } from './client.ts';
+import { staffClient } from './staff.ts';
+
+/** Every staff route for one municipality, with what it needs to be a real request. */
+const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> }[] = [
+  { method: 'GET', path: () => '/staff/m/demo/links' },
+  { method: 'GET', path: () => '/staff/m/demo/links/new' },
+  { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
+  { method: 'GET', path: (ids) => `/staff/m/demo/links/${ids.link}` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
+  { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}` },
+];
+
+interface Ids {
+  link: string;
+  response: string;
+}
+
+const ids: Ids = { link: '', response: '' };
+const linkCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE municipality_id = 'demo'").first<{ n: number }>())?.n;
+const revoked = async () => (await env.DB.prepare('SELECT revoked_at FROM form_links WHERE id = ?').bind(ids.link).first<{ revoked_at: number | null }>())?.revoked_at;
+
+beforeAll(async () => {
+  // A real link of Demo kommune, answered, so every route has something to find.
+  const owner = await staffClient('ansatt@demo.medvirk.no');
+  const created = await (await owner.post('/staff/m/demo/links', { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'MATRIX-0', expiresInDays: '14', singleUse: 'yes', email: '' })).text();
+  ids.link = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
+  const path = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}/)?.[0] ?? 'https://x').pathname;
+  const child = new Client();
+  await child.get(path);
+  await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '4' });
+  await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+  await child.post('/m/demo/barnets-stemme-demo/submit');
+  ids.response = (await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(ids.link).first<{ response_id: string }>())?.response_id ?? '';
+  expect(ids.response).not.toBe('');
+});
+
+const send = (client: Client, route: (typeof ROUTES)[number]) => (route.method === 'GET' ? client.get(route.path(ids)) : client.post(route.path(ids), route.body));
+
+describe('every staff route refuses anyone without a role in the municipality', () => {
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id' })}`, route] as const))('%s', async (_name, route) => {
+    const before = { links: await linkCount(), revoked: await revoked() };
+
+    const signedOut = await send(new Client(), route);
+    expect(signedOut.status).toBe(303);
+    expect(location(signedOut)).toBe('/staff/sign-in');
+    const signedOutJson = await new Client().request(route.path(ids), { method: route.method, headers: { accept: 'application/json', origin: 'https://medvirk.test', 'content-type': 'application/x-www-form-urlencoded' }, body: route.method === 'POST' ? new URLSearchParams(route.body) : undefined });
+    expect(signedOutJson.status).toBe(401);
+
+    // Staff and admin of another municipality (whose data is in another database).
+    const stranger = await staffClient('ansatt@andre.medvirk.no');
+    expect((await send(stranger, route)).status).toBe(403);
+    // A planner of this municipality sees aggregates only, never links or answers.
+    const planner = await staffClient('planlegger@demo.medvirk.no');
+    expect((await send(planner, route)).status).toBe(403);
+    // Signed in, but without any role at all.
+    expect((await send(await staffClient('ingen@demo.medvirk.no'), route)).status).toBe(403);
+
+    expect({ links: await linkCount(), revoked: await revoked() }).toEqual(before);
+  });
+
+  it('a cross-site form post is refused even for a member', async () => {
+    const member = await staffClient('ansatt@demo.medvirk.no');
+    const response = await member.post('/staff/m/demo/links', ROUTES[2]?.body, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    expect(response.status).toBe(403);
+  });
+});

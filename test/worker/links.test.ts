@@ -1,0 +1,176 @@
+import { createExecutionContext, env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../worker/app.tsx';
+import { Client, location, textOf } from './client.ts';
+import { staffClient } from './staff.ts';
+
+const DEMO = '/staff/m/demo';
+
+/** Makes a link as a staff member and returns its address (shown once) and id. */
+async function makeLink(client: Client, fields: Record<string, string> = {}, municipality = 'demo') {
+  const response = await client.post(`/staff/m/${municipality}/links`, {
+    form: 'barnets-stemme-demo',
+    language: 'nn',
+    respondent: 'child',
+    caseReference: `2026-${Math.floor(Math.random() * 1e6)}`,
+    expiresInDays: '14',
+    singleUse: 'yes',
+    ...fields,
+  });
+  expect(response.status).toBe(200);
+  const html = await response.text();
+  const url = html.match(/https:\/\/medvirk\.test\/l\/[a-z-]+\/[\w-]{43}/)?.[0] ?? '';
+  const id = html.match(new RegExp(`/staff/m/${municipality}/links/([0-9a-f-]{36})`))?.[1] ?? '';
+  expect(url).not.toBe('');
+  return { url, id, html, path: new URL(url).pathname };
+}
+
+/** Answers the child's form behind a personal link, as the child would. */
+async function answerLink(path: string) {
+  const child = new Client();
+  const opened = await child.get(path);
+  expect(opened.status).toBe(303);
+  expect(location(opened)).toBe('/m/demo/barnets-stemme-demo/p/school');
+  expect(opened.headers.get('location')).toContain('lang=nn');
+  await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
+  await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+  expect(location(await child.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+  return child;
+}
+
+const auditCount = async (action: string, targetId: string) =>
+  (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND target_id = ?').bind(action, targetId).first<{ n: number }>())?.n ?? 0;
+
+describe('sending a form link', () => {
+  it('gives the link, a QR code and a letter in the chosen language, and keeps only a hash', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { url, id, html } = await makeLink(staff);
+    expect(html).toContain('data:image/svg+xml;base64,');
+    // The letter is in nynorsk, the link's language, though the page is in bokmål.
+    expect(html).toMatch(/<article class="letter" lang="nn">[\s\S]*Vi vil gjerne høyra frå deg/);
+    const token = url.split('/').pop() ?? '';
+    const stored = await env.DB.prepare('SELECT * FROM form_links WHERE id = ?').bind(id).first<Record<string, unknown>>();
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect(stored?.unit_id).toBe('demo-skole');
+    expect(await auditCount('link.create', id)).toBe(1);
+  });
+
+  it('explains every invalid field and creates nothing', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const before = (await env.DB.prepare('SELECT COUNT(*) AS n FROM form_links').first<{ n: number }>())?.n;
+    const response = await staff.post(`${DEMO}/links`, { form: 'nope', language: 'de', respondent: 'cat', caseReference: 'Kari Nordmann', expiresInDays: '999', email: 'x@' });
+    expect(response.status).toBe(422);
+    const text = await textOf(response);
+    for (const message of ['Velg et skjema', 'Velg språk', 'Velg hvem som skal svare', 'Skriv en saksreferanse', 'Velg hvor lenge', 'Skriv en gyldig e-postadresse']) expect(text).toContain(message);
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM form_links').first<{ n: number }>())?.n).toBe(before);
+  });
+
+  it('sends the link by e-mail without storing the address, and shows it as sent', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id } = await makeLink(staff, { email: 'forelder@example.no', respondent: 'guardian' });
+    const mail = await env.DB.prepare('SELECT * FROM outbox WHERE "to" = ? ORDER BY id DESC').bind('forelder@example.no').first<{ subject: string; body: string }>();
+    expect(mail?.subject).toBe('Eit skjema frå Demo kommune');
+    expect(mail?.body).toContain('/l/demo/');
+    const stored = await env.DB.prepare('SELECT * FROM form_links WHERE id = ?').bind(id).first();
+    expect(JSON.stringify(stored)).not.toContain('forelder@example.no');
+    expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Sendt');
+  });
+
+  it('follows the link from created to answered, and lets the sender read the answer (audited)', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id, path } = await makeLink(staff);
+    expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Laget');
+    await answerLink(path);
+    const detail = await (await staff.get(`${DEMO}/links/${id}`)).text();
+    expect(detail).toContain('Svart');
+    const responseId = detail.match(/\/responses\/([0-9a-f-]{36})/)?.[1] ?? '';
+    const reading = await textOf(await staff.get(`${DEMO}/responses/${responseId}`));
+    expect(reading).toContain('Dårlig');
+    expect(reading).toContain('Hvordan har du det på skolen?');
+    expect(await auditCount('response.view', responseId)).toBe(1);
+    await staff.get(`${DEMO}/responses/${responseId}`);
+    expect(await auditCount('response.view', responseId)).toBe(2);
+  });
+
+  it('a link already answered, withdrawn, expired or guessed gets a clear answer', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const used = await makeLink(staff);
+    await answerLink(used.path);
+    const again = await new Client().get(used.path);
+    expect(again.status).toBe(410);
+    expect(await textOf(again)).toContain('Skjemaet er allerede sendt');
+
+    const withdrawn = await makeLink(staff);
+    expect(location(await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`))).toBe(`${DEMO}/links/${withdrawn.id}`);
+    expect(await auditCount('link.revoke', withdrawn.id)).toBe(1);
+    expect(await textOf(await new Client().get(withdrawn.path))).toContain('Lenken er trukket tilbake');
+
+    const old = await makeLink(staff, { expiresInDays: '7' });
+    const app = createApp({ now: () => new Date(Date.now() + 8 * 86_400_000) });
+    const late = await app.fetch(new Request(`https://medvirk.test${old.path}`, { headers: { 'cf-connecting-ip': '10.7.7.7' } }), env, createExecutionContext());
+    expect(late.status).toBe(410);
+    expect(await textOf(late)).toContain('Lenken har utløpt');
+
+    expect((await new Client().get(`/l/demo/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await new Client().get('/l/demo/short')).status).toBe(404);
+    expect((await new Client().get(`/l/nowhere/${'A'.repeat(43)}`)).status).toBe(404);
+  });
+
+  it('a form sent by link need not be public, but is not reachable without the link', async () => {
+    await env.DB.prepare("INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at, closed_at) VALUES ('demo', 'samtykke-demo', 0, NULL)").run();
+    await env.DB.prepare("UPDATE publications SET closed_at = 1 WHERE municipality_id = 'demo' AND form_id = 'samtykke-demo'").run();
+    try {
+      expect((await new Client().get('/m/demo/samtykke-demo')).status).toBe(404);
+      const staff = await staffClient('ansatt@demo.medvirk.no');
+      const { path } = await makeLink(staff, { form: 'samtykke-demo', respondent: 'guardian' });
+      const guardian = new Client();
+      expect(location(await guardian.get(path))).toBe('/m/demo/samtykke-demo/p/about');
+      expect((await guardian.get('/m/demo/samtykke-demo/p/about')).status).toBe(200);
+    } finally {
+      await env.DB.prepare("UPDATE publications SET closed_at = NULL WHERE municipality_id = 'demo' AND form_id = 'samtykke-demo'").run();
+    }
+  });
+});
+
+describe('the overview', () => {
+  it('filters by status and form and searches by case reference', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const waiting = await makeLink(staff, { caseReference: 'OVERSIKT-1' });
+    const answered = await makeLink(staff, { caseReference: 'OVERSIKT-2' });
+    await answerLink(answered.path);
+    const all = await textOf(await staff.get(`${DEMO}/links?q=oversikt`));
+    expect(all).toContain('OVERSIKT-1');
+    expect(all).toContain('OVERSIKT-2');
+    const onlyAnswered = await textOf(await staff.get(`${DEMO}/links?q=OVERSIKT&status=submitted`));
+    expect(onlyAnswered).not.toContain('OVERSIKT-1');
+    expect(onlyAnswered).toContain('OVERSIKT-2');
+    const otherForm = await textOf(await staff.get(`${DEMO}/links?q=OVERSIKT&form=samtykke-demo`));
+    expect(otherForm).not.toContain('OVERSIKT-');
+    expect(waiting.id).not.toBe(answered.id);
+  });
+});
+
+describe('who sees which links and answers', () => {
+  it('with the unit rule: the sender and the unit, not other units; admins see all', async () => {
+    const sender = await staffClient('ansatt@demo.medvirk.no');
+    const { id } = await makeLink(sender, { caseReference: 'EINING-1' });
+    const colleague = await staffClient('kollega@demo.medvirk.no');
+    expect((await colleague.get(`${DEMO}/links/${id}`)).status).toBe(200);
+    expect(await textOf(await colleague.get(`${DEMO}/links?q=EINING-1`))).toContain('EINING-1');
+    const otherUnit = await staffClient('helse@demo.medvirk.no');
+    expect((await otherUnit.get(`${DEMO}/links/${id}`)).status).toBe(404);
+    expect(await textOf(await otherUnit.get(`${DEMO}/links?q=EINING-1`))).not.toContain('EINING-1');
+    expect((await otherUnit.post(`${DEMO}/links/${id}/revoke`)).status).toBe(404);
+    const admin = await staffClient('admin@demo.medvirk.no');
+    expect((await admin.get(`${DEMO}/links/${id}`)).status).toBe(200);
+  });
+
+  it('with the sender rule: only the sender, even in the same unit', async () => {
+    const a = await staffClient('a@streng.medvirk.no');
+    const { id } = await makeLink(a, { caseReference: 'STRENG-1' }, 'streng');
+    const b = await staffClient('b@streng.medvirk.no');
+    expect((await b.get(`/staff/m/streng/links/${id}`)).status).toBe(404);
+    expect(await textOf(await b.get('/staff/m/streng/links?q=STRENG'))).not.toContain('STRENG-1');
+    expect((await a.get(`/staff/m/streng/links/${id}`)).status).toBe(200);
+  });
+});

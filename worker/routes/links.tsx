@@ -1,0 +1,173 @@
+/** Staff pages for personal form links: make and send one, follow its status, read the answer. */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { renderSVG } from 'uqr';
+import * as v from 'valibot';
+import type { AppEnv } from '../env.ts';
+import { compiledForms } from '../generated/forms.ts';
+import { formAt } from '../forms/registry.ts';
+import { LANGUAGES } from '../forms/text.ts';
+import { translator } from '../i18n/translate.ts';
+import { newKey, sha256Hex } from '../journey/codes.ts';
+import { canSeeLink, senderUnit, visibilityFilter } from '../links/access.ts';
+import { LINK_STATUSES, linkStatus } from '../links/status.ts';
+import { mailerFor } from '../mail/index.ts';
+import { readFormBody } from '../middleware/form-post/index.ts';
+import { page, redirect } from '../render.ts';
+import { requireRole } from '../staff/session.ts';
+import { RESPONDENTS } from '../storage/schema.ts';
+import type { Municipality, Store } from '../storage/store.ts';
+import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../web/staff/links.tsx';
+import { ResponsePage } from '../../web/staff/response.tsx';
+import { answerSections } from '../journey/views.ts';
+
+const DAY = 86_400_000;
+export const EXPIRY_DAYS = [7, 14, 30, 60] as const;
+
+/** What the "new link" form accepts; every field is checked, with a message per field. */
+const NewLink = v.object({
+  form: v.picklist(Object.keys(compiledForms), 'form'),
+  language: v.picklist(LANGUAGES, 'language'),
+  respondent: v.picklist(RESPONDENTS, 'respondent'),
+  // The sender's own reference: letters, digits and a few separators, never a name with spaces.
+  caseReference: v.pipe(v.string(), v.trim(), v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u, 'caseReference')),
+  expiresInDays: v.pipe(v.string(), v.transform(Number), v.picklist(EXPIRY_DAYS, 'expiresInDays')),
+  singleUse: v.boolean(),
+  email: v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'),
+});
+
+type C = Context<AppEnv>;
+
+interface Scope {
+  municipality: Municipality;
+  store: Store;
+  base: string;
+}
+
+async function scope(c: C): Promise<Scope> {
+  const municipality = await c.var.directory.municipality(c.req.param('municipality') ?? '');
+  if (!municipality) throw new HTTPException(404, { message: 'notFound' });
+  return { municipality, store: c.var.openStore(municipality), base: `/staff/m/${municipality.id}` };
+}
+
+/** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
+async function visibleLink(c: C, { municipality, store }: Scope, id: string) {
+  const link = await store.link(id);
+  if (!link || !canSeeLink(c.var.staff!, municipality, link)) throw new HTTPException(404, { message: 'notFound' });
+  return link;
+}
+
+const qrDataUrl = (url: string) => `data:image/svg+xml;base64,${btoa(renderSVG(url, { border: 2 }))}`;
+
+export const links = new Hono<AppEnv>();
+links.use('*', requireRole('staff', 'admin'));
+
+links.get('/links', async (c) => {
+  const where = await scope(c);
+  const status = c.req.query('status');
+  const formId = c.req.query('form') || undefined;
+  const q = (c.req.query('q') ?? '').trim().slice(0, 40);
+  const rows = await where.store.links(where.municipality.id, { visibleTo: visibilityFilter(c.var.staff!, where.municipality), formId, caseReference: q || undefined }, 500);
+  const withStatus = rows.map((link) => ({ link, status: linkStatus(link, c.var.now) })).filter((row) => !status || row.status === status);
+  return page(
+    c,
+    <LinksOverview ui={c.var.ui} name={c.var.staff!.person.name} municipality={where.municipality} base={where.base} rows={withStatus} filter={{ status: LINK_STATUSES.find((s) => s === status), form: formId, q }} />,
+  );
+});
+
+const defaults = (municipality: Municipality): NewLinkValues => ({
+  form: '',
+  language: municipality.writtenStandard,
+  respondent: 'child',
+  caseReference: '',
+  expiresInDays: '14',
+  singleUse: true,
+  email: '',
+});
+
+links.get('/links/new', async (c) => {
+  const where = await scope(c);
+  return page(c, <NewLinkPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} values={defaults(where.municipality)} errors={{}} />);
+});
+
+links.post('/links', async (c) => {
+  const where = await scope(c);
+  const { ui, now, staff } = c.var;
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const field = (name: string) => body.get(name)?.[0] ?? '';
+  const values: NewLinkValues = {
+    form: field('form'),
+    language: field('language'),
+    respondent: field('respondent'),
+    caseReference: field('caseReference'),
+    expiresInDays: field('expiresInDays'),
+    singleUse: field('singleUse') === 'yes',
+    email: field('email'),
+  };
+  const parsed = v.safeParse(NewLink, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)]));
+    return page(c, <NewLinkPage ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
+  }
+  const input = parsed.output;
+  const token = newKey() + newKey().slice(0, 21);
+  const link = {
+    id: crypto.randomUUID(),
+    municipalityId: where.municipality.id,
+    tokenHash: await sha256Hex(token),
+    formId: input.form,
+    language: input.language,
+    respondent: input.respondent,
+    caseReference: input.caseReference,
+    createdBy: staff!.person.id,
+    unitId: senderUnit(staff!, where.municipality.id),
+    singleUse: input.singleUse,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + input.expiresInDays * DAY),
+  };
+  await where.store.createLink(link);
+  await where.store.audit({ municipalityId: where.municipality.id, at: now, personId: staff!.person.id, action: 'link.create', targetType: 'link', targetId: link.id, via: 'web' });
+  const url = `${c.env.PUBLIC_ORIGIN ?? new URL(c.req.url).origin}/l/${where.municipality.id}/${token}`;
+  const letterUi = { lang: input.language, t: translator(input.language) };
+  const form = compiledForms[input.form]!.definition;
+  if (input.email) {
+    // The address is used to send and then forgotten; only the fact that it was sent is kept.
+    await mailerFor(c.env).send({
+      to: input.email,
+      subject: letterUi.t('letter.mailSubject', { municipality: where.municipality.name }),
+      text: letterUi.t('letter.mailBody', { municipality: where.municipality.name, link: url, date: new Intl.DateTimeFormat('nb-NO').format(link.expiresAt) }),
+    });
+    await where.store.markLink(link.id, 'sentAt', now);
+  }
+  return page(
+    c,
+    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sentByEmail={!!input.email} />,
+  );
+});
+
+links.get('/links/:id', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  return page(c, <LinkDetailPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} />);
+});
+
+links.post('/links/:id/revoke', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  await where.store.markLink(link.id, 'revokedAt', c.var.now);
+  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.revoke', targetType: 'link', targetId: link.id, via: 'web' });
+  return redirect(c, `${where.base}/links/${link.id}`);
+});
+
+/** An identifiable answer: shown only through a visible link, and every view is audited. */
+links.get('/responses/:id', async (c) => {
+  const where = await scope(c);
+  const response = await where.store.response(c.req.param('id'));
+  const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
+  if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
+  const form = await formAt(where.store, response.formId, response.formVersion);
+  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'response.view', targetType: 'response', targetId: response.id, via: 'web' });
+  const sections = answerSections(form, response.answers, c.var.ui);
+  return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} sections={sections} />);
+});
