@@ -29,6 +29,6 @@ console.log(`
   ${origin}/dev/outbox.
 `);
 
-const server = spawn(wrangler, ['dev', '--port', PORT], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+const server = spawn(wrangler, ['dev', '--port', PORT, '--var', 'ENVIRONMENT:development'], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 server.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -98,18 +98,19 @@ describe('sending a form link', () => {
     await answerLink(used.path);
     const again = await new Client().get(used.path);
     expect(again.status).toBe(410);
-    expect(await textOf(again)).toContain('Skjemaet er allerede sendt');
+    // Told in the link's language (nynorsk here), not the municipality's.
+    expect(await textOf(again)).toContain('Skjemaet er alt sendt');
 
     const withdrawn = await makeLink(staff);
     expect(location(await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`))).toBe(`${DEMO}/links/${withdrawn.id}`);
     expect(await auditCount('link.revoke', withdrawn.id)).toBe(1);
-    expect(await textOf(await new Client().get(withdrawn.path))).toContain('Lenken er trukket tilbake');
+    expect(await textOf(await new Client().get(withdrawn.path))).toContain('Lenkja er trekt tilbake');
 
     const old = await makeLink(staff, { expiresInDays: '7' });
     const app = createApp({ now: () => new Date(Date.now() + 8 * 86_400_000) });
     const late = await app.fetch(new Request(`https://medvirk.test${old.path}`, { headers: { 'cf-connecting-ip': '10.7.7.7' } }), env, createExecutionContext());
     expect(late.status).toBe(410);
-    expect(await textOf(late)).toContain('Lenken har utløpt');
+    expect(await textOf(late)).toContain('Lenkja har gått ut');
 
     expect((await new Client().get(`/l/demo/${'A'.repeat(43)}`)).status).toBe(404);
     expect((await new Client().get('/l/demo/short')).status).toBe(404);
@@ -129,6 +130,29 @@ describe('sending a form link', () => {
     } finally {
       await env.DB.prepare("UPDATE publications SET closed_at = NULL WHERE municipality_id = 'demo' AND form_id = 'samtykke-demo'").run();
     }
+  });
+});
+
+describe('link addresses outside development', () => {
+  it('come from PUBLIC_ORIGIN, never from the request, and nothing is made without it', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const production = createApp();
+    const post = (vars: Record<string, string>) =>
+      production.fetch(
+        new Request('https://evil.example/staff/m/demo/links', {
+          method: 'POST',
+          body: new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '' }),
+          headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-session=${staff.cookies.get('__Host-session')}`, 'cf-connecting-ip': '10.3.0.1' },
+        }),
+        { ...env, ENVIRONMENT: 'production', ...vars },
+        createExecutionContext(),
+      );
+    const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'ORIGIN-1'").first<{ n: number }>())?.n;
+    expect((await post({})).status).toBe(500);
+    expect(await count()).toBe(0);
+    const made = await (await post({ PUBLIC_ORIGIN: 'https://medvirk.kommune.no' })).text();
+    expect(made).toMatch(/https:\/\/medvirk\.kommune\.no\/l\/demo\/[\w-]{43}/);
+    expect(made).not.toContain('evil.example/l/');
   });
 });
 

@@ -135,3 +135,24 @@ describe('the development outbox', () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe('outside development', () => {
+  it('without a mail provider, sign-in fails the same way whether or not the address is known', async () => {
+    const production = createApp();
+    const ask = async (email: string) =>
+      (
+        await production.fetch(
+          new Request('https://medvirk.test/staff/sign-in', {
+            method: 'POST',
+            body: new URLSearchParams({ email }),
+            headers: { origin: 'https://medvirk.test', 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '10.2.0.1' },
+          }),
+          { ...env, ENVIRONMENT: 'production' },
+          createExecutionContext(),
+        )
+      ).status;
+    const [known, unknown] = [await ask('admin@demo.medvirk.no'), await ask('nobody@example.no')];
+    expect(known).toBe(unknown);
+    expect(known).not.toBe(200);
+  });
+});

@@ -25,7 +25,8 @@ export function Layout({ ui, title, owner, languages = [], here = '', hasError, 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${hasError ? `${t('layout.errorPrefix')} ` : ''}${title} – ${owner ?? 'medvirk'}`}</title>
-        <link rel="stylesheet" href={assets.css.path} />
+        {/* Inline, so the first question shows without a second round trip; allowed by its CSP hash. */}
+        <style dangerouslySetInnerHTML={{ __html: assets.css.body }} />
         <script src={assets.js.path} defer />
       </head>
       <body>

@@ -26,7 +26,7 @@ export function SavePage({ ui, form, owner, base, backHref, code, expires }: Sav
         <>
           <div class="panel panel--code">
             <p>{t('save.yourCode')}</p>
-            <p class="code" lang="en">
+            <p class="code">
               {code}
             </p>
           </div>

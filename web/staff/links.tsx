@@ -24,7 +24,16 @@ export interface NewLinkValues {
   email: string;
 }
 
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+function ErrorMessage({ id, error, ui }: { id: string; error: string; ui: Ui }) {
+  return (
+    <p class="error-message" id={`${id}-error`}>
+      <span class="visually-hidden">{ui.t('errors.prefix')} </span>
+      {error}
+    </p>
+  );
+}
+
+function Field({ ui, id, label, hint, error, children }: { ui: Ui; id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
   return (
     <div class={error ? 'question question--error' : 'question'}>
       <label class="label" for={id}>
@@ -35,26 +44,18 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
           {hint}
         </div>
       )}
-      {error && (
-        <p class="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      {error && <ErrorMessage id={id} error={error} ui={ui} />}
       {children}
     </div>
   );
 }
 
-function Radios({ name, legend, options, value, error }: { name: string; legend: string; options: [string, string][]; value: string; error?: string }) {
+function Radios({ ui, name, legend, options, value, error }: { ui: Ui; name: string; legend: string; options: [string, string][]; value: string; error?: string }) {
   return (
     <div class={error ? 'question question--error' : 'question'}>
       <fieldset class="fieldset" aria-describedby={error ? `${name}-error` : undefined}>
         <legend class="legend">{legend}</legend>
-        {error && (
-          <p class="error-message" id={`${name}-error`}>
-            {error}
-          </p>
-        )}
+        {error && <ErrorMessage id={name} error={error} ui={ui} />}
         <div class="choices choices--inline">
           {options.map(([option, text], index) => (
             <div class="choice">
@@ -74,14 +75,14 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
   return (
-    <StaffLayout ui={ui} title={t('links.new.title')} name={name} hasError={summary.length > 0}>
+    <StaffLayout ui={ui} title={t('links.new.title')} name={name} hasError={summary.length > 0} here={`${base}/links/new`}>
       <a class="back" href={`${base}/links`}>
         {t('links.overview.title')}
       </a>
       <ErrorSummary ui={ui} errors={summary} />
       <h1>{t('links.new.title')}</h1>
       <form method="post" action={`${base}/links`} novalidate>
-        <Field id="form" label={t('links.new.form')} error={errors.form}>
+        <Field ui={ui} id="form" label={t('links.new.form')} error={errors.form}>
           <select class="select" id="form" name="form" aria-describedby={describe('form', false, errors.form)}>
             <option value="">{t('links.new.chooseForm')}</option>
             {Object.values(compiledForms).map((form) => (
@@ -91,18 +92,19 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
             ))}
           </select>
         </Field>
-        <Radios name="language" legend={t('links.new.language')} value={values.language} error={errors.language} options={LANGUAGES.map((code) => [code, t(`languageNames.${code}`)])} />
+        <Radios ui={ui} name="language" legend={t('links.new.language')} value={values.language} error={errors.language} options={LANGUAGES.map((code) => [code, t(`languageNames.${code}`)])} />
         <Radios
+          ui={ui}
           name="respondent"
           legend={t('links.new.respondent')}
           value={values.respondent}
           error={errors.respondent}
           options={(['child', 'guardian', 'other'] as const).map((role) => [role, t(`links.respondents.${role}`)])}
         />
-        <Field id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference}>
+        <Field ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference}>
           <input class="input input--w20" type="text" id="caseReference" name="caseReference" value={values.caseReference} autocomplete="off" spellcheck={false} aria-describedby={describe('caseReference', true, errors.caseReference)} />
         </Field>
-        <Field id="expiresInDays" label={t('links.new.expires')} error={errors.expiresInDays}>
+        <Field ui={ui} id="expiresInDays" label={t('links.new.expires')} error={errors.expiresInDays}>
           <select class="select" id="expiresInDays" name="expiresInDays" aria-describedby={describe('expiresInDays', false, errors.expiresInDays)}>
             {['7', '14', '30', '60'].map((days) => (
               <option value={days} selected={values.expiresInDays === days}>
@@ -117,7 +119,7 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
             <label for="singleUse">{t('links.new.singleUse')}</label>
           </div>
         </div>
-        <Field id="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email}>
+        <Field ui={ui} id="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email}>
           <input class="input" type="email" id="email" name="email" value={values.email} autocomplete="off" spellcheck={false} aria-describedby={describe('email', true, errors.email)} />
         </Field>
         <button class="button" type="submit">
@@ -147,7 +149,7 @@ export interface LinkCreatedProps {
 export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, url, qr, expires, linkId, sentByEmail }: LinkCreatedProps) {
   const { t } = ui;
   return (
-    <StaffLayout ui={ui} title={t('links.created.title')} name={name}>
+    <StaffLayout ui={ui} title={t('links.created.title')} name={name} languageLinks={false}>
       <div class="no-print">
         <h1>{t('links.created.title')}</h1>
         {sentByEmail && <p class="notice">{t('links.created.sent')}</p>}

@@ -11,7 +11,7 @@ import { formAt } from '../forms/registry.ts';
 import { formatDate, isoToday } from '../i18n/format.ts';
 import { newKey, newResumeCode, normalizeResumeCode, sha256Hex } from '../journey/codes.ts';
 import { loadJourney } from '../journey/context.ts';
-import { forgetDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
+import { forgetDraftKey, readDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
 import { responseFrom } from '../journey/response.ts';
 import { checkAnswersProps, questionPageProps } from '../journey/views.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
@@ -101,7 +101,8 @@ journey.get('/p/:page', (c) => {
   return page(c, <QuestionPage {...questionPageProps(c, current, draft.answers)} />);
 });
 
-journey.post('/p/:page', async (c) => {
+// Generous: a whole class may share one address, and background saving posts often.
+journey.post('/p/:page', rateLimit({ bucket: 'save', limit: 2000, windowSeconds: 600 }), async (c) => {
   const draft = openDraft(c);
   if (draft instanceof Response) return draft;
   const { form, municipality } = c.var.journey;
@@ -130,14 +131,18 @@ journey.post('/p/:page', async (c) => {
     }
   }
   let saved: boolean;
+  const expiresAt = new Date(now.getTime() + draftLifetime(c));
   try {
-    saved = await withRetry(() => store.saveAnswers(draft.id, set, remove, ui.lang, now, new Date(now.getTime() + draftLifetime(c))));
+    saved = await withRetry(() => store.saveAnswers(draft.id, set, remove, ui.lang, now, expiresAt));
   } catch {
     if (wantsJson(c)) return c.json({ error: 'saveFailed', message: ui.t('errors.saveFailed') }, 503);
     return page(c, <QuestionPage {...questionPageProps(c, current, input.answers, input, ui.t('errors.saveFailed'))} />, 503);
   }
   // Submitted or expired meanwhile, for instance in another tab.
   if (!saved) return wantsJson(c) ? c.json({ error: 'noDraft', message: ui.t('errors.noDraft') }, 409) : redirect(c, c.var.journey.base);
+  // The draft now lives longer; so must the cookie that opens it.
+  const key = readDraftKey(c, municipality.id, form.id);
+  if (key) writeDraftKey(c, municipality.id, form.id, key, expiresAt);
   if (action === 'autosave') return c.json({ saved: true });
   if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
   return redirect(c, pageHref(c, pageAfter(form, input.answers, current.id)?.id));

@@ -13,6 +13,7 @@ import { canSeeLink, senderUnit, visibilityFilter } from '../links/access.ts';
 import { LINK_STATUSES, linkStatus } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
+import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
 import { requireRole } from '../staff/session.ts';
 import { RESPONDENTS } from '../storage/schema.ts';
@@ -110,6 +111,7 @@ links.post('/links', async (c) => {
     return page(c, <NewLinkPage ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
   }
   const input = parsed.output;
+  const origin = publicOrigin(c.env, c.req.url);
   const token = newKey() + newKey().slice(0, 21);
   const link = {
     id: crypto.randomUUID(),
@@ -127,7 +129,7 @@ links.post('/links', async (c) => {
   };
   await where.store.createLink(link);
   await where.store.audit({ municipalityId: where.municipality.id, at: now, personId: staff!.person.id, action: 'link.create', targetType: 'link', targetId: link.id, via: 'web' });
-  const url = `${c.env.PUBLIC_ORIGIN ?? new URL(c.req.url).origin}/l/${where.municipality.id}/${token}`;
+  const url = `${origin}/l/${where.municipality.id}/${token}`;
   const letterUi = { lang: input.language, t: translator(input.language) };
   const form = compiledForms[input.form]!.definition;
   if (input.email) {

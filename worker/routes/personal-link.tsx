@@ -5,6 +5,7 @@ import type { AppEnv } from '../env.ts';
 import { visiblePages } from '../forms/flow.ts';
 import { currentForm } from '../forms/registry.ts';
 import { isLanguage } from '../forms/text.ts';
+import { translator } from '../i18n/translate.ts';
 import { newKey, sha256Hex } from '../journey/codes.ts';
 import { readDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
 import { linkUsable } from '../links/status.ts';
@@ -24,6 +25,8 @@ personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', l
   const link = store && (await store.linkByToken(await sha256Hex(token)));
   const current = link && currentForm(link.formId);
   if (!municipality || !store || !link || !current) throw new HTTPException(404, { message: 'linkNotFound' });
+  // Whatever happens next is told in the language the link was sent in.
+  if (isLanguage(link.language)) c.set('ui', { lang: link.language, t: translator(link.language) });
   if (link.revokedAt) throw new HTTPException(410, { message: 'linkRevoked' });
   if (link.singleUse && link.submittedAt) throw new HTTPException(410, { message: 'linkUsed' });
   if (!linkUsable(link, now)) throw new HTTPException(410, { message: 'linkExpired' });

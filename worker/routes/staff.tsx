@@ -1,6 +1,7 @@
 /** The staff workspace: passwordless sign-in, sessions, and the pages behind them. */
 import { Hono } from 'hono';
-import type { AppEnv, Env } from '../env.ts';
+import type { AppEnv } from '../env.ts';
+import { publicOrigin } from '../public-origin.ts';
 import { newKey, sha256Hex } from '../journey/codes.ts';
 import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
@@ -18,16 +19,6 @@ export const SIGN_IN_TTL_MS = 15 * 60_000;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
 
-/**
- * Where links in e-mail point. Production must set PUBLIC_ORIGIN: taking it from the request
- * would let anyone who controls a Host header have sign-in links sent pointing at their site.
- */
-function publicOrigin(env: Env, requestUrl: string) {
-  if (env.PUBLIC_ORIGIN) return env.PUBLIC_ORIGIN;
-  if (env.ENVIRONMENT === 'development') return new URL(requestUrl).origin;
-  throw new Error('PUBLIC_ORIGIN is not set');
-}
-
 export const staff = new Hono<AppEnv>();
 staff.use('*', loadStaff());
 
@@ -35,6 +26,8 @@ staff.get('/sign-in', (c) => (c.var.staff ? redirect(c, '/staff') : page(c, <Sig
 
 staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 900 }), async (c) => {
   const { ui, now, people, directory } = c.var;
+  // Resolved before anyone is looked up: a missing provider fails alike for every address.
+  const mailer = mailerFor(c.env);
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const email = (body.get('email')?.[0] ?? '').trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) return page(c, <SignInPage ui={ui} value={email} error={ui.t('errors.emailInvalid')} />, 422);
@@ -48,7 +41,7 @@ staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 
     await people.addSignInToken(await sha256Hex(token), person.id, now, new Date(now.getTime() + SIGN_IN_TTL_MS));
     const link = `${publicOrigin(c.env, c.req.url)}/staff/sign-in/verify?token=${token}`;
     // Sent after answering, so the answer takes as long whether or not the address is known.
-    c.executionCtx.waitUntil(mailerFor(c.env).send({ to: email, subject: ui.t('mail.signIn.subject'), text: ui.t('mail.signIn.body', { link, minutes: 15 }) }));
+    c.executionCtx.waitUntil(mailer.send({ to: email, subject: ui.t('mail.signIn.subject'), text: ui.t('mail.signIn.body', { link, minutes: 15 }) }));
   }
   return page(c, <MessagePage ui={ui} title={ui.t('staff.signIn.sentTitle')} body={[ui.t('staff.signIn.sent', { minutes: 15 })]} />);
 });

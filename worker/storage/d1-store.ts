@@ -109,7 +109,8 @@ export class D1Store implements Store {
     }
     // The draft keeps only what the receipt needs; its answers now live in the response.
     await this.db.batch([
-      this.db.insert(schema.responses).values(row).onConflictDoNothing(),
+      // Only a repeat of this very submission is ignored; any other clash (a reference) fails loudly.
+      this.db.insert(schema.responses).values(row).onConflictDoNothing({ target: schema.responses.id }),
       ...valueInserts,
       ...(row.linkId
         ? [

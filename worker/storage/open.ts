@@ -24,5 +24,8 @@ export async function purgeAll(env: Env, now: Date) {
   await directory.purgeExpired(now);
   await new People(env.DB).purgeExpired(now);
   const bindings = new Map((await directory.municipalities()).map((municipality) => [municipality.database, municipality]));
-  for (const municipality of bindings.values()) await openStore(env, municipality).purgeExpired(now);
+  // One database failing must not keep the others from being cleaned.
+  const results = await Promise.allSettled([...bindings.values()].map((municipality) => openStore(env, municipality).purgeExpired(now)));
+  const failed = results.filter((result) => result.status === 'rejected').length;
+  if (failed) throw new Error(`clean-up failed in ${failed} database(s)`);
 }

@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { assets } from '../../generated/assets.ts';
 
 /**
- * Strict headers for every response: only our own scripts, styles and form targets, no
+ * Strict headers for every response: only our own script, our own inlined stylesheet (by hash) and form targets, no
  * framing, no referrer leaking paths. Pages hold personal data, so nothing is cached
  * unless a route says otherwise (the hashed assets do).
  */
@@ -11,7 +12,7 @@ export const security = (): MiddlewareHandler[] => [
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      styleSrc: [`'${assets.css.csp}'`],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       formAction: ["'self'"],

@@ -1,0 +1,374 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, expectNoHorizontalScroll, launch, newPage } from './browser.ts';
+
+// Sign-in is rate limited (5 per address, 10 per client per 15 minutes): this file sends
+// three sign-in requests in all — one refused address, the admin once, the staff member once.
+const ADMIN = 'admin@demo.medvirk.no';
+const STAFF = 'ansatt@demo.medvirk.no';
+const LINKS = '/staff/m/demo/links';
+const PHONE = { width: 320, height: 640 };
+const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[A-Za-z0-9_-]{43}$/;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every page gets an axe check and a horizontal overflow check, error pages included. */
+async function check(page: Page, label: string) {
+  await expectAccessible(page, label);
+  await expectNoHorizontalScroll(page);
+}
+
+/** Presses Tab until the focused element matches, as a keyboard user would. */
+async function tabTo(page: Page, selector: string) {
+  for (let presses = 0; presses < 40; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+/** Opens the development outbox and reads the newest sign-in link sent to this address. */
+async function signInLinkFromOutbox(page: Page, email: string) {
+  await page.goto('/dev/outbox');
+  // The mail is sent after the answer (waitUntil), so it may take a moment to appear.
+  const mail = page.locator('.mail').filter({ hasText: `Til: ${email}` }).first();
+  // (A loop, not expect.poll: this also runs in beforeAll, where expect.poll is not allowed.)
+  for (let tries = 0; (await mail.count()) === 0; tries++) {
+    if (tries === 20) throw new Error(`no mail to ${email} in the outbox`);
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+  await check(page, 'outbox');
+  expect(await mail.getByRole('heading', { level: 2 }).textContent()).toBe('Lenke for å logge inn i medvirk');
+  const body = (await mail.locator('.mail-body').textContent()) ?? '';
+  const link = body.match(/http:\/\/localhost:\d+\/staff\/sign-in\/verify\?token=[A-Za-z0-9_-]+/)?.[0];
+  expect(link, `a sign-in link in the mail to ${email}:\n${body}`).toBeDefined();
+  return link!;
+}
+
+/** The whole sign-in, checking each page on the way; ends on the staff home page. */
+async function signIn(page: Page, email: string) {
+  await page.goto('/staff/sign-in');
+  await check(page, 'sign-in page');
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByRole('button', { name: 'Send meg en lenke' }).click();
+  await page.locator('h1', { hasText: 'Sjekk e-posten din' }).waitFor();
+  await check(page, 'sign-in link sent');
+
+  const link = await signInLinkFromOutbox(page, email);
+  await page.goto(link);
+  expect(await page.locator('h1').textContent()).toBe('Logg inn i medvirk');
+  await check(page, 'verify page');
+  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+  await page.waitForURL(/\/staff$/);
+  await check(page, 'staff home');
+}
+
+/** Fills the new-link form by label, as a sighted mouse user would. */
+async function fillNewLink(page: Page, caseReference: string) {
+  await page.getByLabel('Skjema', { exact: true }).selectOption({ label: 'Hva mener du?' });
+  await page.getByRole('radio', { name: 'Nynorsk' }).check();
+  await page.getByRole('radio', { name: 'Barnet' }).check();
+  await page.getByLabel('Din saksreferanse').fill(caseReference);
+  await page.getByLabel('Lenken virker i', { exact: true }).selectOption({ label: '30 dager' });
+  expect(await page.getByRole('checkbox', { name: 'Lenken kan bare brukes til ett svar' }).isChecked()).toBe(true);
+  await page.getByRole('button', { name: 'Lag lenken' }).click();
+  await expect.poll(() => page.locator('h1').first().textContent()).toBe('Lenken er laget');
+}
+
+describe('signing in with JavaScript off', () => {
+  it('refuses a bad address, mails a link, signs in with it and signs out', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false, viewport: PHONE });
+    await page.goto('/staff/sign-in');
+    expect(await page.locator('h1').textContent()).toBe('Logg inn');
+    await check(page, 'sign-in page');
+
+    // An address that is not one: the error summary, and the message by the field.
+    await page.getByLabel('E-postadresse').fill('ikke-en-adresse');
+    await page.getByRole('button', { name: 'Send meg en lenke' }).click();
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.textContent()).toContain('Skriv inn en gyldig e-postadresse');
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#email');
+    expect(await page.locator('#email-error').textContent()).toContain('Skriv inn en gyldig e-postadresse');
+    const field = page.getByLabel('E-postadresse');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toBe('email-error');
+    expect(await field.inputValue()).toBe('ikke-en-adresse');
+    expect(await page.title()).toMatch(/^Feil/);
+    await check(page, 'sign-in page with an error');
+
+    // A real address: "check your e-mail".
+    await field.fill(ADMIN);
+    await page.getByRole('button', { name: 'Send meg en lenke' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Sjekk e-posten din');
+    expect(await page.locator('main').textContent()).toContain('15 minutter');
+    await check(page, 'sign-in link sent');
+
+    // The outbox shows the mail; its link leads to the verify page, which signs in on a click.
+    const link = await signInLinkFromOutbox(page, ADMIN);
+    await page.goto(link);
+    expect(await page.locator('h1').textContent()).toBe('Logg inn i medvirk');
+    await check(page, 'verify page');
+    await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
+    await page.waitForURL(/\/staff$/);
+    expect(await page.locator('h1').textContent()).toBe('Min side');
+    const main = (await page.locator('main').textContent()) ?? '';
+    expect(main).toContain('Logget inn som Ada Administrator');
+    expect(main).toContain('Demo kommune');
+    expect(main).toMatch(/Roller: .*administrator/);
+    expect(main).toMatch(/Roller: .*ansatt/);
+    await check(page, 'staff home');
+
+    // Signing out leads back to sign-in, and the workspace is closed again.
+    await page.getByRole('button', { name: 'Logg ut', exact: true }).click();
+    await page.waitForURL(/\/staff\/sign-in$/);
+    expect(await page.locator('h1').textContent()).toBe('Logg inn');
+    await check(page, 'signed out');
+    await page.goto('/staff');
+    await page.waitForURL(/\/staff\/sign-in$/);
+    await check(page, 'sign-in page after signing out');
+    await page.context().close();
+  });
+});
+
+describe('personal form links', () => {
+  /** Signed in once as the staff member at Demo skole; the session is reused by every test. */
+  let staffPage: Page;
+  let session: BrowserContextOptions['storageState'];
+  /** The staff member's session in a fresh context with JavaScript on. */
+  const staffWithScript = async (options: BrowserContextOptions = {}) => newPage(browser, { storageState: session, ...options });
+
+  let answeredLink = '';
+
+  beforeAll(async () => {
+    staffPage = await newPage(browser, { javaScriptEnabled: false, viewport: PHONE });
+    await signIn(staffPage, STAFF);
+    session = await staffPage.context().storageState();
+  });
+  afterAll(async () => {
+    await staffPage?.context().close();
+  });
+
+  it('makes a link with JavaScript off at 320 px: errors first, then the link, QR code and letter', async () => {
+    const page = staffPage;
+    await page.goto('/staff');
+    expect(await page.locator('main').textContent()).toContain('Logget inn som Siri Ansatt');
+    await page.getByRole('link', { name: 'Send et skjema' }).click();
+    await page.waitForURL(/\/staff\/m\/demo\/links\/new$/);
+    expect(await page.locator('h1').textContent()).toBe('Send et skjema');
+    await check(page, 'new link');
+
+    // Sent empty: the error summary names the missing form, and the message sits by the field.
+    await page.getByRole('button', { name: 'Lag lenken' }).click();
+    const summary = page.locator('.error-summary');
+    await expect.poll(() => summary.textContent()).toContain('Velg et skjema');
+    expect(await summary.getByRole('link', { name: 'Velg et skjema' }).getAttribute('href')).toBe('#form');
+    expect(await page.locator('#form-error').textContent()).toContain('Velg et skjema');
+    expect(await page.getByLabel('Skjema', { exact: true }).getAttribute('aria-describedby')).toContain('form-error');
+    expect(await page.title()).toMatch(/^Feil/);
+    await check(page, 'new link with errors');
+
+    await fillNewLink(page, '2026-0042');
+    const linkInput = page.getByLabel('Lenken', { exact: true });
+    answeredLink = await linkInput.inputValue();
+    expect(answeredLink).toMatch(PERSONAL_LINK);
+    expect(await linkInput.getAttribute('readonly')).not.toBeNull();
+    // The letter is in the link's language (nynorsk), with the QR code and the address.
+    const letter = page.locator('article.letter');
+    expect(await letter.getAttribute('lang')).toBe('nn');
+    expect(await letter.getByRole('img', { name: 'QR-kode til skjemaet' }).getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    const letterText = (await letter.textContent()) ?? '';
+    expect(letterText).toContain('Vi vil gjerne høyra frå deg');
+    expect(letterText).toContain('«Kva meiner du?»');
+    expect(letterText).toContain(answeredLink);
+    expect(letterText).toContain('Demo kommune');
+    await check(page, 'link created');
+  });
+
+  it('is answered by the child in nynorsk through the personal link (JavaScript on)', async () => {
+    expect(answeredLink).toMatch(PERSONAL_LINK);
+    const child = await newPage(browser, { viewport: PHONE });
+    await child.goto(answeredLink);
+    await child.waitForURL(/\/m\/demo\/barnets-stemme-demo\/p\/school/);
+    expect(await child.getAttribute('html', 'lang')).toBe('nn');
+    expect(await child.locator('h1, legend').first().textContent()).toContain('Korleis har du det på skulen?');
+    await check(child, 'first question from the personal link');
+    await child.getByRole('radio', { name: 'Bra', exact: true }).check();
+    await child.getByRole('button', { name: 'Gå vidare' }).click();
+
+    await child.waitForURL(/\/p\/friends/);
+    await child.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await check(child, 'friends page');
+    await child.getByRole('button', { name: 'Gå vidare' }).click();
+
+    await child.waitForURL(/\/p\/adults/);
+    await check(child, 'adults page');
+    await child.getByRole('button', { name: 'Gå vidare' }).click();
+
+    await child.waitForURL(/\/p\/wish/);
+    await check(child, 'wish page');
+    await child.getByRole('button', { name: 'Gå vidare' }).click();
+
+    await child.waitForURL(/\/check/);
+    await check(child, 'check page');
+    await child.getByRole('button', { name: 'Send inn', exact: true }).click();
+
+    await expect.poll(() => child.locator('h1').textContent()).toContain('Svara er sende');
+    expect(await child.locator('.reference').textContent()).toMatch(/^MV-/);
+    await check(child, 'receipt');
+    await child.context().close();
+  });
+
+  it('shows the answered link in the overview, filtered and searched, and the answer itself', async () => {
+    const page = await staffWithScript();
+    await page.goto(LINKS);
+    expect(await page.locator('h1').textContent()).toBe('Skjemalenker');
+    const row = page.getByRole('row').filter({ hasText: '2026-0042' });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('.status').textContent()).toBe('Svart');
+    expect(await row.textContent()).toContain('Barnet');
+    await check(page, 'links overview');
+
+    // Only answered links.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Svart' });
+    await page.getByRole('button', { name: 'Vis', exact: true }).click();
+    await page.waitForURL(/status=submitted/);
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('submitted');
+    expect(await row.count()).toBe(1);
+    for (const status of await page.locator('tbody .status').allTextContents()) expect(status).toBe('Svart');
+    await check(page, 'links overview filtered by status');
+
+    // Searching by the case reference.
+    await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Alle' });
+    await page.getByLabel('Søk på saksreferanse').fill('2026-0042');
+    await page.getByRole('button', { name: 'Vis', exact: true }).click();
+    await page.waitForURL(/q=2026-0042/);
+    expect(await page.getByLabel('Søk på saksreferanse').inputValue()).toBe('2026-0042');
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await row.count()).toBe(1);
+    await check(page, 'links overview searched');
+
+    // The link's own page, and from there the answer.
+    await page.getByRole('link', { name: '2026-0042', exact: true }).click();
+    await page.waitForURL(/\/staff\/m\/demo\/links\/[0-9a-f-]{36}$/);
+    expect(await page.locator('h1').textContent()).toContain('2026-0042');
+    expect(await page.locator('main .status').textContent()).toBe('Svart');
+    const details = (await page.locator('dl.summary').textContent()) ?? '';
+    expect(details).toContain('Nynorsk');
+    expect(details).toContain('Barnet');
+    // An answered link cannot be revoked.
+    expect(await page.getByRole('button', { name: 'Trekk tilbake lenken' }).count()).toBe(0);
+    await check(page, 'link detail (answered)');
+
+    await page.getByRole('link', { name: 'Les svaret' }).click();
+    await page.waitForURL(/\/staff\/m\/demo\/responses\//);
+    expect(await page.locator('h1').textContent()).toBe('Hva mener du?');
+    const school = page.locator('.summary-row').filter({ hasText: 'Hvordan har du det på skolen?' });
+    // The smiley scale shows its face before the word: "🙂 Bra".
+    expect(await school.locator('dd').textContent()).toMatch(/(^|\s)Bra$/);
+    const friend = page.locator('.summary-row').filter({ hasText: 'Har du minst én god venn?' });
+    expect(await friend.locator('dd').textContent()).toBe('Ja');
+    const facts = (await page.locator('main > dl.summary').textContent()) ?? '';
+    expect(facts).toContain('2026-0042');
+    expect(facts).toMatch(/MV-[0-9A-Z]{5}-[0-9A-Z]{5}/);
+    expect(facts).toContain('Nynorsk');
+    await check(page, 'response');
+
+    // The used single-use link now tells the child it has been used.
+    const child = await newPage(browser, { viewport: PHONE });
+    const used = await child.goto(answeredLink);
+    expect(used?.status()).toBe(410);
+    expect(await child.locator('h1').textContent()).toBe('Skjemaet er alt sendt');
+    await check(child, 'used link');
+    await child.context().close();
+    await page.context().close();
+  });
+
+  it('revokes a link, after which the personal link answers 410 "trukket tilbake"', async () => {
+    const page = await staffWithScript();
+    await page.goto(`${LINKS}/new`);
+    await check(page, 'new link (JavaScript on)');
+    await fillNewLink(page, '2026-0043');
+    const url = await page.getByLabel('Lenken', { exact: true }).inputValue();
+    expect(url).toMatch(PERSONAL_LINK);
+    expect(url).not.toBe(answeredLink);
+    await check(page, 'second link created');
+
+    await page.getByRole('link', { name: 'Følg med på lenken' }).click();
+    await page.waitForURL(/\/staff\/m\/demo\/links\/[0-9a-f-]{36}$/);
+    expect(await page.locator('h1').textContent()).toContain('2026-0043');
+    expect(await page.locator('main .status').textContent()).toBe('Laget');
+    await check(page, 'link detail (new)');
+
+    await page.getByRole('button', { name: 'Trekk tilbake lenken' }).click();
+    await expect.poll(() => page.locator('main .status').textContent()).toBe('Trukket tilbake');
+    expect(await page.getByRole('button', { name: 'Trekk tilbake lenken' }).count()).toBe(0);
+    await check(page, 'link detail (revoked)');
+
+    await page.goto(`${LINKS}?q=2026-0043`);
+    expect(await page.getByRole('row').filter({ hasText: '2026-0043' }).locator('.status').textContent()).toBe('Trukket tilbake');
+    await check(page, 'links overview with the revoked link');
+
+    const respondent = await newPage(browser, { viewport: PHONE });
+    const response = await respondent.goto(url);
+    expect(response?.status()).toBe(410);
+    expect(await respondent.locator('h1').textContent()).toBe('Lenkja er trekt tilbake');
+    await check(respondent, 'revoked link');
+    await respondent.context().close();
+    await page.context().close();
+  });
+
+  it('makes a link with the keyboard only', async () => {
+    const page = await staffWithScript();
+    await page.goto(`${LINKS}/new`);
+
+    await tabTo(page, 'select#form');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('select#form').inputValue()).toBe('barnets-stemme-demo');
+
+    // Tab lands on the chosen radio of each group; the arrow keys move the choice.
+    await tabTo(page, 'input[name="language"]');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('nb');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('input[name="language"]:checked').getAttribute('value')).toBe('nn');
+
+    await tabTo(page, 'input[name="respondent"]');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.locator('input[name="respondent"]:checked').getAttribute('value')).toBe('guardian');
+
+    await tabTo(page, '#caseReference');
+    await page.keyboard.type('2026-0044');
+
+    await tabTo(page, 'select#expiresInDays');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('select#expiresInDays').inputValue()).toBe('30');
+
+    await tabTo(page, '#singleUse');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#singleUse').isChecked()).toBe(false);
+
+    await tabTo(page, 'form[action$="/links"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Lenken er laget');
+    expect(await page.getByLabel('Lenken', { exact: true }).inputValue()).toMatch(PERSONAL_LINK);
+    await check(page, 'link created with the keyboard');
+
+    // On to the link's page, still by keyboard: what was chosen was kept.
+    await tabTo(page, 'a[href^="/staff/m/demo/links/"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/m\/demo\/links\/[0-9a-f-]{36}$/);
+    const details = (await page.locator('dl.summary').textContent()) ?? '';
+    expect(details).toContain('Foresatt');
+    expect(details).toContain('Nynorsk');
+    expect(await page.locator('.summary-row').filter({ hasText: 'Bare ett svar' }).locator('dd').textContent()).toBe('Nei');
+    expect(await page.locator('h1').textContent()).toContain('2026-0044');
+    await check(page, 'link detail (keyboard)');
+    await page.context().close();
+  });
+});
