@@ -1,0 +1,148 @@
+/**
+ * `npm run bench`: page weight against the budgets (fails the run when exceeded), and the
+ * time to the first question against a bare HTML page measured in the same run (reported,
+ * never asserted). Results go to bench/results/latest.json and latest.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import type { Browser } from 'playwright-core';
+import { Client } from './http.ts';
+import { summarize, timingMarkdown, timingWarnings, weightMarkdown, round, type Summary } from './report.ts';
+import { startApp, type AppServer } from './server.ts';
+import { bareHtml, launch, measureTimings, serveBaseline, THROTTLING, type Sample } from './timing.ts';
+import { BUDGET, FORM, measureWeights, type WeightResult } from './weight.ts';
+
+const ITERATIONS = 7;
+/** `npm run bench` builds first; this leaves room for it within three minutes. */
+const TIME_LIMIT_MS = 150_000;
+const RESULTS = new URL('./results/', import.meta.url);
+
+const runStarted = performance.now();
+const loadAtStart = loadavg().map((value) => round(value, 2));
+const log = (message: string) => console.log(`[bench ${((performance.now() - runStarted) / 1000).toFixed(1)} s] ${message}`);
+
+let app: AppServer | undefined;
+let browser: Browser | undefined;
+let baseline: { url: string; close: () => Promise<void> } | undefined;
+
+async function cleanup() {
+  await browser?.close().catch(() => {});
+  browser = undefined;
+  await baseline?.close().catch(() => {});
+  baseline = undefined;
+  await app?.stop().catch(() => {});
+  app = undefined;
+}
+
+// Whatever happens, wrangler and Chromium do not outlive the run.
+const watchdog = setTimeout(() => {
+  console.error(`bench: still running after ${TIME_LIMIT_MS / 1000} s, stopping`);
+  void cleanup().finally(() => process.exit(2));
+}, TIME_LIMIT_MS);
+watchdog.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+
+async function main(): Promise<number> {
+  log('starting the app (wrangler dev, fresh local D1)');
+  app = await startApp();
+  log(`app on ${app.baseURL}`);
+
+  log('page weight: walking the journey');
+  const weights: WeightResult = await measureWeights(app.baseURL);
+  const weightText = weightMarkdown(weights);
+  console.log(`\n${weightText}\n`);
+
+  // The baseline is the app's own first question page without its stylesheet and script.
+  const client = new Client(app.baseURL);
+  const question = await client.post(`${FORM}/start`);
+  if (question.status !== 200 || !question.url.endsWith(`${FORM}/p/school`)) throw new Error(`could not reach the first question: ${question.status} ${question.url}`);
+  baseline = await serveBaseline(bareHtml(question.body));
+
+  log(`time to first question: ${ITERATIONS} rounds of app (cold), app (warm) and baseline`);
+  browser = await launch();
+  const chromiumVersion = browser.version();
+  let samples: Sample[] = [];
+  let summary: Summary | undefined;
+  let timingError: string | undefined;
+  try {
+    samples = await measureTimings(browser, {
+      baseURL: app.baseURL,
+      baselineURL: baseline.url,
+      iterations: ITERATIONS,
+      onSample: (sample) => log(`  ${sample.iteration + 1}/${ITERATIONS} ${sample.kind.padEnd(8)} answerable ${Math.round(sample.answerableMs)} ms, playwright ${Math.round(sample.playwrightMs)} ms`),
+    });
+    summary = summarize(samples);
+  } catch (error) {
+    timingError = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`bench: timing failed: ${timingError}`);
+  }
+  await cleanup();
+
+  const timingText = summary ? timingMarkdown(summary, weights.questionPageServerMs) : `Timing failed:\n\n\`\`\`\n${timingError}\n\`\`\``;
+  console.log(`\n${timingText}\n`);
+  for (const warning of summary ? timingWarnings(summary) : []) console.warn(`WARNING: ${warning}`);
+
+  const runSeconds = round((performance.now() - runStarted) / 1000);
+  const date = new Date().toISOString();
+  const environment = {
+    date,
+    node: process.version,
+    chromium: chromiumVersion,
+    cpus: cpus().length,
+    loadAverage: { atStart: loadAtStart, atEnd: loadavg().map((value) => round(value, 2)) },
+    runSeconds,
+  };
+  await mkdir(RESULTS, { recursive: true });
+  await writeFile(
+    new URL('latest.json', RESULTS),
+    `${JSON.stringify(
+      {
+        environment,
+        budgets: BUDGET,
+        weight: weights,
+        timing: summary
+          ? { throttling: THROTTLING, iterations: ITERATIONS, medians: summary.medians, ratios: summary.ratios, warnings: timingWarnings(summary), samples }
+          : { error: timingError },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  await writeFile(
+    new URL('latest.md', RESULTS),
+    [
+      '# medvirk benchmark results',
+      '',
+      `${date}, Node ${process.version}, Chromium ${chromiumVersion}, ${environment.cpus} CPUs (load average ${loadAtStart.join(' / ')} at start), run time ${runSeconds} s (after the build). Produced by \`npm run bench\`; see bench/README.md.`,
+      '',
+      '## Page weight',
+      '',
+      weightText,
+      '',
+      '## Time to the first question',
+      '',
+      timingText,
+      '',
+    ].join('\n'),
+  );
+  log(`results written to bench/results/latest.json and latest.md (${runSeconds} s)`);
+
+  if (!weights.withinBudget) {
+    console.error('bench: a page is over budget');
+    return 1;
+  }
+  return timingError ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.error('bench failed:', error);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+}
+process.exit(code);
