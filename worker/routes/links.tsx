@@ -6,36 +6,19 @@ import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { compiledForms } from '../generated/forms.ts';
 import { formAt } from '../forms/registry.ts';
-import { LANGUAGES } from '../forms/text.ts';
 import { translator } from '../i18n/translate.ts';
-import { newKey, sha256Hex } from '../journey/codes.ts';
 import { canSeeLink, senderUnit, visibilityFilter } from '../links/access.ts';
+import { makeLink, NewLinkInput } from '../links/create.ts';
 import { LINK_STATUSES, linkStatus } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
 import { requireRole } from '../staff/session.ts';
-import { RESPONDENTS } from '../storage/schema.ts';
 import type { Municipality, Store } from '../storage/store.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../web/staff/links.tsx';
 import { ResponsePage } from '../../web/staff/response.tsx';
 import { answerSections } from '../journey/views.ts';
-
-const DAY = 86_400_000;
-export const EXPIRY_DAYS = [7, 14, 30, 60] as const;
-
-/** What the "new link" form accepts; every field is checked, with a message per field. */
-const NewLink = v.object({
-  form: v.picklist(Object.keys(compiledForms), 'form'),
-  language: v.picklist(LANGUAGES, 'language'),
-  respondent: v.picklist(RESPONDENTS, 'respondent'),
-  // The sender's own reference: letters, digits and a few separators, never a name with spaces.
-  caseReference: v.pipe(v.string(), v.trim(), v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u, 'caseReference')),
-  expiresInDays: v.pipe(v.string(), v.transform(Number), v.picklist(EXPIRY_DAYS, 'expiresInDays')),
-  singleUse: v.boolean(),
-  email: v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'),
-});
 
 type C = Context<AppEnv>;
 
@@ -105,45 +88,19 @@ links.post('/links', async (c) => {
     singleUse: field('singleUse') === 'yes',
     email: field('email'),
   };
-  const parsed = v.safeParse(NewLink, values);
+  const parsed = v.safeParse(NewLinkInput, values);
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)]));
     return page(c, <NewLinkPage ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
   }
   const input = parsed.output;
-  const origin = publicOrigin(c.env, c.req.url);
-  const token = newKey() + newKey().slice(0, 21);
-  const link = {
-    id: crypto.randomUUID(),
-    municipalityId: where.municipality.id,
-    tokenHash: await sha256Hex(token),
-    formId: input.form,
-    language: input.language,
-    respondent: input.respondent,
-    caseReference: input.caseReference,
-    createdBy: staff!.person.id,
-    unitId: senderUnit(staff!, where.municipality.id),
-    singleUse: input.singleUse,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + input.expiresInDays * DAY),
-  };
-  await where.store.createLink(link);
-  await where.store.audit({ municipalityId: where.municipality.id, at: now, personId: staff!.person.id, action: 'link.create', targetType: 'link', targetId: link.id, via: 'web' });
-  const url = `${origin}/l/${where.municipality.id}/${token}`;
+  const maker = { id: staff!.person.id, unitId: senderUnit(staff!, where.municipality.id), via: 'web' as const };
+  const { link, url } = await makeLink(where.store, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env));
   const letterUi = { lang: input.language, t: translator(input.language) };
   const form = compiledForms[input.form]!.definition;
-  if (input.email) {
-    // The address is used to send and then forgotten; only the fact that it was sent is kept.
-    await mailerFor(c.env).send({
-      to: input.email,
-      subject: letterUi.t('letter.mailSubject', { municipality: where.municipality.name }),
-      text: letterUi.t('letter.mailBody', { municipality: where.municipality.name, link: url, date: new Intl.DateTimeFormat('nb-NO').format(link.expiresAt) }),
-    });
-    await where.store.markLink(link.id, 'sentAt', now);
-  }
   return page(
     c,
-    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sentByEmail={!!input.email} />,
+    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sentByEmail={!!link.sentAt} />,
   );
 });
 

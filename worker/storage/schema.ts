@@ -66,6 +66,8 @@ export const drafts = sqliteTable(
     resumeCodeHash: text('resume_code_hash').unique(),
     /** The personal form link this draft was opened from, if any. */
     linkId: text('link_id'),
+    /** Set when a staff member opened the form together with the child: the helper's role. */
+    assistedRole: text('assisted_role'),
     reference: text('reference'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -246,6 +248,21 @@ export const sessions = sqliteTable(
   },
   (table) => [index('sessions_person').on(table.personId)],
 );
+
+/**
+ * Tokens an admin issues for a case-management system. The system acts for the municipality
+ * through the JSON API; only the token's hash is stored, and it can be revoked.
+ */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
+  name: text('name').notNull(),
+  createdBy: text('created_by').notNull().references(() => people.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+});
 
 /** Where e-mail lands in development instead of being sent; a production build never reads it. */
 export const outbox = sqliteTable('outbox', {

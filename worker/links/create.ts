@@ -1,0 +1,78 @@
+/** Making a personal form link: the one place both the staff pages and the API go through. */
+import * as v from 'valibot';
+import { compiledForms } from '../generated/forms.ts';
+import { LANGUAGES } from '../forms/text.ts';
+import { translator } from '../i18n/translate.ts';
+import { newKey, sha256Hex } from '../journey/codes.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { RESPONDENTS } from '../storage/schema.ts';
+import type { FormLink, Municipality, Store } from '../storage/store.ts';
+
+const DAY = 86_400_000;
+export const EXPIRY_DAYS = [7, 14, 30, 60] as const;
+
+/** What a new link needs; each problem's message is a key under `links.errors`. */
+export const NewLinkInput = v.object({
+  form: v.picklist(Object.keys(compiledForms), 'form'),
+  language: v.picklist(LANGUAGES, 'language'),
+  respondent: v.picklist(RESPONDENTS, 'respondent'),
+  // The sender's own reference: letters, digits and a few separators, never a name with spaces.
+  caseReference: v.pipe(v.string('caseReference'), v.trim(), v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u, 'caseReference')),
+  expiresInDays: v.pipe(v.union([v.string(), v.number()], 'expiresInDays'), v.transform(Number), v.picklist(EXPIRY_DAYS, 'expiresInDays')),
+  singleUse: v.boolean('singleUse'),
+  email: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'), ''),
+});
+export type NewLinkInput = v.InferOutput<typeof NewLinkInput>;
+
+export interface LinkMaker {
+  /** A person's id, or `token:<id>` for a case-management system. */
+  id: string;
+  unitId: string | null;
+  via: 'web' | 'api';
+}
+
+export interface MadeLink {
+  link: FormLink;
+  /** The address with the token: shown or returned once, never stored. */
+  url: string;
+}
+
+/** Stores the link (its token only as a hash), audits it, and e-mails it if an address was given. */
+export async function makeLink(store: Store, municipality: Municipality, maker: LinkMaker, input: NewLinkInput, origin: string, now: Date, mailer: () => Mailer): Promise<MadeLink> {
+  const token = newKey() + newKey().slice(0, 21);
+  const link: FormLink = {
+    id: crypto.randomUUID(),
+    municipalityId: municipality.id,
+    tokenHash: await sha256Hex(token),
+    formId: input.form,
+    language: input.language,
+    respondent: input.respondent,
+    caseReference: input.caseReference,
+    createdBy: maker.id,
+    unitId: maker.unitId,
+    singleUse: input.singleUse,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + input.expiresInDays * DAY),
+    sentAt: null,
+    openedAt: null,
+    startedAt: null,
+    submittedAt: null,
+    responseId: null,
+    revokedAt: null,
+  };
+  await store.createLink(link);
+  await store.audit({ municipalityId: municipality.id, at: now, personId: maker.id, action: 'link.create', targetType: 'link', targetId: link.id, via: maker.via });
+  const url = `${origin}/l/${municipality.id}/${token}`;
+  if (input.email) {
+    // The address is used to send and then forgotten; only the fact that it was sent is kept.
+    const t = translator(input.language);
+    await mailer().send({
+      to: input.email,
+      subject: t('letter.mailSubject', { municipality: municipality.name }),
+      text: t('letter.mailBody', { municipality: municipality.name, link: url, date: new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo' }).format(link.expiresAt) }),
+    });
+    await store.markLink(link.id, 'sentAt', now);
+    link.sentAt = now;
+  }
+  return { link, url };
+}
