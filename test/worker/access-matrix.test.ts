@@ -9,6 +9,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Recor
   { method: 'GET', path: () => '/staff/m/demo/links/new' },
   { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
   { method: 'GET', path: (ids) => `/staff/m/demo/links/${ids.link}` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/assist`, body: { role: 'teacher' } },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
   { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}` },
 ];

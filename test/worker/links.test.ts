@@ -133,6 +133,45 @@ describe('sending a form link', () => {
   });
 });
 
+describe('answering together with the child', () => {
+  it("opens the form on the staff member's device and records help and role, not the name", async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id } = await makeLink(staff, { language: 'nb' });
+    const missingRole = await staff.post(`${DEMO}/links/${id}/assist`, { role: '' });
+    expect(missingRole.status).toBe(422);
+    expect(await textOf(missingRole)).toContain('Velg rollen din');
+
+    const opened = await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' });
+    expect(location(opened)).toBe('/m/demo/barnets-stemme-demo/p/school');
+    expect(await auditCount('link.assist', id)).toBe(1);
+    await staff.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '5' });
+    await staff.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+    expect(location(await staff.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+
+    const link = await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(id).first<{ response_id: string }>();
+    const stored = await env.DB.prepare('SELECT assisted, assisted_role FROM responses WHERE id = ?').bind(link?.response_id).first();
+    expect(stored).toEqual({ assisted: 1, assisted_role: 'teacher' });
+    const reading = await textOf(await staff.get(`${DEMO}/responses/${link?.response_id}`));
+    expect(reading).toContain('Med hjelp fra en voksen (lærer)');
+    expect(reading).not.toContain('Siri Ansatt (');
+  });
+
+  it('a child answering alone is recorded as without help', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id, path } = await makeLink(staff);
+    await answerLink(path);
+    const link = await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(id).first<{ response_id: string }>();
+    expect(await textOf(await staff.get(`${DEMO}/responses/${link?.response_id}`))).toContain('Uten hjelp');
+  });
+
+  it('cannot be started on a withdrawn link', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id } = await makeLink(staff);
+    await staff.post(`${DEMO}/links/${id}/revoke`);
+    expect((await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' })).status).toBe(410);
+  });
+});
+
 describe('link addresses outside development', () => {
   it('come from PUBLIC_ORIGIN, never from the request, and nothing is made without it', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');

@@ -3,6 +3,7 @@ import { compiledForms } from '../../worker/generated/forms.ts';
 import type { FormDefinition } from '../../worker/forms/schema.ts';
 import { LANGUAGES } from '../../worker/forms/text.ts';
 import { formatDate } from '../../worker/i18n/format.ts';
+import { HELPER_ROLES } from '../../worker/links/helper-roles.ts';
 import { LINK_STATUSES, type LinkStatus } from '../../worker/links/status.ts';
 import type { FormLink, Municipality } from '../../worker/storage/store.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
@@ -268,11 +269,11 @@ export function LinksOverview({ ui, name, municipality, base, rows, filter }: { 
   );
 }
 
-export function LinkDetailPage({ ui, name, base, link, status }: { ui: Ui; name: string; base: string; link: FormLink; status: LinkStatus }) {
+export function LinkDetailPage({ ui, name, base, link, status, assistError }: { ui: Ui; name: string; base: string; link: FormLink; status: LinkStatus; assistError?: string }) {
   const { t } = ui;
   const when = (date: Date | null) => (date ? formatDate(date, ui.lang) : '–');
   return (
-    <StaffLayout ui={ui} title={`${t('links.detail.title')} ${link.caseReference}`} name={name}>
+    <StaffLayout ui={ui} title={`${t('links.detail.title')} ${link.caseReference}`} name={name} hasError={!!assistError} here={`${base}/links/${link.id}`}>
       <a class="back" href={`${base}/links`}>
         {t('links.overview.title')}
       </a>
@@ -308,6 +309,32 @@ export function LinkDetailPage({ ui, name, base, link, status }: { ui: Ui; name:
             {t('links.detail.readResponse')}
           </a>
         </p>
+      )}
+      {(status === 'created' || status === 'sent' || status === 'opened' || status === 'in-progress') && (
+        <form method="post" action={`${base}/links/${link.id}/assist`}>
+          <h2>{t('links.assist.title')}</h2>
+          <p>{t('links.assist.text')}</p>
+          <div class={assistError ? 'question question--error' : 'question'}>
+            <label class="label" for="role">
+              {t('links.assist.role')}
+            </label>
+            {assistError && (
+              <p class="error-message" id="role-error">
+                <span class="visually-hidden">{t('errors.prefix')} </span>
+                {assistError}
+              </p>
+            )}
+            <select class="select" id="role" name="role" aria-describedby={assistError ? 'role-error' : undefined}>
+              <option value="">{t('links.assist.chooseRole')}</option>
+              {HELPER_ROLES.map((role) => (
+                <option value={role}>{t(`links.helperRoles.${role}`)}</option>
+              ))}
+            </select>
+          </div>
+          <button class="button" type="submit">
+            {t('links.assist.submit')}
+          </button>
+        </form>
       )}
       {!link.revokedAt && !link.submittedAt && (
         <form method="post" action={`${base}/links/${link.id}/revoke`}>

@@ -31,6 +31,10 @@ export function ResponsePage({ ui, name, base, link, response, form, sections }:
           <dd>{response.submittedAt ? formatDate(response.submittedAt, ui.lang) : response.submittedPeriod}</dd>
         </div>
         <div class="summary-row">
+          <dt>{t('response.how')}</dt>
+          <dd>{response.assisted ? t('response.assisted', { role: t(`links.helperRoles.${response.assistedRole ?? 'other'}`) }) : t('response.alone')}</dd>
+        </div>
+        <div class="summary-row">
           <dt>{t('response.answeredIn')}</dt>
           <dd>{t(`languageNames.${response.language}`)}</dd>
         </div>

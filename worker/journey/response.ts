@@ -30,5 +30,7 @@ export async function responseFrom(draft: Draft, form: FormDefinition, now: Date
     // An anonymous response keeps only the month it came in.
     submittedAt: form.anonymous ? null : now,
     linkId: draft.linkId,
+    assisted: draft.assistedRole !== null,
+    assistedRole: draft.assistedRole,
   };
 }

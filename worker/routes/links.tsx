@@ -5,11 +5,13 @@ import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { compiledForms } from '../generated/forms.ts';
-import { formAt } from '../forms/registry.ts';
+import { currentForm, formAt } from '../forms/registry.ts';
 import { translator } from '../i18n/translate.ts';
 import { canSeeLink, senderUnit, visibilityFilter } from '../links/access.ts';
 import { makeLink, NewLinkInput } from '../links/create.ts';
-import { LINK_STATUSES, linkStatus } from '../links/status.ts';
+import { isHelperRole } from '../links/helper-roles.ts';
+import { startLinkDraft } from '../links/start-draft.ts';
+import { LINK_STATUSES, linkStatus, linkUsable } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
@@ -116,6 +118,24 @@ links.post('/links/:id/revoke', async (c) => {
   await where.store.markLink(link.id, 'revokedAt', c.var.now);
   await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.revoke', targetType: 'link', targetId: link.id, via: 'web' });
   return redirect(c, `${where.base}/links/${link.id}`);
+});
+
+/**
+ * "Answer together with the child": the form opens on the staff member's own device as a draft
+ * of this link, and the response records that it was assisted and the helper's role.
+ */
+links.post('/links/:id/assist', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const role = body.get('role')?.[0] ?? '';
+  const current = currentForm(link.formId);
+  if (!isHelperRole(role) || !current) {
+    return page(c, <LinkDetailPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} assistError={c.var.ui.t('links.assist.error')} />, 422);
+  }
+  if (!linkUsable(link, c.var.now)) throw new HTTPException(410, { message: link.revokedAt ? 'linkRevoked' : link.submittedAt ? 'linkUsed' : 'linkExpired' });
+  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.assist', targetType: 'link', targetId: link.id, via: 'web' });
+  return redirect(c, await startLinkDraft(c, where.store, where.municipality, link, current, role));
 });
 
 /** An identifiable answer: shown only through a visible link, and every view is audited. */

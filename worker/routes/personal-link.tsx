@@ -2,13 +2,12 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.ts';
-import { visiblePages } from '../forms/flow.ts';
 import { currentForm } from '../forms/registry.ts';
 import { isLanguage } from '../forms/text.ts';
 import { translator } from '../i18n/translate.ts';
-import { newKey, sha256Hex } from '../journey/codes.ts';
-import { readDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
+import { startLinkDraft } from '../links/start-draft.ts';
 import { linkUsable } from '../links/status.ts';
+import { sha256Hex } from '../journey/codes.ts';
 import { rateLimit } from '../middleware/rate-limit/index.ts';
 import { redirect } from '../render.ts';
 
@@ -32,30 +31,5 @@ personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', l
   if (!linkUsable(link, now)) throw new HTTPException(410, { message: 'linkExpired' });
   await store.markLink(link.id, 'openedAt', now);
 
-  const base = `/m/${municipality.id}/${link.formId}`;
-  // This browser already has the link's draft: carry on with it.
-  const key = readDraftKey(c, municipality.id, link.formId);
-  const existing = key ? await store.draftByKey(await sha256Hex(key)) : undefined;
-  if (existing?.linkId === link.id && existing.status === 'open' && existing.expiresAt > now) return redirect(c, base);
-
-  const newDraftKey = newKey();
-  const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + municipality.draftTtlDays * 86_400_000));
-  await store.recordFormVersion(current, now);
-  await store.createDraft({
-    id: crypto.randomUUID(),
-    keyHash: await sha256Hex(newDraftKey),
-    municipalityId: municipality.id,
-    formId: link.formId,
-    formVersion: current.version,
-    language: isLanguage(link.language) ? link.language : municipality.writtenStandard,
-    answers: {},
-    submissionId: crypto.randomUUID(),
-    createdAt: now,
-    expiresAt,
-    linkId: link.id,
-  });
-  writeDraftKey(c, municipality.id, link.formId, newDraftKey, expiresAt);
-  // The link chose the language; the first page is shown in it.
-  const first = visiblePages(current.definition, {})[0];
-  return redirect(c, first ? `${base}/p/${first.id}?lang=${link.language}` : base);
+  return redirect(c, await startLinkDraft(c, store, municipality, link, current));
 });

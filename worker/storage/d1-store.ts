@@ -25,6 +25,7 @@ function toDraft(row: DraftRow): Draft {
     reference: row.reference,
     expiresAt: row.expiresAt,
     linkId: row.linkId,
+    assistedRole: row.assistedRole,
   };
 }
 

@@ -31,9 +31,11 @@ export interface Draft {
   expiresAt: Date;
   /** The personal form link this draft came from, if any. */
   linkId: string | null;
+  /** The helper's role, when a staff member answers together with the child. */
+  assistedRole: string | null;
 }
 
-export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId'> & { createdAt: Date; keyHash: string; linkId?: string };
+export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null };
 
 export interface NewResponse {
   id: string;
@@ -48,12 +50,11 @@ export interface NewResponse {
   submittedPeriod: string;
   submittedAt: Date | null;
   linkId: string | null;
-}
-
-export interface StoredResponse extends Omit<NewResponse, 'values'> {
   assisted: boolean;
   assistedRole: string | null;
 }
+
+export type StoredResponse = Omit<NewResponse, 'values'>;
 
 export type FormLink = typeof formLinks.$inferSelect;
 export type NewFormLink = typeof formLinks.$inferInsert;
