@@ -3,6 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, location } from './client.ts';
 import { staffClient } from './staff.ts';
 
+/** The admin routes: refused even to staff of the municipality. */
+const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> }[] = [
+  { method: 'GET', path: () => '/staff/m/demo/admin/people' },
+  { method: 'POST', path: () => '/staff/m/demo/admin/people', body: { name: 'Matrix', email: 'matrix@demo.medvirk.no', roles: 'admin', unit: '' } },
+  { method: 'POST', path: () => '/staff/m/demo/admin/people/demo-ansatt', body: { roles: 'admin' } },
+  { method: 'GET', path: () => '/staff/m/demo/admin/audit' },
+  { method: 'GET', path: () => '/staff/m/demo/admin/audit.csv' },
+  { method: 'GET', path: () => '/staff/m/demo/admin/tokens' },
+  { method: 'POST', path: () => '/staff/m/demo/admin/tokens', body: { name: 'Matrix' } },
+];
+
 /** Every staff route for one municipality, with what it needs to be a real request. */
 const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> }[] = [
   { method: 'GET', path: () => '/staff/m/demo/links' },
@@ -12,6 +23,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Recor
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/assist`, body: { role: 'teacher' } },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
   { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}` },
+  ...ADMIN_ROUTES,
 ];
 
 interface Ids {
@@ -20,6 +32,12 @@ interface Ids {
 }
 
 const ids: Ids = { link: '', response: '' };
+/** What the admin routes could change: memberships, people and API tokens. */
+const adminState = async () => ({
+  memberships: (await env.DB.prepare('SELECT COUNT(*) AS n FROM memberships').first<{ n: number }>())?.n,
+  people: (await env.DB.prepare('SELECT COUNT(*) AS n FROM people').first<{ n: number }>())?.n,
+  tokens: (await env.DB.prepare('SELECT COUNT(*) AS n FROM api_tokens').first<{ n: number }>())?.n,
+});
 const linkCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE municipality_id = 'demo'").first<{ n: number }>())?.n;
 const revoked = async () => (await env.DB.prepare('SELECT revoked_at FROM form_links WHERE id = ?').bind(ids.link).first<{ revoked_at: number | null }>())?.revoked_at;
 
@@ -42,7 +60,7 @@ const send = (client: Client, route: (typeof ROUTES)[number]) => (route.method =
 
 describe('every staff route refuses anyone without a role in the municipality', () => {
   it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id' })}`, route] as const))('%s', async (_name, route) => {
-    const before = { links: await linkCount(), revoked: await revoked() };
+    const before = { links: await linkCount(), revoked: await revoked(), ...(await adminState()) };
 
     const signedOut = await send(new Client(), route);
     expect(signedOut.status).toBe(303);
@@ -59,7 +77,13 @@ describe('every staff route refuses anyone without a role in the municipality', 
     // Signed in, but without any role at all.
     expect((await send(await staffClient('ingen@demo.medvirk.no'), route)).status).toBe(403);
 
-    expect({ links: await linkCount(), revoked: await revoked() }).toEqual(before);
+    expect({ links: await linkCount(), revoked: await revoked(), ...(await adminState()) }).toEqual(before);
+  });
+
+  it.each(ADMIN_ROUTES.map((route) => [`${route.method} ${route.path(ids)}`, route] as const))('staff without the admin role: %s', async (_name, route) => {
+    const before = await adminState();
+    expect((await send(await staffClient('ansatt@demo.medvirk.no'), route)).status).toBe(403);
+    expect(await adminState()).toEqual(before);
   });
 
   it('a cross-site form post is refused even for a member', async () => {

@@ -17,6 +17,11 @@ export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; mem
             <li>
               <h2>{held[0]?.municipalityName}</h2>
               <p>{t('staff.home.roles', { roles: held.map((membership) => t(`staff.roles.${membership.role}`)).join(', ') })}</p>
+              {held.some((membership) => membership.role === 'admin') && (
+                <p>
+                  <a href={`/staff/m/${held[0]?.municipalityId}/admin/people`}>{t('admin.title')}</a>
+                </p>
+              )}
               {held.some((membership) => membership.role !== 'planner') && (
                 <ul>
                   <li>

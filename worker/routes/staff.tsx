@@ -12,6 +12,7 @@ import { MessagePage } from '../../web/pages/message.tsx';
 import { StaffHome } from '../../web/staff/home.tsx';
 import { SignInPage, VerifyPage } from '../../web/staff/sign-in.tsx';
 import { HTTPException } from 'hono/http-exception';
+import { admin } from './admin.tsx';
 import { links } from './links.tsx';
 
 /** Sign-in links work for 15 minutes, once. */
@@ -74,6 +75,7 @@ staff.post('/sign-out-everywhere', requireStaff(), async (c) => {
 // Everything about one municipality; membership of it is checked before anything is read.
 staff.use('/m/:municipality/*', requireStaff());
 staff.route('/m/:municipality', links);
+staff.route('/m/:municipality/admin', admin);
 
 staff.get('/', requireStaff(), (c) => {
   const { person, memberships } = c.var.staff!;

@@ -25,6 +25,10 @@ export class Directory {
     return row;
   }
 
+  async units(municipalityId: string) {
+    return this.db.select().from(schema.units).where(eq(schema.units.municipalityId, municipalityId)).orderBy(schema.units.name);
+  }
+
   /** Whether the municipality offers this form to anyone with the public address. */
   async isPublished(municipalityId: string, formId: string): Promise<boolean> {
     const [row] = await this.db

@@ -50,6 +50,41 @@ export class People {
       .where(eq(schema.memberships.personId, personId));
   }
 
+  /** Everyone with a role in the municipality, with their roles and unit. */
+  async members(municipalityId: string): Promise<{ person: Person; roles: Role[]; unitId: string | null }[]> {
+    const rows = await this.db
+      .select({ person: schema.people, role: schema.memberships.role, unitId: schema.memberships.unitId })
+      .from(schema.memberships)
+      .innerJoin(schema.people, eq(schema.people.id, schema.memberships.personId))
+      .where(eq(schema.memberships.municipalityId, municipalityId))
+      .orderBy(schema.people.name);
+    const byPerson = new Map<string, { person: Person; roles: Role[]; unitId: string | null }>();
+    for (const row of rows) {
+      const entry = byPerson.get(row.person.id) ?? { person: row.person, roles: [], unitId: null };
+      entry.roles.push(row.role);
+      entry.unitId ??= row.unitId;
+      byPerson.set(row.person.id, entry);
+    }
+    return [...byPerson.values()];
+  }
+
+  /** The person with this address, created with this name if new. */
+  async findOrAdd(email: string, name: string, now: Date): Promise<Person> {
+    const address = email.trim().toLowerCase();
+    await this.db.insert(schema.people).values({ id: crypto.randomUUID(), email: address, name, createdAt: now }).onConflictDoNothing({ target: schema.people.email });
+    const person = await this.byEmail(address);
+    if (!person) throw new Error('person could not be stored');
+    return person;
+  }
+
+  /** Replaces the person's roles in one municipality (none removes their access there). */
+  async setRoles(personId: string, municipalityId: string, roles: Role[], unitId: string | null) {
+    await this.db.batch([
+      this.db.delete(schema.memberships).where(and(eq(schema.memberships.personId, personId), eq(schema.memberships.municipalityId, municipalityId))),
+      ...roles.map((role) => this.db.insert(schema.memberships).values({ personId, municipalityId, role, unitId })),
+    ]);
+  }
+
   async addSignInToken(tokenHash: string, personId: string, now: Date, expiresAt: Date) {
     await this.db.insert(schema.signInTokens).values({ tokenHash, personId, createdAt: now, expiresAt });
   }

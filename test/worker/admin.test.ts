@@ -1,0 +1,109 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { location, textOf } from './client.ts';
+import { staffClient } from './staff.ts';
+
+const ADMIN = '/staff/m/demo/admin';
+const unique = () => `p${crypto.randomUUID().slice(0, 8)}@demo.medvirk.no`;
+const rolesOf = async (email: string) =>
+  (
+    await env.DB.prepare('SELECT m.role, m.unit_id FROM memberships m JOIN people p ON p.id = m.person_id WHERE p.email = ? ORDER BY m.role').bind(email).all<{ role: string; unit_id: string | null }>()
+  ).results;
+const auditCount = async (action: string) => (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ?').bind(action).first<{ n: number }>())?.n ?? 0;
+
+describe('people and roles', () => {
+  it('an admin gives a new person access; they are told by e-mail and can then work', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const email = unique();
+    const before = await auditCount('membership.set');
+    const response = await admin.post(`${ADMIN}/people`, [
+      ['name', 'Nina Ny'],
+      ['email', email.toUpperCase()],
+      ['roles', 'staff'],
+      ['unit', 'demo-skole'],
+    ]);
+    expect(location(response)).toBe(`${ADMIN}/people`);
+    expect(await rolesOf(email)).toEqual([{ role: 'staff', unit_id: 'demo-skole' }]);
+    expect(await auditCount('membership.set')).toBe(before + 1);
+    const mail = await env.DB.prepare('SELECT subject, body FROM outbox WHERE "to" = ?').bind(email).first<{ subject: string; body: string }>();
+    expect(mail?.subject).toBe('Du har fått tilgang til medvirk');
+    expect(mail?.body).toContain('/staff/sign-in');
+    const newcomer = await staffClient(email);
+    expect((await newcomer.get('/staff/m/demo/links')).status).toBe(200);
+    expect(await textOf(await admin.get(`${ADMIN}/people`))).toContain('Nina Ny');
+  });
+
+  it('changes and removes roles; a removed person loses access at once', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const email = unique();
+    await admin.post(`${ADMIN}/people`, [['name', 'Rolf Rolle'], ['email', email], ['roles', 'staff'], ['unit', '']]);
+    const person = await env.DB.prepare('SELECT id FROM people WHERE email = ?').bind(email).first<{ id: string }>();
+    const member = await staffClient(email);
+    expect((await member.get('/staff/m/demo/links')).status).toBe(200);
+
+    await admin.post(`${ADMIN}/people/${person?.id}`, [['roles', 'planner']]);
+    expect(await rolesOf(email)).toEqual([{ role: 'planner', unit_id: null }]);
+    expect((await member.get('/staff/m/demo/links')).status).toBe(403);
+
+    const before = await auditCount('membership.remove');
+    await admin.post(`${ADMIN}/people/${person?.id}`, []);
+    expect(await rolesOf(email)).toEqual([]);
+    expect(await auditCount('membership.remove')).toBe(before + 1);
+  });
+
+  it('an admin cannot remove their own admin role', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const response = await admin.post(`${ADMIN}/people/demo-admin`, [['roles', 'staff']]);
+    expect(response.status).toBe(422);
+    expect(await textOf(response)).toContain('Du kan ikke ta bort din egen administratorrolle');
+    expect((await rolesOf('admin@demo.medvirk.no')).map((row) => row.role)).toContain('admin');
+  });
+
+  it('explains bad input and changes nothing', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const people = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM people').first<{ n: number }>())?.n;
+    const before = await people();
+    const response = await admin.post(`${ADMIN}/people`, [['name', ''], ['email', 'nope'], ['unit', 'andre-skole']]);
+    expect(response.status).toBe(422);
+    const text = await textOf(response);
+    for (const message of ['Skriv navnet', 'Skriv en gyldig e-postadresse', 'Velg en enhet fra listen']) expect(text).toContain(message);
+    const noRoles = await admin.post(`${ADMIN}/people`, [['name', 'Ingen Rolle'], ['email', unique()]]);
+    expect(await textOf(noRoles)).toContain('Velg minst én rolle');
+    expect(await people()).toBe(before);
+    // Someone of another municipality cannot be changed from here.
+    expect((await admin.post(`${ADMIN}/people/andre-ansatt`, [['roles', 'staff']])).status).toBe(404);
+  });
+});
+
+describe('the audit log', () => {
+  it('shows who did what, and exports as CSV (the export is logged too)', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    await admin.post(`${ADMIN}/tokens`, { name: 'Loggtest' });
+    const page = await textOf(await admin.get(`${ADMIN}/audit`));
+    expect(page).toContain('Ada Administrator');
+    expect(page).toContain('token.issue');
+    const before = await auditCount('audit.export');
+    const csv = await admin.get(`${ADMIN}/audit.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('at,actor,action,target_type,target_id,via');
+    expect(lines.some((line) => line.includes('Ada Administrator,token.issue'))).toBe(true);
+    expect(await auditCount('audit.export')).toBe(before + 1);
+  });
+});
+
+describe('API tokens', () => {
+  it('are shown once, stored as hashes, and can be withdrawn', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const html = await (await admin.post(`${ADMIN}/tokens`, { name: 'Fagsystem' })).text();
+    const secret = html.match(/mvk_[\w-]+/)?.[0] ?? '';
+    expect(secret.length).toBeGreaterThan(40);
+    const stored = await env.DB.prepare("SELECT * FROM api_tokens WHERE name = 'Fagsystem'").first<{ id: string }>();
+    expect(JSON.stringify(stored)).not.toContain(secret);
+    expect(await textOf(await admin.get(`${ADMIN}/tokens`))).not.toContain(secret);
+    expect(location(await admin.post(`${ADMIN}/tokens/${stored?.id}/revoke`))).toBe(`${ADMIN}/tokens`);
+    expect(await textOf(await admin.get(`${ADMIN}/tokens`))).toContain('Trukket tilbake');
+    const empty = await admin.post(`${ADMIN}/tokens`, { name: ' ' });
+    expect(empty.status).toBe(422);
+  });
+});

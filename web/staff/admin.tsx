@@ -1,0 +1,262 @@
+import { ROLES } from '../../worker/storage/schema.ts';
+import type { ApiToken } from '../../worker/storage/api-tokens.ts';
+import type { Person, Role } from '../../worker/storage/people.ts';
+import type { Municipality } from '../../worker/storage/store.ts';
+import { formatDate } from '../../worker/i18n/format.ts';
+import { ErrorSummary } from '../components/error-summary.tsx';
+import type { Ui } from '../ui.ts';
+import { StaffLayout } from './staff-layout.tsx';
+
+export interface PersonValues {
+  email: string;
+  name: string;
+  roles: string[];
+  unit: string;
+}
+
+interface Unit {
+  id: string;
+  name: string;
+}
+
+function AdminNav({ ui, base }: { ui: Ui; base: string }) {
+  const { t } = ui;
+  return (
+    <nav aria-label={t('admin.nav')}>
+      <ul class="admin-nav">
+        <li>
+          <a href={`${base}/people`}>{t('admin.people.title')}</a>
+        </li>
+        <li>
+          <a href={`${base}/audit`}>{t('admin.audit.title')}</a>
+        </li>
+        <li>
+          <a href={`${base}/tokens`}>{t('admin.tokens.title')}</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function RoleBoxes({ ui, prefix, chosen }: { ui: Ui; prefix: string; chosen: readonly string[] }) {
+  return (
+    <div class="choices choices--inline">
+      {ROLES.map((role) => (
+        <div class="choice">
+          <input type="checkbox" id={`${prefix}-${role}`} name="roles" value={role} checked={chosen.includes(role)} />
+          <label for={`${prefix}-${role}`}>{ui.t(`staff.roles.${role}`)}</label>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function UnitSelect({ ui, id, units, chosen }: { ui: Ui; id: string; units: Unit[]; chosen: string | null }) {
+  return (
+    <select class="select" id={id} name="unit">
+      <option value="">{ui.t('admin.people.noUnit')}</option>
+      {units.map((unit) => (
+        <option value={unit.id} selected={chosen === unit.id}>
+          {unit.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export interface PeoplePageProps {
+  ui: Ui;
+  name: string;
+  base: string;
+  municipality: Municipality;
+  members: { person: Person; roles: Role[]; unitId: string | null }[];
+  units: Unit[];
+  values?: PersonValues;
+  errors: Record<string, string>;
+}
+
+export function PeoplePage({ ui, name, base, municipality, members, units, values, errors }: PeoplePageProps) {
+  const { t } = ui;
+  const fieldError = (field: string) =>
+    errors[field] && (
+      <p class="error-message" id={`${field}-error`}>
+        <span class="visually-hidden">{t('errors.prefix')} </span>
+        {errors[field]}
+      </p>
+    );
+  const summary = Object.entries(errors).map(([field, text]) => ({ href: field === 'roles' ? '#invite-roles-staff' : `#${field}`, text }));
+  return (
+    <StaffLayout ui={ui} title={t('admin.people.title')} name={name} hasError={summary.length > 0} here={`${base}/people`}>
+      <AdminNav ui={ui} base={base} />
+      <ErrorSummary ui={ui} errors={summary} />
+      <h1>{t('admin.people.title')}</h1>
+      <p class="lead">{municipality.name}</p>
+      {members.map(({ person, roles, unitId }) => (
+        <form method="post" action={`${base}/people/${person.id}`} class="member" id={`person-${person.id}`} tabindex={-1}>
+          <fieldset class="fieldset">
+            <legend class="legend">
+              {person.name} <span class="hint">({person.email})</span>
+            </legend>
+            {fieldError(`person-${person.id}`)}
+            <RoleBoxes ui={ui} prefix={`roles-${person.id}`} chosen={roles} />
+            <label class="label label--small" for={`unit-${person.id}`}>
+              {t('admin.people.unit')}
+            </label>
+            <UnitSelect ui={ui} id={`unit-${person.id}`} units={units} chosen={unitId} />
+            <button class="button button--secondary" type="submit">
+              {t('admin.people.save', { name: person.name })}
+            </button>
+          </fieldset>
+        </form>
+      ))}
+      <h2>{t('admin.people.invite')}</h2>
+      <p>{t('admin.people.inviteText')}</p>
+      <form method="post" action={`${base}/people`} novalidate>
+        <div class={errors.name ? 'question question--error' : 'question'}>
+          <label class="label" for="name">
+            {t('admin.people.name')}
+          </label>
+          {fieldError('name')}
+          <input class="input" type="text" id="name" name="name" value={values?.name} autocomplete="off" aria-describedby={errors.name ? 'name-error' : undefined} />
+        </div>
+        <div class={errors.email ? 'question question--error' : 'question'}>
+          <label class="label" for="email">
+            {t('admin.people.email')}
+          </label>
+          {fieldError('email')}
+          <input class="input" type="email" id="email" name="email" value={values?.email} autocomplete="off" spellcheck={false} aria-describedby={errors.email ? 'email-error' : undefined} />
+        </div>
+        <div class={errors.roles ? 'question question--error' : 'question'}>
+          <fieldset class="fieldset" aria-describedby={errors.roles ? 'roles-error' : undefined}>
+            <legend class="legend">{t('admin.people.roles')}</legend>
+            {fieldError('roles')}
+            <RoleBoxes ui={ui} prefix="invite-roles" chosen={values?.roles ?? ['staff']} />
+          </fieldset>
+        </div>
+        <div class={errors.unit ? 'question question--error' : 'question'}>
+          <label class="label" for="unit">
+            {t('admin.people.unit')}
+          </label>
+          {fieldError('unit')}
+          <UnitSelect ui={ui} id="unit" units={units} chosen={values?.unit ?? null} />
+        </div>
+        <button class="button" type="submit">
+          {t('admin.people.submit')}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name: string; base: string; municipality: Municipality; rows: { at: Date; actor: string; action: string; targetType: string; targetId: string; via: string }[] }) {
+  const { t } = ui;
+  const time = new Intl.DateTimeFormat(ui.lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Oslo' });
+  return (
+    <StaffLayout ui={ui} title={t('admin.audit.title')} name={name}>
+      <AdminNav ui={ui} base={base} />
+      <h1>{t('admin.audit.title')}</h1>
+      <p class="lead">{municipality.name}</p>
+      <p>{t('admin.audit.intro')}</p>
+      <p>
+        <a href={`${base}/audit.csv`}>{t('admin.audit.export')}</a>
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('admin.audit.none')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table">
+            <caption class="visually-hidden">{t('admin.audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.audit.at')}</th>
+                <th scope="col">{t('admin.audit.actor')}</th>
+                <th scope="col">{t('admin.audit.action')}</th>
+                <th scope="col">{t('admin.audit.target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr>
+                  <td>{time.format(row.at)}</td>
+                  <td>{row.actor}</td>
+                  <td>
+                    <code>{row.action}</code>
+                  </td>
+                  <td>
+                    {row.targetType} <span class="hint">{row.targetId}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </StaffLayout>
+  );
+}
+
+export function TokensPage({ ui, name, base, municipality, tokens, secret, error }: { ui: Ui; name: string; base: string; municipality: Municipality; tokens: ApiToken[]; secret?: string; error?: string }) {
+  const { t } = ui;
+  return (
+    <StaffLayout ui={ui} title={t('admin.tokens.title')} name={name} hasError={!!error} here={`${base}/tokens`} languageLinks={!secret}>
+      <AdminNav ui={ui} base={base} />
+      <ErrorSummary ui={ui} errors={error ? [{ href: '#token-name', text: error }] : []} />
+      <h1>{t('admin.tokens.title')}</h1>
+      <p class="lead">{municipality.name}</p>
+      <p>{t('admin.tokens.intro')}</p>
+      {secret && (
+        <div class="panel panel--code">
+          <label class="label" for="token-secret">
+            {t('admin.tokens.created')}
+          </label>
+          <input class="input" type="text" id="token-secret" value={secret} readonly />
+          <p>{t('admin.tokens.secretOnce')}</p>
+        </div>
+      )}
+      {tokens.length === 0 ? (
+        <p>{t('admin.tokens.none')}</p>
+      ) : (
+        <ul class="cards">
+          {tokens.map((token) => (
+            <li>
+              <h2>{token.name}</h2>
+              <p>
+                {t('admin.tokens.issued', { date: formatDate(token.createdAt, ui.lang) })} ·{' '}
+                {token.lastUsedAt ? t('admin.tokens.lastUsed', { date: formatDate(token.lastUsedAt, ui.lang) }) : t('admin.tokens.never')}
+              </p>
+              {token.revokedAt ? (
+                <p>
+                  <strong>{t('admin.tokens.revoked')}</strong>
+                </p>
+              ) : (
+                <form method="post" action={`${base}/tokens/${token.id}/revoke`}>
+                  <button class="button button--warning" type="submit">
+                    {t('admin.tokens.revoke', { name: token.name })}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('admin.tokens.new')}</h2>
+      <form method="post" action={`${base}/tokens`} novalidate>
+        <div class={error ? 'question question--error' : 'question'}>
+          <label class="label" for="token-name">
+            {t('admin.tokens.name')}
+          </label>
+          {error && (
+            <p class="error-message" id="token-name-error">
+              <span class="visually-hidden">{t('errors.prefix')} </span>
+              {error}
+            </p>
+          )}
+          <input class="input" type="text" id="token-name" name="name" autocomplete="off" aria-describedby={error ? 'token-name-error' : undefined} />
+        </div>
+        <button class="button" type="submit">
+          {t('admin.tokens.submit')}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}

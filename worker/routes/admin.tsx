@@ -1,0 +1,141 @@
+/** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import * as v from 'valibot';
+import type { AppEnv } from '../env.ts';
+import { mailerFor } from '../mail/index.ts';
+import { readFormBody } from '../middleware/form-post/index.ts';
+import { publicOrigin } from '../public-origin.ts';
+import { page, redirect } from '../render.ts';
+import { requireRole } from '../staff/session.ts';
+import { ApiTokens } from '../storage/api-tokens.ts';
+import { ROLES } from '../storage/schema.ts';
+import type { AuditEntry, Municipality, Store } from '../storage/store.ts';
+import { AuditPage, PeoplePage, TokensPage, type PersonValues } from '../../web/staff/admin.tsx';
+
+type C = Context<AppEnv>;
+
+const Person = v.object({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('email'), v.maxLength(254, 'email')),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name'), v.maxLength(120, 'name')),
+  roles: v.array(v.picklist(ROLES, 'roles')),
+  unit: v.string(),
+});
+
+async function scope(c: C) {
+  const municipality = await c.var.directory.municipality(c.req.param('municipality') ?? '');
+  if (!municipality) throw new HTTPException(404, { message: 'notFound' });
+  return { municipality, store: c.var.openStore(municipality), base: `/staff/m/${municipality.id}/admin` };
+}
+
+const audit = (c: C, store: Store, municipality: Municipality, entry: Pick<AuditEntry, 'action' | 'targetType' | 'targetId'>) =>
+  store.audit({ municipalityId: municipality.id, at: c.var.now, personId: c.var.staff!.person.id, via: 'web', ...entry });
+
+async function peoplePage(c: C, status: 200 | 400 | 422 = 200, values?: PersonValues, errors: Record<string, string> = {}) {
+  const { municipality, base } = await scope(c);
+  const [members, units] = await Promise.all([c.var.people.members(municipality.id), c.var.directory.units(municipality.id)]);
+  return page(c, <PeoplePage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} members={members} units={units} values={values} errors={errors} />, status);
+}
+
+/** Reads the person form; an unknown unit is refused like any other bad field. */
+async function readPerson(c: C, municipalityId: string) {
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const values: PersonValues = { email: body.get('email')?.[0] ?? '', name: body.get('name')?.[0] ?? '', roles: body.get('roles') ?? [], unit: body.get('unit')?.[0] ?? '' };
+  const parsed = v.safeParse(Person, values);
+  const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.people.errors.${issue.message}`)]));
+  const units = await c.var.directory.units(municipalityId);
+  if (values.unit && !units.some((unit) => unit.id === values.unit)) errors.unit = c.var.ui.t('admin.people.errors.unit');
+  return { values, errors, person: parsed.success ? parsed.output : undefined };
+}
+
+export const admin = new Hono<AppEnv>();
+admin.use('*', requireRole('admin'));
+
+admin.get('/people', (c) => peoplePage(c));
+
+/** Invites someone (or changes the roles of someone already there), and tells them by e-mail. */
+admin.post('/people', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const { values, errors, person } = await readPerson(c, municipality.id);
+  if (!person || Object.keys(errors).length) return peoplePage(c, 422, values, errors);
+  if (person.roles.length === 0) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.roles') });
+  const mailer = mailerFor(c.env);
+  const invited = await c.var.people.findOrAdd(person.email, person.name, c.var.now);
+  await c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null);
+  await audit(c, store, municipality, { action: 'membership.set', targetType: 'person', targetId: invited.id });
+  const t = c.var.ui.t;
+  await mailer.send({ to: invited.email, subject: t('mail.invite.subject'), text: t('mail.invite.body', { municipality: municipality.name, link: `${publicOrigin(c.env, c.req.url)}/staff/sign-in` }) });
+  return redirect(c, `${base}/people`);
+});
+
+/** Changes a member's roles; no roles removes their access. Admins cannot remove their own admin role. */
+admin.post('/people/:personId', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const roles = v.safeParse(v.array(v.picklist(ROLES)), body.get('roles') ?? []);
+  const unit = body.get('unit')?.[0] ?? '';
+  const personId = c.req.param('personId');
+  const member = (await c.var.people.members(municipality.id)).find((entry) => entry.person.id === personId);
+  if (!member) throw new HTTPException(404, { message: 'notFound' });
+  if (!roles.success || (unit && !(await c.var.directory.units(municipality.id)).some((candidate) => candidate.id === unit))) throw new HTTPException(400, { message: 'badRequest' });
+  if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
+    return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
+  }
+  await c.var.people.setRoles(personId, municipality.id, roles.output, unit || null);
+  await audit(c, store, municipality, { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId });
+  return redirect(c, `${base}/people`);
+});
+
+const AUDIT_LIMIT = 500;
+
+/** Entries with a readable actor: a person's name, or an API token's name. */
+async function auditRows(c: C, municipality: Municipality, store: Store) {
+  const [entries, members, tokens] = await Promise.all([store.auditEntries(municipality.id, AUDIT_LIMIT), c.var.people.members(municipality.id), new ApiTokens(c.env.DB).list(municipality.id)]);
+  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [`token:${token.id}`, `API: ${token.name}`] as const)]);
+  return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
+}
+
+admin.get('/audit', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  return page(c, <AuditPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} rows={await auditRows(c, municipality, store)} />);
+});
+
+const csvCell = (value: string) => (/[",\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The log as CSV for the municipality's records; the export is itself logged. */
+admin.get('/audit.csv', async (c) => {
+  const { municipality, store } = await scope(c);
+  await audit(c, store, municipality, { action: 'audit.export', targetType: 'audit_log', targetId: municipality.id });
+  const rows = await auditRows(c, municipality, store);
+  const lines = [['at', 'actor', 'action', 'target_type', 'target_id', 'via'], ...rows.map((row) => [row.at.toISOString(), row.actor, row.action, row.targetType, row.targetId, row.via])];
+  return c.body(`${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="audit-${municipality.id}.csv"`,
+  });
+});
+
+const tokensPage = async (c: C, secret?: string, error?: string) => {
+  const { municipality, base } = await scope(c);
+  const tokens = await new ApiTokens(c.env.DB).list(municipality.id);
+  return page(c, <TokensPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} tokens={tokens} secret={secret} error={error} />, error ? 422 : 200);
+};
+
+admin.get('/tokens', (c) => tokensPage(c));
+
+admin.post('/tokens', async (c) => {
+  const { municipality, store } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const name = (body.get('name')?.[0] ?? '').trim();
+  if (!name || name.length > 80) return tokensPage(c, undefined, c.var.ui.t('admin.tokens.nameError'));
+  const { token, secret } = await new ApiTokens(c.env.DB).issue(municipality.id, name, c.var.staff!.person.id, c.var.now);
+  await audit(c, store, municipality, { action: 'token.issue', targetType: 'api_token', targetId: token.id });
+  // Shown once, in this answer only.
+  return tokensPage(c, secret);
+});
+
+admin.post('/tokens/:id/revoke', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  if (!(await new ApiTokens(c.env.DB).revoke(c.req.param('id'), municipality.id, c.var.now))) throw new HTTPException(404, { message: 'notFound' });
+  await audit(c, store, municipality, { action: 'token.revoke', targetType: 'api_token', targetId: c.req.param('id') });
+  return redirect(c, `${base}/tokens`);
+});
