@@ -76,6 +76,19 @@ describe('sending a form link', () => {
     expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Sendt');
   });
 
+  it('texts the link to a Norwegian mobile without storing the number', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id } = await makeLink(staff, { phone: '912 34 567', respondent: 'guardian' });
+    const sms = await env.DB.prepare('SELECT * FROM outbox WHERE "to" = ? ORDER BY id DESC').bind('+4791234567').first<{ subject: string; body: string }>();
+    expect(sms?.body).toMatch(/^Demo kommune vil gjerne høyra frå deg\. Svar her: https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}$/);
+    const stored = JSON.stringify(await env.DB.prepare('SELECT * FROM form_links WHERE id = ?').bind(id).first());
+    expect(stored).not.toContain('91234567');
+    expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Sendt');
+    const wrong = await staff.post(`${DEMO}/links`, { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'SMS-1', expiresInDays: '7', singleUse: 'yes', phone: '12345' });
+    expect(wrong.status).toBe(422);
+    expect(await textOf(wrong)).toContain('Skriv et norsk mobilnummer med 8 sifre');
+  });
+
   it('follows the link from created to answered, and lets the sender read the answer (audited)', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const { id, path } = await makeLink(staff);

@@ -23,6 +23,7 @@ export interface NewLinkValues {
   expiresInDays: string;
   singleUse: boolean;
   email: string;
+  phone: string;
 }
 
 function ErrorMessage({ id, error, ui }: { id: string; error: string; ui: Ui }) {
@@ -123,6 +124,9 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
         <Field ui={ui} id="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email}>
           <input class="input" type="email" id="email" name="email" value={values.email} autocomplete="off" spellcheck={false} aria-describedby={describe('email', true, errors.email)} />
         </Field>
+        <Field ui={ui} id="phone" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone}>
+          <input class="input input--w20" type="tel" id="phone" name="phone" value={values.phone} autocomplete="off" aria-describedby={describe('phone', true, errors.phone)} />
+        </Field>
         <button class="button" type="submit">
           {t('links.new.submit')}
         </button>
@@ -143,17 +147,18 @@ export interface LinkCreatedProps {
   qr: string;
   expires: Date;
   linkId: string;
-  sentByEmail: boolean;
+  /** Sent by e-mail or text message. */
+  sent: boolean;
 }
 
 /** The only time the link is shown: only its hash is kept. The letter part prints on its own. */
-export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, url, qr, expires, linkId, sentByEmail }: LinkCreatedProps) {
+export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, url, qr, expires, linkId, sent }: LinkCreatedProps) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={t('links.created.title')} name={name} languageLinks={false}>
       <div class="no-print">
         <h1>{t('links.created.title')}</h1>
-        {sentByEmail && <p class="notice">{t('links.created.sent')}</p>}
+        {sent && <p class="notice">{t('links.created.sent')}</p>}
         <p>{t('links.created.onlyOnce')}</p>
         <label class="label" for="link-url">
           {t('links.created.link')}

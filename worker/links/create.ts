@@ -5,6 +5,8 @@ import { LANGUAGES } from '../forms/text.ts';
 import { translator } from '../i18n/translate.ts';
 import { newKey, sha256Hex } from '../journey/codes.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { norwegianMobile } from '../sms/index.ts';
+import type { SmsSender } from '../sms/sender.ts';
 import { RESPONDENTS } from '../storage/schema.ts';
 import type { FormLink, Municipality, Store } from '../storage/store.ts';
 
@@ -21,6 +23,8 @@ export const NewLinkInput = v.object({
   expiresInDays: v.pipe(v.union([v.string(), v.number()], 'expiresInDays'), v.transform(Number), v.picklist(EXPIRY_DAYS, 'expiresInDays')),
   singleUse: v.boolean('singleUse'),
   email: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'), ''),
+  /** A Norwegian mobile number to text the link to; used once and not stored. */
+  phone: v.optional(v.pipe(v.string('phone'), v.trim(), v.check((value) => value === '' || norwegianMobile(value) !== undefined, 'phone')), ''),
 });
 export type NewLinkInput = v.InferOutput<typeof NewLinkInput>;
 
@@ -37,8 +41,17 @@ export interface MadeLink {
   url: string;
 }
 
-/** Stores the link (its token only as a hash), audits it, and e-mails it if an address was given. */
-export async function makeLink(store: Store, municipality: Municipality, maker: LinkMaker, input: NewLinkInput, origin: string, now: Date, mailer: () => Mailer): Promise<MadeLink> {
+/** Stores the link (its token only as a hash), audits it, and e-mails or texts it if asked to. */
+export async function makeLink(
+  store: Store,
+  municipality: Municipality,
+  maker: LinkMaker,
+  input: NewLinkInput,
+  origin: string,
+  now: Date,
+  mailer: () => Mailer,
+  sms?: () => SmsSender,
+): Promise<MadeLink> {
   const token = newKey() + newKey().slice(0, 21);
   const link: FormLink = {
     id: crypto.randomUUID(),
@@ -71,6 +84,14 @@ export async function makeLink(store: Store, municipality: Municipality, maker: 
       subject: t('letter.mailSubject', { municipality: municipality.name }),
       text: t('letter.mailBody', { municipality: municipality.name, link: url, date: new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo' }).format(link.expiresAt) }),
     });
+    await store.markLink(link.id, 'sentAt', now);
+    link.sentAt = now;
+  }
+  const phone = norwegianMobile(input.phone);
+  if (phone && sms) {
+    // Like the address, the number is used to send and then forgotten.
+    const t = translator(input.language);
+    await sms().send({ to: phone, text: t('letter.sms', { municipality: municipality.name, link: url }) });
     await store.markLink(link.id, 'sentAt', now);
     link.sentAt = now;
   }

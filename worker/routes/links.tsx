@@ -13,6 +13,7 @@ import { isHelperRole } from '../links/helper-roles.ts';
 import { startLinkDraft } from '../links/start-draft.ts';
 import { LINK_STATUSES, linkStatus, linkUsable } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
+import { smsSenderFor } from '../sms/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
@@ -69,6 +70,7 @@ const defaults = (municipality: Municipality): NewLinkValues => ({
   expiresInDays: '14',
   singleUse: true,
   email: '',
+  phone: '',
 });
 
 links.get('/links/new', async (c) => {
@@ -89,6 +91,7 @@ links.post('/links', async (c) => {
     expiresInDays: field('expiresInDays'),
     singleUse: field('singleUse') === 'yes',
     email: field('email'),
+    phone: field('phone'),
   };
   const parsed = v.safeParse(NewLinkInput, values);
   if (!parsed.success) {
@@ -97,12 +100,12 @@ links.post('/links', async (c) => {
   }
   const input = parsed.output;
   const maker = { id: staff!.person.id, unitId: senderUnit(staff!, where.municipality.id), via: 'web' as const };
-  const { link, url } = await makeLink(where.store, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env));
+  const { link, url } = await makeLink(where.store, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env), () => smsSenderFor(c.env));
   const letterUi = { lang: input.language, t: translator(input.language) };
   const form = compiledForms[input.form]!.definition;
   return page(
     c,
-    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sentByEmail={!!link.sentAt} />,
+    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={!!link.sentAt} />,
   );
 });
 
