@@ -26,6 +26,8 @@ export interface AppOptions {
   openDirectory?: (env: Env) => Directory;
   /** The clock; tests move it forward to expire drafts. */
   now?: () => Date;
+  /** fetch for identity providers; tests pass a fake provider. */
+  outbound?: typeof fetch;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -41,6 +43,7 @@ const BY_STATUS: Record<number, string> = {
   413: 'bodyTooLarge',
   415: 'unsupportedContentType',
   429: 'tooManyRequests',
+  502: 'oidcUnavailable',
   503: 'saveFailed',
 };
 
@@ -62,6 +65,7 @@ export function createApp(options: AppOptions = {}) {
     c.set('now', options.now?.() ?? new Date());
     c.set('directory', directoryOpener(c.env));
     c.set('people', new People(c.env.DB));
+    c.set('outbound', options.outbound ?? ((input, init) => fetch(input, init)));
     c.set('openStore', (municipality) => storeOpener(c.env, municipality));
     await next();
   });

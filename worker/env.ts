@@ -30,6 +30,8 @@ export interface AppEnv {
   Variables: {
     directory: Directory;
     people: People;
+    /** fetch for calls to other services (identity providers); tests replace it. */
+    outbound: typeof fetch;
     /** The signed-in staff member, if any. */
     staff?: Staff;
     /** Opens the data of one municipality; set once the municipality is known. */

@@ -2,7 +2,13 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { Ui } from '../ui.ts';
 
-export function SignInPage({ ui, value, error }: { ui: Ui; value?: string; error?: string }) {
+export interface SignInProvider {
+  municipalityId: string;
+  label: string;
+  municipalityName: string;
+}
+
+export function SignInPage({ ui, value, error, providers = [] }: { ui: Ui; value?: string; error?: string; providers?: SignInProvider[] }) {
   const { t } = ui;
   return (
     <Layout ui={ui} title={t('staff.signIn.title')} languages={['nb', 'nn', 'en']} hasError={!!error}>
@@ -36,6 +42,20 @@ export function SignInPage({ ui, value, error }: { ui: Ui; value?: string; error
           {t('staff.signIn.submit')}
         </button>
       </form>
+      {providers.length > 0 && (
+        <>
+          <h2>{t('staff.signIn.orProvider')}</h2>
+          <ul class="providers">
+            {providers.map((provider) => (
+              <li>
+                <a class="button button--secondary" href={`/staff/sign-in/oidc/${provider.municipalityId}`}>
+                  {t('staff.signIn.withProvider', { label: provider.label, municipality: provider.municipalityName })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Layout>
   );
 }

@@ -7,6 +7,7 @@ import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { rateLimit } from '../middleware/rate-limit/index.ts';
 import { page, redirect } from '../render.ts';
+import { beginOidc, finishOidc } from '../staff/oidc.ts';
 import { endSession, loadStaff, requireStaff, startSession } from '../staff/session.ts';
 import { MessagePage } from '../../web/pages/message.tsx';
 import { StaffHome } from '../../web/staff/home.tsx';
@@ -23,7 +24,24 @@ const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
 export const staff = new Hono<AppEnv>();
 staff.use('*', loadStaff());
 
-staff.get('/sign-in', (c) => (c.var.staff ? redirect(c, '/staff') : page(c, <SignInPage ui={c.var.ui} />)));
+staff.get('/sign-in', async (c) => (c.var.staff ? redirect(c, '/staff') : page(c, <SignInPage ui={c.var.ui} providers={await c.var.directory.oidcProviders()} />)));
+
+// The callback is registered with each provider; the municipality comes back in the flow cookie.
+staff.get('/sign-in/oidc/callback', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
+  const { municipalityId, email } = await finishOidc(c, (id) => c.var.directory.oidcProvider(id));
+  const person = await c.var.people.byEmail(email);
+  // Signed in at the provider, but only people with a role in that municipality get in.
+  const member = person && (await c.var.people.memberships(person.id)).some((membership) => membership.municipalityId === municipalityId);
+  if (!person || !member) throw new HTTPException(403, { message: 'noAccess' });
+  await startSession(c, person.id);
+  return redirect(c, '/staff');
+});
+
+staff.get('/sign-in/oidc/:municipality', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
+  const provider = await c.var.directory.oidcProvider(c.req.param('municipality'));
+  if (!provider) throw new HTTPException(404, { message: 'notFound' });
+  return c.redirect(await beginOidc(c, provider), 303);
+});
 
 staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 900 }), async (c) => {
   const { ui, now, people, directory } = c.var;

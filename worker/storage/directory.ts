@@ -5,6 +5,8 @@ import type { Municipality } from './store.ts';
 
 const DAY = 86_400_000;
 
+export type OidcProvider = typeof schema.oidcProviders.$inferSelect;
+
 /**
  * What is shared by all municipalities and always lives in the `DB` binding: which
  * municipalities exist, where their data is, what they publish, and rate-limit counters.
@@ -23,6 +25,20 @@ export class Directory {
   async municipality(id: string): Promise<Municipality | undefined> {
     const [row] = await this.db.select().from(schema.municipalities).where(eq(schema.municipalities.id, id));
     return row;
+  }
+
+  async oidcProvider(municipalityId: string): Promise<OidcProvider | undefined> {
+    const [row] = await this.db.select().from(schema.oidcProviders).where(eq(schema.oidcProviders.municipalityId, municipalityId));
+    return row;
+  }
+
+  /** Every configured provider with its municipality's name, for the sign-in page. */
+  async oidcProviders() {
+    return this.db
+      .select({ municipalityId: schema.oidcProviders.municipalityId, label: schema.oidcProviders.label, municipalityName: schema.municipalities.name })
+      .from(schema.oidcProviders)
+      .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.oidcProviders.municipalityId))
+      .orderBy(schema.municipalities.name);
   }
 
   async units(municipalityId: string) {

@@ -226,6 +226,21 @@ export const memberships = sqliteTable(
   (table) => [primaryKey({ columns: [table.personId, table.municipalityId, table.role] }), index('memberships_municipality').on(table.municipalityId)],
 );
 
+/**
+ * A municipality's own identity provider (Entra ID, ID-porten, …) for staff sign-in. The client
+ * secret is never stored here: `client_secret_name` names the Worker secret that holds it.
+ */
+export const oidcProviders = sqliteTable('oidc_providers', {
+  municipalityId: text('municipality_id').primaryKey().references(() => municipalities.id),
+  /** Shown on the sign-in button, e.g. "Entra ID". */
+  label: text('label').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecretName: text('client_secret_name').notNull(),
+  /** The ID-token claim holding the work e-mail address that matches a person. */
+  emailClaim: text('email_claim').notNull().default('email'),
+});
+
 /** E-mailed sign-in links: single use, short-lived, stored as hashes. */
 export const signInTokens = sqliteTable('sign_in_tokens', {
   tokenHash: text('token_hash').primaryKey(),
