@@ -12,6 +12,8 @@ const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?:
   { method: 'GET', path: () => '/staff/m/demo/admin/audit.csv' },
   { method: 'GET', path: () => '/staff/m/demo/admin/tokens' },
   { method: 'POST', path: () => '/staff/m/demo/admin/tokens', body: { name: 'Matrix' } },
+  { method: 'GET', path: () => '/staff/m/demo/admin/settings' },
+  { method: 'POST', path: () => '/staff/m/demo/admin/settings', body: { writtenStandard: 'nn', suppressionThreshold: '3', draftTtlDays: '1', linkVisibility: 'sender' } },
 ];
 
 /** Every staff route for one municipality, with what it needs to be a real request. */
@@ -37,6 +39,7 @@ const adminState = async () => ({
   memberships: (await env.DB.prepare('SELECT COUNT(*) AS n FROM memberships').first<{ n: number }>())?.n,
   people: (await env.DB.prepare('SELECT COUNT(*) AS n FROM people').first<{ n: number }>())?.n,
   tokens: (await env.DB.prepare('SELECT COUNT(*) AS n FROM api_tokens').first<{ n: number }>())?.n,
+  settings: await env.DB.prepare("SELECT written_standard, suppression_threshold, draft_ttl_days, link_visibility FROM municipalities WHERE id = 'demo'").first(),
 });
 const linkCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE municipality_id = 'demo'").first<{ n: number }>())?.n;
 const revoked = async () => (await env.DB.prepare('SELECT revoked_at FROM form_links WHERE id = ?').bind(ids.link).first<{ revoked_at: number | null }>())?.revoked_at;

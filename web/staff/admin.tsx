@@ -33,6 +33,9 @@ function AdminNav({ ui, base }: { ui: Ui; base: string }) {
         <li>
           <a href={`${base}/tokens`}>{t('admin.tokens.title')}</a>
         </li>
+        <li>
+          <a href={`${base}/settings`}>{t('admin.settings.title')}</a>
+        </li>
       </ul>
     </nav>
   );
@@ -255,6 +258,81 @@ export function TokensPage({ ui, name, base, municipality, tokens, secret, error
         </div>
         <button class="button" type="submit">
           {t('admin.tokens.submit')}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export interface SettingsValues {
+  writtenStandard: string;
+  suppressionThreshold: string;
+  draftTtlDays: string;
+  linkVisibility: string;
+}
+
+export function SettingsPage({ ui, name, base, municipality, values, errors, saved }: { ui: Ui; name: string; base: string; municipality: Municipality; values: SettingsValues; errors: Record<string, string>; saved?: boolean }) {
+  const { t } = ui;
+  const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
+  const message = (field: string) =>
+    errors[field] && (
+      <p class="error-message" id={`${field}-error`}>
+        <span class="visually-hidden">{t('errors.prefix')} </span>
+        {errors[field]}
+      </p>
+    );
+  const radios = (field: keyof SettingsValues, options: [string, string][]) => (
+    <div class={errors[field] ? 'question question--error' : 'question'}>
+      <fieldset class="fieldset" aria-describedby={errors[field] ? `${field}-error` : undefined}>
+        <legend class="legend">{t(`admin.settings.${field}`)}</legend>
+        {message(field)}
+        <div class="choices">
+          {options.map(([value, label], index) => (
+            <div class="choice">
+              <input type="radio" id={index === 0 ? field : `${field}-${value}`} name={field} value={value} checked={values[field] === value} />
+              <label for={index === 0 ? field : `${field}-${value}`}>{label}</label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+  const number = (field: 'suppressionThreshold' | 'draftTtlDays') => (
+    <div class={errors[field] ? 'question question--error' : 'question'}>
+      <label class="label" for={field}>
+        {t(`admin.settings.${field}`)}
+      </label>
+      <div class="hint" id={`${field}-hint`}>
+        {t(`admin.settings.${field}Hint`)}
+      </div>
+      {message(field)}
+      <input class="input input--w6" type="text" inputmode="numeric" id={field} name={field} value={values[field]} aria-describedby={[`${field}-hint`, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ')} />
+    </div>
+  );
+  return (
+    <StaffLayout ui={ui} title={t('admin.settings.title')} name={name} hasError={summary.length > 0} here={`${base}/settings`}>
+      <AdminNav ui={ui} base={base} />
+      <ErrorSummary ui={ui} errors={summary} />
+      <h1>{t('admin.settings.title')}</h1>
+      <p class="lead">{municipality.name}</p>
+      {saved && (
+        <p class="notice" role="status">
+          {t('admin.settings.saved')}
+        </p>
+      )}
+      <form method="post" action={`${base}/settings`} novalidate>
+        {radios('writtenStandard', [
+          ['nb', t('languageNames.nb')],
+          ['nn', t('languageNames.nn')],
+        ])}
+        {number('suppressionThreshold')}
+        {number('draftTtlDays')}
+        {radios('linkVisibility', [
+          ['unit', t('admin.settings.visibilityUnit')],
+          ['sender', t('admin.settings.visibilitySender')],
+        ])}
+        <button class="button" type="submit">
+          {t('admin.settings.submit')}
         </button>
       </form>
     </StaffLayout>

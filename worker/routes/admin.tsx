@@ -11,7 +11,7 @@ import { requireRole } from '../staff/session.ts';
 import { ApiTokens } from '../storage/api-tokens.ts';
 import { ROLES } from '../storage/schema.ts';
 import type { AuditEntry, Municipality, Store } from '../storage/store.ts';
-import { AuditPage, PeoplePage, TokensPage, type PersonValues } from '../../web/staff/admin.tsx';
+import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../web/staff/admin.tsx';
 
 type C = Context<AppEnv>;
 
@@ -84,6 +84,46 @@ admin.post('/people/:personId', async (c) => {
   await c.var.people.setRoles(personId, municipality.id, roles.output, unit || null);
   await audit(c, store, municipality, { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId });
   return redirect(c, `${base}/people`);
+});
+
+/** A municipality's own settings; each field with its limits and a message key under admin.settings.errors. */
+export const Settings = v.object({
+  writtenStandard: v.picklist(['nb', 'nn'], 'writtenStandard'),
+  // Udir publishes nothing below 5; KS allows 3 for staff units; never lower (docs: domain rules).
+  suppressionThreshold: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'suppressionThreshold'), v.transform(Number), v.minValue(3, 'suppressionThreshold'), v.maxValue(100, 'suppressionThreshold')),
+  draftTtlDays: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'draftTtlDays'), v.transform(Number), v.minValue(1, 'draftTtlDays'), v.maxValue(90, 'draftTtlDays')),
+  linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
+});
+
+admin.get('/settings', async (c) => {
+  const { municipality, base } = await scope(c);
+  return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} values={settingsValues(municipality)} errors={{}} saved={c.req.query('saved') === '1'} />);
+});
+
+const settingsValues = (municipality: Municipality): SettingsValues => ({
+  writtenStandard: municipality.writtenStandard,
+  suppressionThreshold: String(municipality.suppressionThreshold),
+  draftTtlDays: String(municipality.draftTtlDays),
+  linkVisibility: municipality.linkVisibility,
+});
+
+admin.post('/settings', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const values: SettingsValues = {
+    writtenStandard: body.get('writtenStandard')?.[0] ?? '',
+    suppressionThreshold: (body.get('suppressionThreshold')?.[0] ?? '').trim(),
+    draftTtlDays: (body.get('draftTtlDays')?.[0] ?? '').trim(),
+    linkVisibility: body.get('linkVisibility')?.[0] ?? '',
+  };
+  const parsed = v.safeParse(Settings, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.settings.errors.${issue.message}`)]));
+    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} values={values} errors={errors} />, 422);
+  }
+  await c.var.directory.updateSettings(municipality.id, parsed.output);
+  await audit(c, store, municipality, { action: 'settings.change', targetType: 'municipality', targetId: municipality.id });
+  return redirect(c, `${base}/settings?saved=1`);
 });
 
 const AUDIT_LIMIT = 500;

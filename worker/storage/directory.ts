@@ -27,6 +27,10 @@ export class Directory {
     return row;
   }
 
+  async updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'linkVisibility'>) {
+    await this.db.update(schema.municipalities).set(settings).where(eq(schema.municipalities.id, id));
+  }
+
   async oidcProvider(municipalityId: string): Promise<OidcProvider | undefined> {
     const [row] = await this.db.select().from(schema.oidcProviders).where(eq(schema.oidcProviders.municipalityId, municipalityId));
     return row;

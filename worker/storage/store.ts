@@ -11,6 +11,8 @@ export interface Municipality {
   id: string;
   name: string;
   writtenStandard: 'nb' | 'nn';
+  /** The smallest group a figure may describe in insight: 5 by default, never below 3. */
+  suppressionThreshold: number;
   draftTtlDays: number;
   /** The D1 binding with this municipality's data. */
   database: string;
