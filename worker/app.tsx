@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -8,6 +8,7 @@ import { formPostsOnly } from './middleware/form-post/index.ts';
 import { security } from './middleware/security/index.ts';
 import { ui } from './middleware/ui/index.ts';
 import { page, wantsJson } from './render.ts';
+import { api } from './routes/api.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
@@ -31,6 +32,12 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+
+/**
+ * For the pages, not the JSON API: the API reads no cookies (a bearer token cannot ride along
+ * on a cross-site request) and refuses any POST that is not JSON (api/json-body.ts).
+ */
+const pagesOnly = (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> => (c, next) => (c.req.path.startsWith('/api/') ? next() : middleware(c, next));
 
 /** Message keys for errors thrown without one (by Hono's own middleware, for instance). */
 const BY_STATUS: Record<number, string> = {
@@ -71,8 +78,8 @@ export function createApp(options: AppOptions = {}) {
   });
   app.use('*', ui());
   app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new HTTPException(413, { message: 'bodyTooLarge' }); } }));
-  app.use('*', csrf());
-  app.use('*', formPostsOnly());
+  app.use('*', pagesOnly(csrf()));
+  app.use('*', pagesOnly(formPostsOnly()));
 
   app.route('/', assetRoutes);
   app.route('/', infoPages);
@@ -80,6 +87,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/l', personalLink);
   app.route('/staff', staff);
   app.route('/dev', dev);
+  app.route('/api/v1', api);
 
   app.notFound((c) => errorResponse(c, 404, 'notFound'));
   app.onError((error, c) => {

@@ -9,4 +9,5 @@ export const page = (c: Context, vnode: VNode, status: 200 | 400 | 403 | 404 | 4
 /** Where the browser should go next; 303 turns a POST into a GET. */
 export const redirect = (c: Context, location: string) => c.redirect(location, 303);
 
-export const wantsJson = (c: Context) => (c.req.header('accept') ?? '').includes('application/json');
+/** The API always answers JSON, even to a client that does not say so. */
+export const wantsJson = (c: Context) => c.req.path.startsWith('/api/') || (c.req.header('accept') ?? '').includes('application/json');

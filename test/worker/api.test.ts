@@ -1,0 +1,329 @@
+import { env, SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../worker/api/openapi.ts';
+import { api } from '../../worker/routes/api.ts';
+import { sha256Hex } from '../../worker/journey/codes.ts';
+import { ApiTokens } from '../../worker/storage/api-tokens.ts';
+import { Client, location, textOf } from './client.ts';
+
+const DEMO = '/api/v1/municipalities/demo';
+
+interface Call {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** A request as a case-management system sends it: a bearer token, JSON, no cookies, no origin. */
+let calls = 0;
+function call(path: string, { method = 'GET', token, body, headers = {} }: Call = {}) {
+  const init: RequestInit = { method, headers: { 'cf-connecting-ip': `198.51.100.${++calls % 250}`, ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } };
+  if (body instanceof Blob) init.body = body;
+  else if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json', ...init.headers };
+  }
+  return SELF.fetch(new Request(`https://medvirk.test${path}`, init));
+}
+
+const newLink = (fields: Record<string, unknown> = {}) => ({
+  form: 'barnets-stemme-demo',
+  language: 'nb',
+  respondent: 'child',
+  caseReference: `API-${Math.floor(Math.random() * 1e9)}`,
+  expiresInDays: 14,
+  singleUse: true,
+  ...fields,
+});
+
+interface LinkJson {
+  id: string;
+  url?: string;
+  status: string;
+  caseReference: string;
+  createdBy: string;
+  responseId: string | null;
+  expiresAt: string;
+}
+
+async function create(token: string, fields: Record<string, unknown> = {}, municipality = 'demo') {
+  const response = await call(`/api/v1/municipalities/${municipality}/links`, { method: 'POST', token, body: newLink(fields) });
+  expect(response.status).toBe(201);
+  return (await response.json()) as LinkJson;
+}
+
+/** Answers the child's form behind a personal link, as the child would. */
+async function answer(url: string) {
+  const child = new Client();
+  expect(location(await child.get(new URL(url).pathname))).toBe('/m/demo/barnets-stemme-demo/p/school');
+  await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
+  await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+  expect(location(await child.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+}
+
+const count = async (sql: string, ...values: unknown[]) => (await env.DB.prepare(sql).bind(...values).first<{ n: number }>())?.n ?? 0;
+const demoLinks = () => count("SELECT COUNT(*) AS n FROM form_links WHERE municipality_id = 'demo'");
+const apiAudits = (action: string, targetId: string, personId: string) =>
+  count("SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND target_id = ? AND person_id = ? AND via = 'api'", action, targetId, personId);
+
+const tokens = { demo: '', demoId: '', andre: '', nynorsk: '', revoked: '' };
+
+beforeAll(async () => {
+  const issuer = new ApiTokens(env.DB);
+  const demo = await issuer.issue('demo', 'Test', 'demo-admin', new Date());
+  tokens.demo = demo.secret;
+  tokens.demoId = demo.token.id;
+  tokens.andre = (await issuer.issue('andre', 'Andre', 'andre-ansatt', new Date())).secret;
+  tokens.nynorsk = (await issuer.issue('nynorsk', 'Nynorsk', 'demo-admin', new Date())).secret;
+  const revoked = await issuer.issue('demo', 'Old', 'demo-admin', new Date());
+  await issuer.revoke(revoked.token.id, 'demo', new Date());
+  tokens.revoked = revoked.secret;
+});
+
+describe('personal links through the API', () => {
+  it('makes a link, lists it, follows it to answered, reads the answer (audited) and revokes another', async () => {
+    const made = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: newLink({ caseReference: 'API-FLOW-1' }) });
+    expect(made.status).toBe(201);
+    const link = (await made.json()) as LinkJson;
+    expect(link.url).toMatch(/^https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}$/);
+    expect(link).toMatchObject({ status: 'created', caseReference: 'API-FLOW-1', createdBy: `token:${tokens.demoId}`, responseId: null });
+    expect(made.headers.get('location')).toBe(`${DEMO}/links/${link.id}`);
+    expect(await apiAudits('link.create', link.id, `token:${tokens.demoId}`)).toBe(1);
+    // Filed under no unit, and the address itself is kept nowhere.
+    const stored = await env.DB.prepare('SELECT * FROM form_links WHERE id = ?').bind(link.id).first<Record<string, unknown>>();
+    expect(stored?.unit_id).toBeNull();
+    expect(JSON.stringify(stored)).not.toContain(link.url?.split('/').pop());
+
+    const listed = (await (await call(`${DEMO}/links?caseReference=API-FLOW-1`, { token: tokens.demo })).json()) as { links: LinkJson[] };
+    expect(listed.links.map((item) => item.id)).toEqual([link.id]);
+    expect(listed.links[0]).not.toHaveProperty('url');
+    expect(listed.links[0]).not.toHaveProperty('tokenHash');
+
+    const fetched = await call(`${DEMO}/links/${link.id}`, { token: tokens.demo });
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toMatchObject({ id: link.id, status: 'created', responseId: null });
+
+    await answer(link.url ?? '');
+    const answered = (await (await call(`${DEMO}/links/${link.id}`, { token: tokens.demo })).json()) as LinkJson;
+    expect(answered.status).toBe('submitted');
+    expect(answered.responseId).toMatch(/^[0-9a-f-]{36}$/);
+    const submitted = (await (await call(`${DEMO}/links?status=submitted&caseReference=API-FLOW-1`, { token: tokens.demo })).json()) as { links: LinkJson[] };
+    expect(submitted.links.map((item) => item.id)).toEqual([link.id]);
+
+    const responseId = answered.responseId ?? '';
+    const read = await call(`${DEMO}/responses/${responseId}`, { token: tokens.demo });
+    expect(read.status).toBe(200);
+    const body = (await read.json()) as { linkId: string; formId: string; answers: Record<string, unknown>; readable: { questionId: string; label: string; state: string; answer: string[] }[] };
+    expect(body).toMatchObject({ linkId: link.id, formId: 'barnets-stemme-demo', answers: { 'school-feeling': '2', 'has-friend': 'yes' } });
+    expect(body.readable.find((row) => row.questionId === 'school-feeling')).toMatchObject({ label: 'Hvordan har du det på skolen?', state: 'answered', answer: ['🙁 Dårlig'] });
+    expect(await apiAudits('response.view', responseId, `token:${tokens.demoId}`)).toBe(1);
+    // Labels and texts follow Accept-Language; each read is one more audit entry.
+    const english = (await (await call(`${DEMO}/responses/${responseId}`, { token: tokens.demo, headers: { 'accept-language': 'en-GB,en;q=0.9' } })).json()) as typeof body;
+    expect(english.readable.find((row) => row.questionId === 'school-feeling')?.label).toBe('How are things for you at school?');
+    expect(await apiAudits('response.view', responseId, `token:${tokens.demoId}`)).toBe(2);
+
+    const other = await create(tokens.demo);
+    const revoked = await call(`${DEMO}/links/${other.id}/revoke`, { method: 'POST', token: tokens.demo, body: {} });
+    expect(revoked.status).toBe(200);
+    expect(await revoked.json()).toMatchObject({ id: other.id, status: 'revoked' });
+    expect(await apiAudits('link.revoke', other.id, `token:${tokens.demoId}`)).toBe(1);
+    expect(await textOf(await new Client().get(new URL(other.url ?? '').pathname))).toContain('Lenken er trukket tilbake');
+  });
+
+  it('lists the forms a link can be made for', async () => {
+    const response = await call(`${DEMO}/forms`, { token: tokens.demo });
+    expect(response.status).toBe(200);
+    const { forms } = (await response.json()) as { forms: { id: string; version: string; title: Record<string, string>; languages: string[] }[] };
+    expect(forms.find((form) => form.id === 'barnets-stemme-demo')).toMatchObject({ title: { nb: 'Hva mener du?', nn: 'Kva meiner du?' }, languages: ['nb', 'nn', 'en'] });
+    expect(forms.every((form) => /^[0-9a-f]{16}$/.test(form.version))).toBe(true);
+  });
+
+  it('sees every link of the municipality, whoever made it, like an admin', async () => {
+    const staffMade = await env.DB.prepare(
+      "INSERT INTO form_links (id, municipality_id, token_hash, form_id, language, respondent, case_reference, created_by, unit_id, single_use, created_at, expires_at) VALUES (?, 'demo', ?, 'barnets-stemme-demo', 'nb', 'child', 'API-STAFF-1', 'demo-helse', 'demo-helsestasjon', 1, ?, ?)",
+    )
+      .bind(crypto.randomUUID(), crypto.randomUUID(), Date.now(), Date.now() + 86_400_000)
+      .run();
+    expect(staffMade.success).toBe(true);
+    const listed = (await (await call(`${DEMO}/links?caseReference=API-STAFF-1`, { token: tokens.demo })).json()) as { links: LinkJson[] };
+    expect(listed.links).toHaveLength(1);
+  });
+});
+
+describe('what the API refuses', () => {
+  it('explains every invalid field in the asked language and creates nothing', async () => {
+    const before = await demoLinks();
+    const bad = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: { form: 'nope', language: 'de', respondent: 'cat', caseReference: 'Kari Nordmann', expiresInDays: 999, singleUse: 'yes', email: 'x@' } });
+    expect(bad.status).toBe(400);
+    const { error, problems } = (await bad.json()) as { error: string; problems: { field: string; message: string }[] };
+    expect(error).toBe('invalid');
+    expect(Object.fromEntries(problems.map((problem) => [problem.field, problem.message]))).toEqual({
+      form: 'Velg et skjema',
+      language: 'Velg språk',
+      respondent: 'Velg hvem som skal svare',
+      caseReference: expect.stringContaining('Skriv en saksreferanse'),
+      expiresInDays: 'Velg hvor lenge lenken skal virke',
+      singleUse: 'Velg om lenken bare kan brukes til ett svar',
+      email: 'Skriv en gyldig e-postadresse, eller la feltet stå tomt',
+    });
+
+    // Missing fields are named too, here in nynorsk.
+    const empty = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: {}, headers: { 'accept-language': 'nn' } });
+    expect(empty.status).toBe(400);
+    const missing = ((await empty.json()) as { problems: { field: string; message: string }[] }).problems;
+    expect(missing.map((problem) => problem.field).sort()).toEqual(['caseReference', 'expiresInDays', 'form', 'language', 'respondent', 'singleUse']);
+    expect(missing.find((problem) => problem.field === 'form')?.message).toBe('Vel eit skjema');
+
+    for (const body of ['[1, 2]', '{"form": ', '"text"']) {
+      const broken = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body });
+      expect(broken.status).toBe(400);
+      expect(((await broken.json()) as { error: string }).error).toBe('badRequest');
+    }
+    expect((await call(`${DEMO}/links?status=lost`, { token: tokens.demo })).status).toBe(400);
+    expect(await demoLinks()).toBe(before);
+  });
+
+  it('refuses a missing, unknown or revoked token', async () => {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer mvk_nottherealtoken' }, { authorization: `Bearer ${tokens.revoked}` }, { authorization: `Basic ${btoa('a:b')}` }, { authorization: tokens.demo }];
+    for (const headers of attempts) {
+      const response = await call(`${DEMO}/links`, { headers });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await response.json()).toEqual({ error: 'apiUnauthorized', message: expect.stringContaining('API-nøkkel') });
+    }
+  });
+
+  it("refuses another municipality's token, and finds no other municipality's links or answers", async () => {
+    const before = await demoLinks();
+    const refused = await call(`${DEMO}/links`, { method: 'POST', token: tokens.andre, body: newLink() });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toBe('apiNoAccess');
+    expect(await demoLinks()).toBe(before);
+
+    // Nynorsk kommune shares Demo's database, so its link is there to be found, but not by Demo's token.
+    const theirs = await create(tokens.nynorsk, {}, 'nynorsk');
+    const theirsPath = `/api/v1/municipalities/nynorsk/links/${theirs.id}`;
+    expect((await call(`${DEMO}/links/${theirs.id}`, { token: tokens.demo })).status).toBe(404);
+    expect((await call(`${DEMO}/links/${theirs.id}/revoke`, { method: 'POST', token: tokens.demo, body: {} })).status).toBe(404);
+    expect(((await (await call(theirsPath, { token: tokens.nynorsk })).json()) as LinkJson).status).toBe('created');
+    expect((await call(`${DEMO}/links/${crypto.randomUUID()}`, { token: tokens.demo })).status).toBe(404);
+
+    // An answer given without a link (the public form) is not the API's to hand out.
+    const publicId = crypto.randomUUID();
+    await env.DB.prepare(
+      "INSERT INTO responses (id, reference, municipality_id, form_id, form_version, language, answers, submitted_period, submitted_at) VALUES (?, ?, 'demo', 'barnets-stemme-demo', 'x', 'nb', '{}', '2026-11', 0)",
+    )
+      .bind(publicId, `API-${publicId.slice(0, 8)}`)
+      .run();
+    const notFound = await call(`${DEMO}/responses/${publicId}`, { token: tokens.demo });
+    expect(notFound.status).toBe(404);
+    expect(((await notFound.json()) as { error: string }).error).toBe('notFound');
+    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE target_id = ? AND action = 'response.view'", publicId)).toBe(0);
+  });
+
+  it('takes only JSON, whatever else a POST claims to be', async () => {
+    const before = await demoLinks();
+    const fields = new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
+    for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/jsonp', undefined]) {
+      // A blob without a type, so that none is added when none is given.
+      const response = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: new Blob([fields]), headers: type ? { 'content-type': type } : {} });
+      expect(response.status).toBe(415);
+      expect(((await response.json()) as { error: string }).error).toBe('apiJsonOnly');
+    }
+    expect(await demoLinks()).toBe(before);
+  });
+
+  it('stops a token that makes too many requests, counted per token', async () => {
+    const { secret } = await new ApiTokens(env.DB).issue('demo', 'Busy', 'demo-admin', new Date());
+    const windowMs = 600_000;
+    const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
+    // Full for this window (and the next, should the test cross a window's end).
+    for (const start of [windowStart, windowStart + windowMs]) {
+      await env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 600)').bind(await sha256Hex(`api:${secret}`), start).run();
+    }
+    const limited = await call(`${DEMO}/forms`, { token: secret });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { error: string }).error).toBe('tooManyRequests');
+    expect((await call(`${DEMO}/forms`, { token: tokens.demo })).status).toBe(200);
+  });
+
+  it('answers JSON even to an address it does not have', async () => {
+    const response = await call('/api/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+});
+
+/** Every route the router serves, as `METHOD /path/{param}`. */
+const served = () =>
+  new Set(api.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`));
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1, served without a token, and describes exactly the routes the router serves', async () => {
+    const response = await call('/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as typeof openApiDocument;
+    expect(document.openapi).toBe('3.1.0');
+    expect(document).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
+    const described = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)));
+    expect(described).toEqual(served());
+    expect(served().size).toBe(7);
+  });
+
+  it('refers only to components it defines', () => {
+    const refs = [...JSON.stringify(openApiDocument).matchAll(/"\$ref":"#\/components\/(\w+)\/(\w+)"/g)];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const [, section = '', name = ''] of refs) expect(Object.keys(openApiDocument.components[section as keyof typeof openApiDocument.components]), `${section}/${name}`).toContain(name);
+  });
+});
+
+/** Every API route for Demo kommune, as in the staff access matrix. */
+const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: unknown }[] = [
+  { method: 'GET', path: () => `${DEMO}/forms` },
+  { method: 'GET', path: () => `${DEMO}/links` },
+  { method: 'POST', path: () => `${DEMO}/links`, body: newLink({ caseReference: 'API-MATRIX-1' }) },
+  { method: 'GET', path: (ids) => `${DEMO}/links/${ids.link}` },
+  { method: 'POST', path: (ids) => `${DEMO}/links/${ids.link}/revoke`, body: {} },
+  { method: 'GET', path: (ids) => `${DEMO}/responses/${ids.response}` },
+];
+
+interface Ids {
+  link: string;
+  response: string;
+}
+
+describe('every API route refuses a missing token and another municipality’s', () => {
+  const ids: Ids = { link: '', response: '' };
+  const state = async () => ({
+    links: await demoLinks(),
+    revoked: (await env.DB.prepare('SELECT revoked_at FROM form_links WHERE id = ?').bind(ids.link).first<{ revoked_at: number | null }>())?.revoked_at,
+    views: await count("SELECT COUNT(*) AS n FROM audit_log WHERE target_id = ? AND action = 'response.view'", ids.response),
+  });
+
+  beforeAll(async () => {
+    const link = await create(tokens.demo, { caseReference: 'API-MATRIX-0' });
+    await answer(link.url ?? '');
+    ids.link = link.id;
+    ids.response = ((await (await call(`${DEMO}/links/${link.id}`, { token: tokens.demo })).json()) as LinkJson).responseId ?? '';
+    expect(ids.response).not.toBe('');
+  });
+
+  it('covers every route that needs a token', () => {
+    expect(new Set(ROUTES.map((route) => `${route.method} ${route.path({ link: '{id}', response: '{id}' }).replace(DEMO, '/municipalities/{municipality}')}`))).toEqual(
+      new Set([...served()].filter((route) => route !== 'GET /openapi.json')),
+    );
+  });
+
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id' })}`, route] as const))('%s', async (_name, route) => {
+    const before = await state();
+    const send = (token?: string) => call(route.path(ids), { method: route.method, token, body: route.body });
+    expect((await send()).status).toBe(401);
+    expect((await send(tokens.andre)).status).toBe(403);
+    expect((await send(tokens.revoked)).status).toBe(401);
+    expect(await state()).toEqual(before);
+    // The route itself works for the right token (revoking last, since it changes the link).
+    if (route.method === 'GET') expect((await send(tokens.demo)).status).toBe(200);
+  });
+});
