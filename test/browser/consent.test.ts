@@ -3,25 +3,14 @@
  * the child's form does not have — info block, short text, national ID, agency table, single
  * choice with a same-page conditional question, date, number with unit and signature.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launch, newPage } from './browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage as check, newPage, useBrowser } from './browser.ts';
 
 const FORM = '/m/demo/samtykke-demo';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-/** Every page the person sees gets an axe check and a 320 px overflow check. */
-async function check(page: Page, label: string) {
-  await expectAccessible(page, label);
-  await expectNoHorizontalScroll(page);
-}
 
 /** Does something that loads a new document (a form post, a link) and waits for it. */
 async function navigate(page: Page, action: () => Promise<unknown>) {
@@ -243,7 +232,7 @@ describe.each([
 ] as const)('the consent form in %s, JavaScript %s', (lang, javaScriptEnabled) => {
   it('is answerable page by page with every error shown accessibly, never echoes the national ID, and ends with a receipt', { timeout: 180_000 }, async () => {
     const text = TEXTS[lang];
-    const page = await newPage(browser, { javaScriptEnabled, viewport: { width: 320, height: 640 } });
+    const page = await newPage(browser(), { javaScriptEnabled, viewport: { width: 320, height: 640 } });
     const button = (name: string) => page.getByRole('button', { name, exact: true });
     const next = () => navigate(page, () => button(text.next).click());
 

@@ -1,22 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launch, newPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { checkPage as check, expectAccessible, newPage, tabTo, useBrowser } from './browser.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-/** Every page the person sees gets an axe check and a 320 px overflow check. */
-async function check(page: Page, label: string) {
-  await expectAccessible(page, label);
-  await expectNoHorizontalScroll(page);
-}
 
 const TEXTS = {
   nb: { start: 'Start', next: 'Gå videre', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'En lærer', done: 'Svarene er sendt', decline: 'Jeg vil ikke svare', question: 'Hvordan har du det på skolen?', required: 'Velg ett svar' },
@@ -32,7 +21,7 @@ describe.each([
 ] as const)('the whole journey in %s, JavaScript %s', (lang, javaScriptEnabled) => {
   it('is answerable page by page, accessible on every page, and ends with a receipt', async () => {
     const text = TEXTS[lang];
-    const page = await newPage(browser, { javaScriptEnabled, viewport: { width: 320, height: 640 } });
+    const page = await newPage(browser(), { javaScriptEnabled, viewport: { width: 320, height: 640 } });
     await page.goto(`${FORM}?lang=${lang}`);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await check(page, 'start page');
@@ -79,17 +68,9 @@ describe.each([
 });
 
 describe('keyboard only', () => {
-  /** Presses Tab until the focused element matches, as a keyboard user would. */
-  async function tabTo(page: Page, selector: string) {
-    for (let presses = 0; presses < 40; presses++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-    }
-    throw new Error(`could not reach ${selector} with Tab`);
-  }
 
   it('completes the form without a mouse', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(FORM);
     await tabTo(page, 'button[type="submit"]');
     await page.keyboard.press('Enter');
@@ -125,7 +106,7 @@ describe('keyboard only', () => {
   });
 
   it('shows where the keyboard focus is', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(FORM);
     await tabTo(page, 'a.skip');
     const outline = await page.evaluate(() => {
@@ -139,7 +120,7 @@ describe('keyboard only', () => {
 
 describe('save and resume in the browser', () => {
   it('continues on a second device with the code, answers intact', async () => {
-    const phone = await newPage(browser, { javaScriptEnabled: false });
+    const phone = await newPage(browser(), { javaScriptEnabled: false });
     await phone.goto(FORM);
     await phone.getByRole('button', { name: 'Start' }).click();
     await phone.getByRole('radio', { name: 'Veldig bra' }).check();
@@ -150,7 +131,7 @@ describe('save and resume in the browser', () => {
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await expectAccessible(phone, 'save page with code');
 
-    const tablet = await newPage(browser);
+    const tablet = await newPage(browser());
     await tablet.goto(FORM);
     await tablet.getByRole('link', { name: /kode for å fortsette/ }).click();
     await expectAccessible(tablet, 'resume page');
@@ -168,7 +149,7 @@ describe('save and resume in the browser', () => {
   });
 
   it('saves in the background while the person answers (JavaScript on)', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(FORM);
     await page.getByRole('button', { name: 'Start' }).click();
     await page.getByRole('radio', { name: 'Sånn passe' }).check();

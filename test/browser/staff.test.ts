@@ -1,6 +1,7 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoHorizontalScroll, launch, newPage } from './browser.ts';
+import { checkPage as check, newPage, tabTo, useBrowser } from './browser.ts';
+import { signIn, signInLinkFromOutbox } from './sign-in.ts';
 
 // Sign-in is rate limited (5 per address, 10 per client per 15 minutes): this file sends
 // three sign-in requests in all — one refused address, the admin once, the staff member once.
@@ -10,65 +11,11 @@ const LINKS = '/staff/m/demo/links';
 const PHONE = { width: 320, height: 640 };
 const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[A-Za-z0-9_-]{43}$/;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-/** Every page gets an axe check and a horizontal overflow check, error pages included. */
-async function check(page: Page, label: string) {
-  await expectAccessible(page, label);
-  await expectNoHorizontalScroll(page);
-}
 
-/** Presses Tab until the focused element matches, as a keyboard user would. */
-async function tabTo(page: Page, selector: string) {
-  for (let presses = 0; presses < 40; presses++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
-}
 
-/** Opens the development outbox and reads the newest sign-in link sent to this address. */
-async function signInLinkFromOutbox(page: Page, email: string) {
-  await page.goto('/dev/outbox');
-  // The mail is sent after the answer (waitUntil), so it may take a moment to appear.
-  const mail = page.locator('.mail').filter({ hasText: `Til: ${email}` }).first();
-  // (A loop, not expect.poll: this also runs in beforeAll, where expect.poll is not allowed.)
-  for (let tries = 0; (await mail.count()) === 0; tries++) {
-    if (tries === 20) throw new Error(`no mail to ${email} in the outbox`);
-    await page.waitForTimeout(250);
-    await page.reload();
-  }
-  await check(page, 'outbox');
-  expect(await mail.getByRole('heading', { level: 2 }).textContent()).toBe('Lenke for å logge inn i medvirk');
-  const body = (await mail.locator('.mail-body').textContent()) ?? '';
-  const link = body.match(/http:\/\/localhost:\d+\/staff\/sign-in\/verify\?token=[A-Za-z0-9_-]+/)?.[0];
-  expect(link, `a sign-in link in the mail to ${email}:\n${body}`).toBeDefined();
-  return link!;
-}
 
-/** The whole sign-in, checking each page on the way; ends on the staff home page. */
-async function signIn(page: Page, email: string) {
-  await page.goto('/staff/sign-in');
-  await check(page, 'sign-in page');
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByRole('button', { name: 'Send meg en lenke' }).click();
-  await page.locator('h1', { hasText: 'Sjekk e-posten din' }).waitFor();
-  await check(page, 'sign-in link sent');
-
-  const link = await signInLinkFromOutbox(page, email);
-  await page.goto(link);
-  expect(await page.locator('h1').textContent()).toBe('Logg inn i medvirk');
-  await check(page, 'verify page');
-  await page.getByRole('button', { name: 'Logg inn', exact: true }).click();
-  await page.waitForURL(/\/staff$/);
-  await check(page, 'staff home');
-}
 
 /** Fills the new-link form by label, as a sighted mouse user would. */
 async function fillNewLink(page: Page, caseReference: string) {
@@ -84,7 +31,7 @@ async function fillNewLink(page: Page, caseReference: string) {
 
 describe('signing in with JavaScript off', () => {
   it('refuses a bad address, mails a link, signs in with it and signs out', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false, viewport: PHONE });
+    const page = await newPage(browser(), { javaScriptEnabled: false, viewport: PHONE });
     await page.goto('/staff/sign-in');
     expect(await page.locator('h1').textContent()).toBe('Logg inn');
     await check(page, 'sign-in page');
@@ -142,12 +89,12 @@ describe('personal form links', () => {
   let staffPage: Page;
   let session: BrowserContextOptions['storageState'];
   /** The staff member's session in a fresh context with JavaScript on. */
-  const staffWithScript = async (options: BrowserContextOptions = {}) => newPage(browser, { storageState: session, ...options });
+  const staffWithScript = async (options: BrowserContextOptions = {}) => newPage(browser(), { storageState: session, ...options });
 
   let answeredLink = '';
 
   beforeAll(async () => {
-    staffPage = await newPage(browser, { javaScriptEnabled: false, viewport: PHONE });
+    staffPage = await newPage(browser(), { javaScriptEnabled: false, viewport: PHONE });
     await signIn(staffPage, STAFF);
     session = await staffPage.context().storageState();
   });
@@ -193,7 +140,7 @@ describe('personal form links', () => {
 
   it('is answered by the child in nynorsk through the personal link (JavaScript on)', async () => {
     expect(answeredLink).toMatch(PERSONAL_LINK);
-    const child = await newPage(browser, { viewport: PHONE });
+    const child = await newPage(browser(), { viewport: PHONE });
     await child.goto(answeredLink);
     await child.waitForURL(/\/m\/demo\/barnets-stemme-demo\/p\/school/);
     expect(await child.getAttribute('html', 'lang')).toBe('nn');
@@ -281,7 +228,7 @@ describe('personal form links', () => {
     await check(page, 'response');
 
     // The used single-use link now tells the child it has been used.
-    const child = await newPage(browser, { viewport: PHONE });
+    const child = await newPage(browser(), { viewport: PHONE });
     const used = await child.goto(answeredLink);
     expect(used?.status()).toBe(410);
     expect(await child.locator('h1').textContent()).toBe('Skjemaet er alt sendt');
@@ -315,7 +262,7 @@ describe('personal form links', () => {
     expect(await page.getByRole('row').filter({ hasText: '2026-0043' }).locator('.status').textContent()).toBe('Trukket tilbake');
     await check(page, 'links overview with the revoked link');
 
-    const respondent = await newPage(browser, { viewport: PHONE });
+    const respondent = await newPage(browser(), { viewport: PHONE });
     const response = await respondent.goto(url);
     expect(response?.status()).toBe(410);
     expect(await respondent.locator('h1').textContent()).toBe('Lenkja er trekt tilbake');

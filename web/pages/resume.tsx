@@ -3,6 +3,7 @@ import { BackLink } from '../components/back-link.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { Ui } from '../ui.ts';
+import { ErrorMessage } from '../components/error-message.tsx';
 
 export interface ResumePageProps {
   ui: Ui;
@@ -28,12 +29,7 @@ export function ResumePage({ ui, form, owner, base, value, error }: ResumePagePr
           <div class="hint" id="resume-code-hint">
             {t('resume.hint')}
           </div>
-          {error && (
-            <p class="error-message" id="resume-code-error">
-              <span class="visually-hidden">{t('errors.prefix')} </span>
-              {error}
-            </p>
-          )}
+          <ErrorMessage ui={ui} id="resume-code-error" error={error} />
           <input
             class="input input--w11"
             type="text"

@@ -3,6 +3,7 @@ import type { Question } from '../../worker/questions/index.ts';
 import type { Raw } from '../../worker/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
 import { localized, type Ui } from '../ui.ts';
+import { ErrorMessage } from '../components/error-message.tsx';
 
 /** What every question view is given. */
 export interface ViewProps<Q extends Question = Question> {
@@ -77,12 +78,7 @@ export function Frame(props: ViewProps & { group: boolean; children: ComponentCh
           <Localized ui={ui} text={question.help} paragraphs />
         </details>
       )}
-      {error && (
-        <p class="error-message" id={errorId(question)}>
-          <span class="visually-hidden">{ui.t('errors.prefix')} </span>
-          {error}
-        </p>
-      )}
+      <ErrorMessage ui={ui} id={errorId(question)} error={error} />
       {children}
       {decline === 'checkbox' && <Decline {...props} />}
     </>

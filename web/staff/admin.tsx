@@ -4,8 +4,10 @@ import type { Person, Role } from '../../worker/storage/people.ts';
 import type { Municipality } from '../../worker/storage/store.ts';
 import { formatDate } from '../../worker/i18n/format.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
+import { Table } from '../components/table.tsx';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
+import { ErrorMessage } from '../components/error-message.tsx';
 
 export interface PersonValues {
   email: string;
@@ -80,13 +82,7 @@ export interface PeoplePageProps {
 
 export function PeoplePage({ ui, name, base, municipality, members, units, values, errors }: PeoplePageProps) {
   const { t } = ui;
-  const fieldError = (field: string) =>
-    errors[field] && (
-      <p class="error-message" id={`${field}-error`}>
-        <span class="visually-hidden">{t('errors.prefix')} </span>
-        {errors[field]}
-      </p>
-    );
+  const fieldError = (field: string) => <ErrorMessage ui={ui} id={`${field}-error`} error={errors[field]} />;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: field === 'roles' ? '#invite-roles-staff' : `#${field}`, text }));
   return (
     <StaffLayout ui={ui} title={t('admin.people.title')} name={name} hasError={summary.length > 0} here={`${base}/people`}>
@@ -120,14 +116,14 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
             {t('admin.people.name')}
           </label>
           {fieldError('name')}
-          <input class="input" type="text" id="name" name="name" value={values?.name} autocomplete="off" aria-describedby={errors.name ? 'name-error' : undefined} />
+          <input class="input" type="text" id="name" name="name" value={values?.name} autocomplete="off" aria-describedby={errors.name ? 'name-error' : undefined} aria-invalid={errors.name ? 'true' : undefined} />
         </div>
         <div class={errors.email ? 'question question--error' : 'question'}>
           <label class="label" for="email">
             {t('admin.people.email')}
           </label>
           {fieldError('email')}
-          <input class="input" type="email" id="email" name="email" value={values?.email} autocomplete="off" spellcheck={false} aria-describedby={errors.email ? 'email-error' : undefined} />
+          <input class="input" type="email" id="email" name="email" value={values?.email} autocomplete="off" spellcheck={false} aria-describedby={errors.email ? 'email-error' : undefined} aria-invalid={errors.email ? 'true' : undefined} />
         </div>
         <div class={errors.roles ? 'question question--error' : 'question'}>
           <fieldset class="fieldset" aria-describedby={errors.roles ? 'roles-error' : undefined}>
@@ -166,33 +162,20 @@ export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name
       {rows.length === 0 ? (
         <p>{t('admin.audit.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('admin.audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.audit.at')}</th>
-                <th scope="col">{t('admin.audit.actor')}</th>
-                <th scope="col">{t('admin.audit.action')}</th>
-                <th scope="col">{t('admin.audit.target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr>
-                  <td>{time.format(row.at)}</td>
-                  <td>{row.actor}</td>
-                  <td>
-                    <code>{row.action}</code>
-                  </td>
-                  <td>
-                    {row.targetType} <span class="hint">{row.targetId}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={t('admin.audit.title')} headers={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.target')]}>
+          {rows.map((row) => (
+            <tr>
+              <td>{time.format(row.at)}</td>
+              <td>{row.actor}</td>
+              <td>
+                <code>{row.action}</code>
+              </td>
+              <td>
+                {row.targetType} <span class="hint">{row.targetId}</span>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </StaffLayout>
   );
@@ -248,13 +231,8 @@ export function TokensPage({ ui, name, base, municipality, tokens, secret, error
           <label class="label" for="token-name">
             {t('admin.tokens.name')}
           </label>
-          {error && (
-            <p class="error-message" id="token-name-error">
-              <span class="visually-hidden">{t('errors.prefix')} </span>
-              {error}
-            </p>
-          )}
-          <input class="input" type="text" id="token-name" name="name" autocomplete="off" aria-describedby={error ? 'token-name-error' : undefined} />
+          <ErrorMessage ui={ui} id="token-name-error" error={error} />
+          <input class="input" type="text" id="token-name" name="name" autocomplete="off" aria-describedby={error ? 'token-name-error' : undefined} aria-invalid={error ? 'true' : undefined} />
         </div>
         <button class="button" type="submit">
           {t('admin.tokens.submit')}
@@ -274,13 +252,7 @@ export interface SettingsValues {
 export function SettingsPage({ ui, name, base, municipality, values, errors, saved }: { ui: Ui; name: string; base: string; municipality: Municipality; values: SettingsValues; errors: Record<string, string>; saved?: boolean }) {
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
-  const message = (field: string) =>
-    errors[field] && (
-      <p class="error-message" id={`${field}-error`}>
-        <span class="visually-hidden">{t('errors.prefix')} </span>
-        {errors[field]}
-      </p>
-    );
+  const message = (field: string) => <ErrorMessage ui={ui} id={`${field}-error`} error={errors[field]} />;
   const radios = (field: keyof SettingsValues, options: [string, string][]) => (
     <div class={errors[field] ? 'question question--error' : 'question'}>
       <fieldset class="fieldset" aria-describedby={errors[field] ? `${field}-error` : undefined}>
@@ -306,7 +278,7 @@ export function SettingsPage({ ui, name, base, municipality, values, errors, sav
         {t(`admin.settings.${field}Hint`)}
       </div>
       {message(field)}
-      <input class="input input--w6" type="text" inputmode="numeric" id={field} name={field} value={values[field]} aria-describedby={[`${field}-hint`, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ')} />
+      <input class="input input--w6" type="text" inputmode="numeric" id={field} name={field} value={values[field]} aria-describedby={[`${field}-hint`, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ')} aria-invalid={errors[field] ? 'true' : undefined} />
     </div>
   );
   return (

@@ -7,8 +7,10 @@ import { HELPER_ROLES } from '../../worker/links/helper-roles.ts';
 import { LINK_STATUSES, type LinkStatus } from '../../worker/links/status.ts';
 import type { FormLink, Municipality } from '../../worker/storage/store.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
+import { Table } from '../components/table.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
+import { ErrorMessage } from '../components/error-message.tsx';
 
 const formTitle = (ui: Ui, formId: string) => {
   const form = compiledForms[formId];
@@ -26,15 +28,6 @@ export interface NewLinkValues {
   phone: string;
 }
 
-function ErrorMessage({ id, error, ui }: { id: string; error: string; ui: Ui }) {
-  return (
-    <p class="error-message" id={`${id}-error`}>
-      <span class="visually-hidden">{ui.t('errors.prefix')} </span>
-      {error}
-    </p>
-  );
-}
-
 function Field({ ui, id, label, hint, error, children }: { ui: Ui; id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
   return (
     <div class={error ? 'question question--error' : 'question'}>
@@ -46,7 +39,7 @@ function Field({ ui, id, label, hint, error, children }: { ui: Ui; id: string; l
           {hint}
         </div>
       )}
-      {error && <ErrorMessage id={id} error={error} ui={ui} />}
+      <ErrorMessage ui={ui} id={`${id}-error`} error={error} />
       {children}
     </div>
   );
@@ -57,7 +50,7 @@ function Radios({ ui, name, legend, options, value, error }: { ui: Ui; name: str
     <div class={error ? 'question question--error' : 'question'}>
       <fieldset class="fieldset" aria-describedby={error ? `${name}-error` : undefined}>
         <legend class="legend">{legend}</legend>
-        {error && <ErrorMessage id={name} error={error} ui={ui} />}
+        <ErrorMessage ui={ui} id={`${name}-error`} error={error} />
         <div class="choices choices--inline">
           {options.map(([option, text], index) => (
             <div class="choice">
@@ -85,7 +78,7 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
       <h1>{t('links.new.title')}</h1>
       <form method="post" action={`${base}/links`} novalidate>
         <Field ui={ui} id="form" label={t('links.new.form')} error={errors.form}>
-          <select class="select" id="form" name="form" aria-describedby={describe('form', false, errors.form)}>
+          <select class="select" id="form" name="form" aria-describedby={describe('form', false, errors.form)} aria-invalid={errors.form ? 'true' : undefined}>
             <option value="">{t('links.new.chooseForm')}</option>
             {Object.values(compiledForms).map((form) => (
               <option value={form.definition.id} selected={values.form === form.definition.id}>
@@ -104,10 +97,10 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
           options={(['child', 'guardian', 'other'] as const).map((role) => [role, t(`links.respondents.${role}`)])}
         />
         <Field ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference}>
-          <input class="input input--w20" type="text" id="caseReference" name="caseReference" value={values.caseReference} autocomplete="off" spellcheck={false} aria-describedby={describe('caseReference', true, errors.caseReference)} />
+          <input class="input input--w20" type="text" id="caseReference" name="caseReference" value={values.caseReference} autocomplete="off" spellcheck={false} aria-describedby={describe('caseReference', true, errors.caseReference)} aria-invalid={errors.caseReference ? 'true' : undefined} />
         </Field>
         <Field ui={ui} id="expiresInDays" label={t('links.new.expires')} error={errors.expiresInDays}>
-          <select class="select" id="expiresInDays" name="expiresInDays" aria-describedby={describe('expiresInDays', false, errors.expiresInDays)}>
+          <select class="select" id="expiresInDays" name="expiresInDays" aria-describedby={describe('expiresInDays', false, errors.expiresInDays)} aria-invalid={errors.expiresInDays ? 'true' : undefined}>
             {['7', '14', '30', '60'].map((days) => (
               <option value={days} selected={values.expiresInDays === days}>
                 {t('links.new.days', { days })}
@@ -122,10 +115,10 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
           </div>
         </div>
         <Field ui={ui} id="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email}>
-          <input class="input" type="email" id="email" name="email" value={values.email} autocomplete="off" spellcheck={false} aria-describedby={describe('email', true, errors.email)} />
+          <input class="input" type="email" id="email" name="email" value={values.email} autocomplete="off" spellcheck={false} aria-describedby={describe('email', true, errors.email)} aria-invalid={errors.email ? 'true' : undefined} />
         </Field>
         <Field ui={ui} id="phone" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone}>
-          <input class="input input--w20" type="tel" id="phone" name="phone" value={values.phone} autocomplete="off" aria-describedby={describe('phone', true, errors.phone)} />
+          <input class="input input--w20" type="tel" id="phone" name="phone" value={values.phone} autocomplete="off" aria-describedby={describe('phone', true, errors.phone)} aria-invalid={errors.phone ? 'true' : undefined} />
         </Field>
         <button class="button" type="submit">
           {t('links.new.submit')}
@@ -240,35 +233,24 @@ export function LinksOverview({ ui, name, municipality, base, rows, filter }: { 
       {rows.length === 0 ? (
         <p>{t('links.overview.none')}</p>
       ) : (
-        <div class="table-wrap">
-          <table class="table">
-            <caption class="visually-hidden">{t('links.overview.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('links.overview.caseReference')}</th>
-                <th scope="col">{t('links.overview.form')}</th>
-                <th scope="col">{t('links.overview.respondent')}</th>
-                <th scope="col">{t('links.overview.created')}</th>
-                <th scope="col">{t('links.overview.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ link, status }) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`${base}/links/${link.id}`}>{link.caseReference}</a>
-                  </th>
-                  <td>{formTitle(ui, link.formId)}</td>
-                  <td>{t(`links.respondents.${link.respondent}`)}</td>
-                  <td>{formatDate(link.createdAt, ui.lang)}</td>
-                  <td>
-                    <span class={`status status--${status}`}>{t(`links.statuses.${status}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('links.overview.title')}
+          headers={[t('links.overview.caseReference'), t('links.overview.form'), t('links.overview.respondent'), t('links.overview.created'), t('links.overview.status')]}
+        >
+          {rows.map(({ link, status }) => (
+            <tr>
+              <th scope="row">
+                <a href={`${base}/links/${link.id}`}>{link.caseReference}</a>
+              </th>
+              <td>{formTitle(ui, link.formId)}</td>
+              <td>{t(`links.respondents.${link.respondent}`)}</td>
+              <td>{formatDate(link.createdAt, ui.lang)}</td>
+              <td>
+                <span class={`status status--${status}`}>{t(`links.statuses.${status}`)}</span>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </StaffLayout>
   );
@@ -282,6 +264,7 @@ export function LinkDetailPage({ ui, name, base, link, status, assistError }: { 
       <a class="back" href={`${base}/links`}>
         {t('links.overview.title')}
       </a>
+      <ErrorSummary ui={ui} errors={assistError ? [{ href: '#role', text: assistError }] : []} />
       <h1>
         {t('links.detail.title')} {link.caseReference}
       </h1>
@@ -323,13 +306,8 @@ export function LinkDetailPage({ ui, name, base, link, status, assistError }: { 
             <label class="label" for="role">
               {t('links.assist.role')}
             </label>
-            {assistError && (
-              <p class="error-message" id="role-error">
-                <span class="visually-hidden">{t('errors.prefix')} </span>
-                {assistError}
-              </p>
-            )}
-            <select class="select" id="role" name="role" aria-describedby={assistError ? 'role-error' : undefined}>
+            <ErrorMessage ui={ui} id="role-error" error={assistError} />
+            <select class="select" id="role" name="role" aria-describedby={assistError ? 'role-error' : undefined} aria-invalid={assistError ? 'true' : undefined}>
               <option value="">{t('links.assist.chooseRole')}</option>
               {HELPER_ROLES.map((role) => (
                 <option value={role}>{t(`links.helperRoles.${role}`)}</option>

@@ -1,6 +1,7 @@
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { Ui } from '../ui.ts';
+import { ErrorMessage } from '../components/error-message.tsx';
 
 export interface SignInProvider {
   municipalityId: string;
@@ -20,12 +21,7 @@ export function SignInPage({ ui, value, error, providers = [] }: { ui: Ui; value
           <label class="label" for="email">
             {t('staff.signIn.email')}
           </label>
-          {error && (
-            <p class="error-message" id="email-error">
-              <span class="visually-hidden">{t('errors.prefix')} </span>
-              {error}
-            </p>
-          )}
+          <ErrorMessage ui={ui} id="email-error" error={error} />
           <input
             class="input"
             type="email"

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { pickText } from '../i18n/pick.ts';
-import { base, fail, ok, Option, single, type QuestionKind } from './kind.ts';
+import { base, fail, ok, Option, type QuestionKind, single, stringCount, stringRaw } from './kind.ts';
 
 const options = v.pipe(v.array(Option), v.minLength(2, 'a choice needs at least two options'));
 
@@ -30,9 +30,9 @@ export const singleChoiceKind: QuestionKind<SingleChoice> = {
     if (!question.options.some((option) => option.value === value)) return fail('unknownOption');
     return ok(value);
   },
-  toRaw: (_question, value) => ({ '': typeof value === 'string' ? value : '' }),
+  toRaw: stringRaw,
   summary: (question, value, lang) => (typeof value === 'string' ? [labelOf(question, value, lang)] : []),
-  countable: (_question, value) => (typeof value === 'string' ? [value] : []),
+  countable: stringCount,
 };
 
 export const multipleChoiceKind: QuestionKind<MultipleChoice> = {

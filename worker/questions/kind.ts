@@ -73,3 +73,7 @@ export const single = (raw: Raw, suffix = ''): string => {
   const value = raw[suffix];
   return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 };
+
+/** For kinds whose answer is one string: the field value to show again, and the value to count. */
+export const stringRaw = (_question: unknown, value: AnswerValue): Raw => ({ '': typeof value === 'string' ? value : '' });
+export const stringCount = (_question: unknown, value: AnswerValue): string[] => (typeof value === 'string' ? [value] : []);

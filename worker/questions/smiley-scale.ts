@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { Text } from '../forms/text.ts';
 import { pickText } from '../i18n/pick.ts';
-import { base, fail, ok, single, type QuestionKind } from './kind.ts';
+import { base, fail, ok, type QuestionKind, single, stringCount, stringRaw } from './kind.ts';
 
 /** Faces from saddest to happiest; every point also has a text label in the form. */
 export const FACES: Record<3 | 5, string[]> = {
@@ -33,10 +33,10 @@ export const smileyScaleKind: QuestionKind<SmileyScale> = {
     if (!/^[1-5]$/.test(value) || point > question.points) return fail('unknownOption');
     return ok(value);
   },
-  toRaw: (_question, value) => ({ '': typeof value === 'string' ? value : '' }),
+  toRaw: stringRaw,
   summary(question, value, lang) {
     const label = typeof value === 'string' ? question.labels[Number(value) - 1] : undefined;
     return label ? [`${FACES[question.points][Number(value) - 1]} ${pickText(label, lang)}`] : [];
   },
-  countable: (_question, value) => (typeof value === 'string' ? [value] : []),
+  countable: stringCount,
 };

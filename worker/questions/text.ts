@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { base, fail, ok, single, type QuestionKind } from './kind.ts';
+import { base, fail, ok, type QuestionKind, single, stringRaw } from './kind.ts';
 
 const maxLength = (fallback: number) =>
   v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20_000)), fallback);
@@ -27,6 +27,6 @@ export const textKind: QuestionKind<TextQuestion> = {
     if (length > question.maxLength) return fail('tooLong', { max: question.maxLength, length });
     return ok(text);
   },
-  toRaw: (_question, value) => ({ '': typeof value === 'string' ? value : '' }),
+  toRaw: stringRaw,
   summary: (_question, value) => (typeof value === 'string' ? value.split('\n') : []),
 };

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { base, fail, ok, single, type QuestionKind } from './kind.ts';
+import { base, fail, ok, type QuestionKind, single, stringCount, stringRaw } from './kind.ts';
 
 export const YES_NO_VALUES = ['yes', 'no', 'dont-know'] as const;
 
@@ -21,7 +21,7 @@ export const yesNoKind: QuestionKind<YesNo> = {
     const allowed: readonly string[] = question.dontKnow ? YES_NO_VALUES : YES_NO_VALUES.slice(0, 2);
     return allowed.includes(value) ? ok(value) : fail('unknownOption');
   },
-  toRaw: (_question, value) => ({ '': typeof value === 'string' ? value : '' }),
+  toRaw: stringRaw,
   summary: (_question, value, _lang, t) => (typeof value === 'string' ? [t(`answers.${value}`)] : []),
-  countable: (_question, value) => (typeof value === 'string' ? [value] : []),
+  countable: stringCount,
 };
