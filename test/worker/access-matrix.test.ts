@@ -25,6 +25,7 @@ const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Recor
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/assist`, body: { role: 'teacher' } },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
   { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}` },
+  { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}/pdf` },
   ...ADMIN_ROUTES,
 ];
 

@@ -1,4 +1,5 @@
 import { createExecutionContext, env } from 'cloudflare:test';
+import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/app.tsx';
 import { Client, location, textOf } from './client.ts';
@@ -103,6 +104,18 @@ describe('sending a form link', () => {
     expect(await auditCount('response.view', responseId)).toBe(1);
     await staff.get(`${DEMO}/responses/${responseId}`);
     expect(await auditCount('response.view', responseId)).toBe(2);
+
+    // The same answer as a PDF for the case file: a real document, and the download is audited.
+    const pdf = await staff.get(`${DEMO}/responses/${responseId}/pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const document = await PDFDocument.load(await pdf.arrayBuffer());
+    expect(document.getTitle()).toBe('Hva mener du?');
+    expect(document.getPageCount()).toBeGreaterThan(0);
+    expect(await auditCount('response.download', responseId)).toBe(1);
+    // Another unit's staff can neither read nor download it.
+    const otherUnit = await staffClient('helse@demo.medvirk.no');
+    expect((await otherUnit.get(`${DEMO}/responses/${responseId}/pdf`)).status).toBe(404);
+    expect(await auditCount('response.download', responseId)).toBe(1);
   });
 
   it('a link already answered, withdrawn, expired or guessed gets a clear answer', async () => {

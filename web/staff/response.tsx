@@ -39,6 +39,11 @@ export function ResponsePage({ ui, name, base, link, response, form, sections }:
           <dd>{t(`languageNames.${response.language}`)}</dd>
         </div>
       </dl>
+      <p class="no-print">
+        <a href={`${base}/responses/${response.id}/pdf`} download>
+          {t('response.pdf')}
+        </a>
+      </p>
       <AnswerList ui={ui} sections={sections} />
     </StaffLayout>
   );

@@ -22,6 +22,9 @@ import type { Municipality, Store } from '../storage/store.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../web/staff/links.tsx';
 import { ResponsePage } from '../../web/staff/response.tsx';
 import { answerSections } from '../journey/views.ts';
+import { formatDate } from '../i18n/format.ts';
+import { responsePdf } from '../links/response-pdf.ts';
+import { localized } from '../../web/ui.ts';
 
 type C = Context<AppEnv>;
 
@@ -141,15 +144,42 @@ links.post('/links/:id/assist', async (c) => {
   return redirect(c, await startLinkDraft(c, where.store, where.municipality, link, current, role));
 });
 
-/** An identifiable answer: shown only through a visible link, and every view is audited. */
-links.get('/responses/:id', async (c) => {
-  const where = await scope(c);
-  const response = await where.store.response(c.req.param('id'));
+/** An identifiable answer, through a visible link only; the caller audits each view or download. */
+async function readableResponse(c: C, where: Scope) {
+  const response = await where.store.response(c.req.param('id') ?? '');
   const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
   if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
   const form = await formAt(where.store, response.formId, response.formVersion);
   if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
-  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'response.view', targetType: 'response', targetId: response.id, via: 'web' });
-  const sections = answerSections(form, response.answers, c.var.ui);
+  return { response, link, form, sections: answerSections(form, response.answers, c.var.ui) };
+}
+
+const auditRead = (c: C, where: Scope, action: 'response.view' | 'response.download', responseId: string) =>
+  where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'response', targetId: responseId, via: 'web' });
+
+links.get('/responses/:id', async (c) => {
+  const where = await scope(c);
+  const { response, link, form, sections } = await readableResponse(c, where);
+  await auditRead(c, where, 'response.view', response.id);
   return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} sections={sections} />);
+});
+
+/** The same answer as a PDF for the case file. */
+links.get('/responses/:id/pdf', async (c) => {
+  const where = await scope(c);
+  const { response, link, form, sections } = await readableResponse(c, where);
+  await auditRead(c, where, 'response.download', response.id);
+  const { t, lang } = c.var.ui;
+  const pdf = await responsePdf(c.var.ui, {
+    title: localized(c.var.ui, form.title).text,
+    facts: [
+      [t('response.reference'), response.reference],
+      [t('links.overview.caseReference'), link.caseReference],
+      [t('links.detail.submitted'), response.submittedAt ? formatDate(response.submittedAt, lang) : response.submittedPeriod],
+      [t('response.how'), response.assisted ? t('response.assisted', { role: t(`links.helperRoles.${response.assistedRole ?? 'other'}`) }) : t('response.alone')],
+      [t('response.answeredIn'), t(`languageNames.${response.language}`)],
+    ],
+    sections,
+  });
+  return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${response.reference}.pdf"` });
 });
