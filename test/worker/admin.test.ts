@@ -130,3 +130,20 @@ describe('municipality settings', () => {
     }
   });
 });
+
+describe('units', () => {
+  it('an admin adds a unit, which people can then be placed in; bad input is explained', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const name = `Testskolen ${crypto.randomUUID().slice(0, 6)}`;
+    expect(location(await admin.post(`${ADMIN}/units`, { unitName: name, unitKind: 'school' }))).toBe(`${ADMIN}/settings`);
+    const unit = await env.DB.prepare('SELECT id, kind FROM units WHERE name = ?').bind(name).first<{ id: string; kind: string }>();
+    expect(unit?.kind).toBe('school');
+    expect(await textOf(await admin.get(`${ADMIN}/settings`))).toContain(name);
+    expect(await textOf(await admin.get(`${ADMIN}/people`))).toContain(name);
+    const bad = await admin.post(`${ADMIN}/units`, { unitName: '', unitKind: 'castle' });
+    expect(bad.status).toBe(422);
+    const text = await textOf(bad);
+    expect(text).toContain('Skriv navnet på enheten');
+    expect(text).toContain('Velg type enhet');
+  });
+});

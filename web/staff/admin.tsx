@@ -1,4 +1,4 @@
-import { ROLES } from '../../worker/storage/schema.ts';
+import { ROLES, UNIT_KINDS } from '../../worker/storage/schema.ts';
 import type { ApiToken } from '../../worker/storage/api-tokens.ts';
 import type { Person, Role } from '../../worker/storage/people.ts';
 import type { Municipality } from '../../worker/storage/store.ts';
@@ -249,7 +249,19 @@ export interface SettingsValues {
   linkVisibility: string;
 }
 
-export function SettingsPage({ ui, name, base, municipality, values, errors, saved }: { ui: Ui; name: string; base: string; municipality: Municipality; values: SettingsValues; errors: Record<string, string>; saved?: boolean }) {
+export interface SettingsPageProps {
+  ui: Ui;
+  name: string;
+  base: string;
+  municipality: Municipality;
+  units: (Unit & { kind: string })[];
+  values: SettingsValues;
+  unitValues?: { unitName: string; unitKind: string };
+  errors: Record<string, string>;
+  saved?: boolean;
+}
+
+export function SettingsPage({ ui, name, base, municipality, units, values, unitValues, errors, saved }: SettingsPageProps) {
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
   const message = (field: string) => <ErrorMessage ui={ui} id={`${field}-error`} error={errors[field]} />;
@@ -305,6 +317,44 @@ export function SettingsPage({ ui, name, base, municipality, values, errors, sav
         ])}
         <button class="button" type="submit">
           {t('admin.settings.submit')}
+        </button>
+      </form>
+      <h2>{t('admin.units.title')}</h2>
+      {units.length === 0 ? (
+        <p>{t('admin.units.none')}</p>
+      ) : (
+        <ul>
+          {units.map((unit) => (
+            <li>
+              {unit.name} <span class="hint">({t(`admin.units.kinds.${unit.kind}`)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action={`${base}/units`} novalidate>
+        <div class={errors.unitName ? 'question question--error' : 'question'}>
+          <label class="label" for="unitName">
+            {t('admin.units.name')}
+          </label>
+          <ErrorMessage ui={ui} id="unitName-error" error={errors.unitName} />
+          <input class="input" type="text" id="unitName" name="unitName" value={unitValues?.unitName} autocomplete="off" aria-describedby={errors.unitName ? 'unitName-error' : undefined} aria-invalid={errors.unitName ? 'true' : undefined} />
+        </div>
+        <div class={errors.unitKind ? 'question question--error' : 'question'}>
+          <label class="label" for="unitKind">
+            {t('admin.units.kind')}
+          </label>
+          <ErrorMessage ui={ui} id="unitKind-error" error={errors.unitKind} />
+          <select class="select" id="unitKind" name="unitKind" aria-describedby={errors.unitKind ? 'unitKind-error' : undefined} aria-invalid={errors.unitKind ? 'true' : undefined}>
+            <option value="">{t('admin.units.chooseKind')}</option>
+            {UNIT_KINDS.map((kind) => (
+              <option value={kind} selected={unitValues?.unitKind === kind}>
+                {t(`admin.units.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button class="button button--secondary" type="submit">
+          {t('admin.units.submit')}
         </button>
       </form>
     </StaffLayout>

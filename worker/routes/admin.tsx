@@ -9,7 +9,7 @@ import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
 import { requireRole } from '../staff/session.ts';
 import { ApiTokens } from '../storage/api-tokens.ts';
-import { ROLES } from '../storage/schema.ts';
+import { ROLES, UNIT_KINDS } from '../storage/schema.ts';
 import type { AuditEntry, Municipality, Store } from '../storage/store.ts';
 import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../web/staff/admin.tsx';
 
@@ -97,7 +97,29 @@ export const Settings = v.object({
 
 admin.get('/settings', async (c) => {
   const { municipality, base } = await scope(c);
-  return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} values={settingsValues(municipality)} errors={{}} saved={c.req.query('saved') === '1'} />);
+  const units = await c.var.directory.units(municipality.id);
+  return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} errors={{}} saved={c.req.query('saved') === '1'} />);
+});
+
+const NewUnit = v.object({
+  unitName: v.pipe(v.string(), v.trim(), v.minLength(1, 'unitName'), v.maxLength(120, 'unitName')),
+  unitKind: v.picklist(UNIT_KINDS, 'unitKind'),
+});
+
+/** A school, kindergarten, health station or other unit that staff belong to. */
+admin.post('/units', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '' };
+  const parsed = v.safeParse(NewUnit, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.units.errors.${issue.message}`)]));
+    const units = await c.var.directory.units(municipality.id);
+    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} unitValues={values} errors={errors} />, 422);
+  }
+  const unit = await c.var.directory.addUnit(municipality.id, parsed.output.unitName, parsed.output.unitKind);
+  await audit(c, store, municipality, { action: 'unit.add', targetType: 'unit', targetId: unit.id });
+  return redirect(c, `${base}/settings`);
 });
 
 const settingsValues = (municipality: Municipality): SettingsValues => ({
@@ -119,7 +141,8 @@ admin.post('/settings', async (c) => {
   const parsed = v.safeParse(Settings, values);
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.settings.errors.${issue.message}`)]));
-    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} values={values} errors={errors} />, 422);
+    const units = await c.var.directory.units(municipality.id);
+    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={values} errors={errors} />, 422);
   }
   await c.var.directory.updateSettings(municipality.id, parsed.output);
   await audit(c, store, municipality, { action: 'settings.change', targetType: 'municipality', targetId: municipality.id });

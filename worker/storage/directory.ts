@@ -45,6 +45,12 @@ export class Directory {
       .orderBy(schema.municipalities.name);
   }
 
+  async addUnit(municipalityId: string, name: string, kind: (typeof schema.UNIT_KINDS)[number]) {
+    const unit = { id: crypto.randomUUID(), municipalityId, name, kind };
+    await this.db.insert(schema.units).values(unit);
+    return unit;
+  }
+
   async units(municipalityId: string) {
     return this.db.select().from(schema.units).where(eq(schema.units.municipalityId, municipalityId)).orderBy(schema.units.name);
   }
