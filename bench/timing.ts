@@ -32,7 +32,10 @@ export const launch = (): Promise<Browser> =>
  * removed, so the text, the radios and the HTML size are the same and only CSS/JS differ.
  */
 export function bareHtml(appHtml: string): string {
-  const bare = appHtml.replace(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi, '').replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const bare = appHtml
+    .replace(/<link\b[^>]*\brel=["']?stylesheet["']?[^>]*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
   if (!/<input\b[^>]*type=["']?radio/i.test(bare)) throw new Error('the baseline page has no radio input');
   return bare;
 }

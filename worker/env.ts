@@ -9,7 +9,6 @@ export interface Env {
   DB: D1Database;
   /** "production" turns off anything meant only for local development. */
   ENVIRONMENT: string;
-  DRAFT_TTL_DAYS: string;
   /** The address links in e-mail and letters point to, e.g. https://medvirk.no (required outside development). */
   PUBLIC_ORIGIN?: string;
 }
@@ -23,6 +22,8 @@ export interface Journey {
   base: string;
   draft?: Draft;
   draftExpired: boolean;
+  /** When the draft came from a personal link: that link's expiry, which the draft never outlives. */
+  linkExpiresAt?: Date;
 }
 
 export interface AppEnv {

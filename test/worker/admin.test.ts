@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { location, textOf } from './client.ts';
+import { Client, location, textOf } from './client.ts';
 import { staffClient } from './staff.ts';
 
 const ADMIN = '/staff/m/demo/admin';
@@ -51,12 +51,29 @@ describe('people and roles', () => {
     expect(await auditCount('membership.remove')).toBe(before + 1);
   });
 
-  it('an admin cannot remove their own admin role', async () => {
+  it('an admin cannot remove their own admin role, neither by changing nor by re-inviting themselves', async () => {
     const admin = await staffClient('admin@demo.medvirk.no');
     const response = await admin.post(`${ADMIN}/people/demo-admin`, [['roles', 'staff']]);
     expect(response.status).toBe(422);
     expect(await textOf(response)).toContain('Du kan ikke ta bort din egen administratorrolle');
+    const reinvite = await admin.post(`${ADMIN}/people`, [['name', 'Ada Administrator'], ['email', 'admin@demo.medvirk.no'], ['roles', 'staff'], ['unit', '']]);
+    expect(reinvite.status).toBe(422);
     expect((await rolesOf('admin@demo.medvirk.no')).map((row) => row.role)).toContain('admin');
+  });
+
+  it("applies the municipality's draft period to drafts", async () => {
+    await env.DB.prepare("UPDATE municipalities SET draft_ttl_days = 60 WHERE id = 'nynorsk'").run();
+    try {
+      const child = new Client(undefined, '10.9.1.1');
+      await child.post('/m/nynorsk/barnets-stemme-demo/start');
+      await child.post('/m/nynorsk/barnets-stemme-demo/p/school', { 'school-feeling': '3' });
+      const draft = await env.DB.prepare("SELECT expires_at FROM drafts WHERE municipality_id = 'nynorsk' ORDER BY updated_at DESC LIMIT 1").first<{ expires_at: number }>();
+      const days = ((draft?.expires_at ?? 0) - Date.now()) / 86_400_000;
+      expect(days).toBeGreaterThan(59);
+      expect(days).toBeLessThanOrEqual(60);
+    } finally {
+      await env.DB.prepare("UPDATE municipalities SET draft_ttl_days = 30 WHERE id = 'nynorsk'").run();
+    }
   });
 
   it('explains bad input and changes nothing', async () => {

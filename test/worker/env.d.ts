@@ -7,7 +7,6 @@ declare global {
       DB: D1Database;
       DB_SECOND: D1Database;
       ENVIRONMENT: string;
-      DRAFT_TTL_DAYS: string;
       TEST_MIGRATIONS: D1Migration[];
     }
   }

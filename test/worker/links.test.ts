@@ -56,6 +56,15 @@ describe('sending a form link', () => {
     expect(await auditCount('link.create', id)).toBe(1);
   });
 
+  it('refuses a national identity number as case reference', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    for (const caseReference of ['01010150074', '010101-50074']) {
+      const response = await staff.post(`${DEMO}/links`, { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference, expiresInDays: '7', singleUse: 'yes' });
+      expect(response.status).toBe(422);
+      expect(await textOf(response)).toContain('Ikke bruk fødselsnummer som saksreferanse');
+    }
+  });
+
   it('explains every invalid field and creates nothing', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const before = (await env.DB.prepare('SELECT COUNT(*) AS n FROM form_links').first<{ n: number }>())?.n;
@@ -159,6 +168,56 @@ describe('sending a form link', () => {
   });
 });
 
+describe('a link governs the drafts started from it', () => {
+  it('withdrawing or expiring the link stops a draft already under way', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const withdrawn = await makeLink(staff);
+    const child = new Client();
+    await child.get(withdrawn.path);
+    expect((await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '3' })).status).toBe(303);
+    await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`);
+    const page = await child.get('/m/demo/barnets-stemme-demo/p/friends');
+    expect(page.status).toBe(410);
+    expect((await child.post('/m/demo/barnets-stemme-demo/submit')).status).toBe(410);
+    expect((await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(withdrawn.id).first<{ response_id: string | null }>())?.response_id).toBeNull();
+
+    const expiring = await makeLink(staff, { expiresInDays: '7' });
+    const late = new Client(undefined, '10.8.0.1');
+    await late.get(expiring.path);
+    const app = createApp({ now: () => new Date(Date.now() + 8 * 86_400_000) });
+    const later = new Client((request) => app.fetch(request, env, createExecutionContext()), '10.8.0.1');
+    for (const [name, value] of late.cookies) later.cookies.set(name, value);
+    expect((await later.get('/m/demo/barnets-stemme-demo/p/school')).status).toBe(410);
+  });
+
+  it('a single-use link answered on one device takes no second answer from another', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id, path } = await makeLink(staff);
+    const phone = new Client();
+    const laptop = new Client();
+    await phone.get(path);
+    await laptop.get(path);
+    for (const device of [phone, laptop]) {
+      await device.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '4' });
+      await device.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+    }
+    expect(location(await phone.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+    const second = await laptop.post('/m/demo/barnets-stemme-demo/submit');
+    expect(second.status).toBe(410);
+    expect(await textOf(second)).toContain('Skjemaet er alt sendt');
+    const responses = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses WHERE link_id = ?').bind(id).first<{ n: number }>();
+    expect(responses?.n).toBe(1);
+  });
+
+  it('an answered link cannot be withdrawn, so its status keeps showing the answer', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id, path } = await makeLink(staff);
+    await answerLink(path);
+    expect((await staff.post(`${DEMO}/links/${id}/revoke`)).status).toBe(409);
+    expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Svart');
+  });
+});
+
 describe('answering together with the child', () => {
   it("opens the form on the staff member's device and records help and role, not the name", async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
@@ -202,11 +261,11 @@ describe('link addresses outside development', () => {
   it('come from PUBLIC_ORIGIN, never from the request, and nothing is made without it', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const production = createApp();
-    const post = (vars: Record<string, string>) =>
+    const post = (vars: Record<string, string>, fields: Record<string, string> = {}) =>
       production.fetch(
         new Request('https://evil.example/staff/m/demo/links', {
           method: 'POST',
-          body: new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '' }),
+          body: new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '', ...fields }),
           headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-session=${staff.cookies.get('__Host-session')}`, 'cf-connecting-ip': '10.3.0.1' },
         }),
         { ...env, ENVIRONMENT: 'production', ...vars },
@@ -214,6 +273,9 @@ describe('link addresses outside development', () => {
       );
     const count = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'ORIGIN-1'").first<{ n: number }>())?.n;
     expect((await post({})).status).toBe(500);
+    expect(await count()).toBe(0);
+    // Without an e-mail provider, asking to e-mail the link fails before anything is stored.
+    expect((await post({ PUBLIC_ORIGIN: 'https://medvirk.kommune.no' }, { email: 'x@example.no' })).status).toBe(500);
     expect(await count()).toBe(0);
     const made = await (await post({ PUBLIC_ORIGIN: 'https://medvirk.kommune.no' })).text();
     expect(made).toMatch(/https:\/\/medvirk\.kommune\.no\/l\/demo\/[\w-]{43}/);

@@ -24,6 +24,8 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = found && found.municipalityId === municipalityId && found.formId === formId ? found : undefined;
   const draftExpired = !!draft && draft.expiresAt <= c.var.now;
+  const link = draft?.linkId && draft.status === 'open' && !draftExpired ? await store.link(draft.linkId) : undefined;
+
   // A form sent with a personal link need not be public; without such a draft it must be.
   if (!draft?.linkId && !(await c.var.directory.isPublished(municipalityId, formId))) throw new HTTPException(404, { message: 'formNotFound' });
 
@@ -34,7 +36,15 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
     throw new HTTPException(409, { message: 'formVersionGone' });
   }
 
-  useLanguage(c, form.languages, municipality.writtenStandard);
+  // A draft keeps the language it was answered in (a personal link's, to begin with).
+  useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
+  if (link) {
+    // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered
+    // from another device takes no second answer.
+    if (link.revokedAt) throw new HTTPException(410, { message: 'linkRevoked' });
+    if (link.singleUse && link.responseId && link.responseId !== draft?.submissionId) throw new HTTPException(410, { message: 'linkUsed' });
+    if (link.expiresAt <= c.var.now) throw new HTTPException(410, { message: 'linkExpired' });
+  }
   c.set('journey', {
     municipality,
     form,
@@ -42,6 +52,7 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
     base: `/m/${municipalityId}/${formId}`,
     draft: draftExpired ? undefined : draft,
     draftExpired,
+    linkExpiresAt: link?.expiresAt,
   });
   await next();
 };

@@ -13,13 +13,25 @@ import type { FormLink, Municipality, Store } from '../storage/store.ts';
 const DAY = 86_400_000;
 export const EXPIRY_DAYS = [7, 14, 30, 60] as const;
 
+/**
+ * Forms a personal link may point to. Anonymous forms may not: a link ties the answer to a
+ * case reference and a sender.
+ */
+export const LINKABLE_FORMS = Object.values(compiledForms).filter((form) => !form.definition.anonymous);
+
 /** What a new link needs; each problem's message is a key under `links.errors`. */
 export const NewLinkInput = v.object({
-  form: v.picklist(Object.keys(compiledForms), 'form'),
+  form: v.picklist(LINKABLE_FORMS.map((form) => form.definition.id), 'form'),
   language: v.picklist(LANGUAGES, 'language'),
   respondent: v.picklist(RESPONDENTS, 'respondent'),
   // The sender's own reference: letters, digits and a few separators, never a name with spaces.
-  caseReference: v.pipe(v.string('caseReference'), v.trim(), v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u, 'caseReference')),
+  caseReference: v.pipe(
+    v.string('caseReference'),
+    v.trim(),
+    v.regex(/^[\p{L}\p{N}][\p{L}\p{N}._/-]{0,39}$/u, 'caseReference'),
+    // Eleven digits, with or without a separator after the birth date, is a national ID number.
+    v.check((value) => !/\d{6}[._/-]?\d{5}/.test(value), 'caseReferenceId'),
+  ),
   expiresInDays: v.pipe(v.union([v.string(), v.number()], 'expiresInDays'), v.transform(Number), v.picklist(EXPIRY_DAYS, 'expiresInDays')),
   singleUse: v.boolean('singleUse'),
   email: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'), ''),
@@ -52,6 +64,11 @@ export async function makeLink(
   mailer: () => Mailer,
   sms?: () => SmsSender,
 ): Promise<MadeLink> {
+  // Resolved first: a missing provider must fail before a link nobody will see is stored.
+  const mail = input.email ? mailer() : undefined;
+  const phone = norwegianMobile(input.phone);
+  const text = phone && sms ? sms() : undefined;
+  // 43 base64url characters: 258 bits, of which the random part is at least 254.
   const token = newKey() + newKey().slice(0, 21);
   const link: FormLink = {
     id: crypto.randomUUID(),
@@ -76,10 +93,10 @@ export async function makeLink(
   await store.createLink(link);
   await store.audit({ municipalityId: municipality.id, at: now, personId: maker.id, action: 'link.create', targetType: 'link', targetId: link.id, via: maker.via });
   const url = `${origin}/l/${municipality.id}/${token}`;
-  if (input.email) {
+  if (mail) {
     // The address is used to send and then forgotten; only the fact that it was sent is kept.
     const t = translator(input.language);
-    await mailer().send({
+    await mail.send({
       to: input.email,
       subject: t('letter.mailSubject', { municipality: municipality.name }),
       text: t('letter.mailBody', { municipality: municipality.name, link: url, date: new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo' }).format(link.expiresAt) }),
@@ -87,11 +104,10 @@ export async function makeLink(
     await store.markLink(link.id, 'sentAt', now);
     link.sentAt = now;
   }
-  const phone = norwegianMobile(input.phone);
-  if (phone && sms) {
+  if (phone && text) {
     // Like the address, the number is used to send and then forgotten.
     const t = translator(input.language);
-    await sms().send({ to: phone, text: t('letter.sms', { municipality: municipality.name, link: url }) });
+    await text.send({ to: phone, text: t('letter.sms', { municipality: municipality.name, link: url }) });
     await store.markLink(link.id, 'sentAt', now);
     link.sentAt = now;
   }

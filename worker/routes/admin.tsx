@@ -3,6 +3,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
+import { toCsv } from '../csv.ts';
 import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
@@ -61,6 +62,7 @@ admin.post('/people', async (c) => {
   if (person.roles.length === 0) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.roles') });
   const mailer = mailerFor(c.env);
   const invited = await c.var.people.findOrAdd(person.email, person.name, c.var.now);
+  if (invited.id === c.var.staff!.person.id && !person.roles.includes('admin')) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.selfLockout') });
   await c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null);
   await audit(c, store, municipality, { action: 'membership.set', targetType: 'person', targetId: invited.id });
   const t = c.var.ui.t;
@@ -163,15 +165,13 @@ admin.get('/audit', async (c) => {
   return page(c, <AuditPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} rows={await auditRows(c, municipality, store)} />);
 });
 
-const csvCell = (value: string) => (/[",\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
 /** The log as CSV for the municipality's records; the export is itself logged. */
 admin.get('/audit.csv', async (c) => {
   const { municipality, store } = await scope(c);
   await audit(c, store, municipality, { action: 'audit.export', targetType: 'audit_log', targetId: municipality.id });
   const rows = await auditRows(c, municipality, store);
   const lines = [['at', 'actor', 'action', 'target_type', 'target_id', 'via'], ...rows.map((row) => [row.at.toISOString(), row.actor, row.action, row.targetType, row.targetId, row.via])];
-  return c.body(`${lines.map((line) => line.map(csvCell).join(',')).join('\r\n')}\r\n`, 200, {
+  return c.body(toCsv(lines), 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="audit-${municipality.id}.csv"`,
   });

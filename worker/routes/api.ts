@@ -16,6 +16,7 @@ import { problemsOf } from '../api/problems.ts';
 import { compiledForms } from '../generated/forms.ts';
 import { formAt } from '../forms/registry.ts';
 import { makeLink, NewLinkInput } from '../links/create.ts';
+import { revokeLink } from '../links/revoke.ts';
 import { LINK_STATUSES, linkStatus } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
 import { publicOrigin } from '../public-origin.ts';
@@ -77,8 +78,7 @@ api.get('/municipalities/:municipality/links/:id', async (c) => c.json(linkJson(
 api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
   const { municipality, store, token, now } = c.var;
   const link = await ownLink(c, c.req.param('id'));
-  await store.markLink(link.id, 'revokedAt', now);
-  await store.audit({ municipalityId: municipality.id, at: now, personId: actorOf(token), action: 'link.revoke', targetType: 'link', targetId: link.id, via: 'api' });
+  await revokeLink(store, municipality, link, actorOf(token), 'api', now);
   return c.json(linkJson((await store.link(link.id)) ?? link, now));
 });
 

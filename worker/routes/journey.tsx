@@ -34,9 +34,11 @@ const RECEIPT_KEPT_MS = DAY;
 
 type C = Context<AppEnv>;
 
+/** How long a save keeps the draft: the municipality's setting, but never past its link's expiry. */
 const draftLifetime = (c: C) => {
-  const configured = Number(c.env.DRAFT_TTL_DAYS) || 30;
-  return Math.min(configured, c.var.journey.municipality.draftTtlDays) * DAY;
+  const { municipality, linkExpiresAt } = c.var.journey;
+  const days = municipality.draftTtlDays * DAY;
+  return linkExpiresAt ? Math.min(days, linkExpiresAt.getTime() - c.var.now.getTime()) : days;
 };
 
 const pageHref = (c: C, pageId: string | undefined) => (pageId ? `${c.var.journey.base}/p/${pageId}` : `${c.var.journey.base}/check`);

@@ -10,6 +10,7 @@ import { translator } from '../i18n/translate.ts';
 import { canSeeLink, senderUnit, visibilityFilter } from '../links/access.ts';
 import { makeLink, NewLinkInput } from '../links/create.ts';
 import { isHelperRole } from '../links/helper-roles.ts';
+import { revokeLink } from '../links/revoke.ts';
 import { startLinkDraft } from '../links/start-draft.ts';
 import { LINK_STATUSES, linkStatus, linkUsable } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
@@ -121,8 +122,7 @@ links.get('/links/:id', async (c) => {
 links.post('/links/:id/revoke', async (c) => {
   const where = await scope(c);
   const link = await visibleLink(c, where, c.req.param('id'));
-  await where.store.markLink(link.id, 'revokedAt', c.var.now);
-  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.revoke', targetType: 'link', targetId: link.id, via: 'web' });
+  await revokeLink(where.store, where.municipality, link, c.var.staff!.person.id, 'web', c.var.now);
   return redirect(c, `${where.base}/links/${link.id}`);
 });
 
