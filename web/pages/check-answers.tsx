@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../../worker/forms/schema.ts';
 import { AnswerList, type AnswerSection } from '../components/answer-list.tsx';
 import { BackLink } from '../components/back-link.tsx';
+import { PageError } from '../components/page-error.tsx';
 import { ErrorSummary, type SummaryError } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { anchorOf } from '../questions/index.tsx';
@@ -22,11 +23,7 @@ export function CheckAnswersPage({ ui, form, owner, base, backHref, sections, er
   return (
     <Layout ui={ui} title={t('check.title')} owner={owner} languages={form.languages} here={`${base}/check`} hasError={errors.length > 0 || !!pageError}>
       <BackLink ui={ui} href={backHref} />
-      {pageError && (
-        <div class="notice notice--warning" role="alert">
-          {pageError}
-        </div>
-      )}
+      <PageError message={pageError} />
       <ErrorSummary ui={ui} errors={errors} />
       <h1>{t('check.title')}</h1>
       <AnswerList ui={ui} sections={sections} changeHref={(page, question) => `${base}/p/${page.id}#${anchorOf(question)}`} />

@@ -2,6 +2,7 @@ import type { FormDefinition, Page } from '../../worker/forms/schema.ts';
 import type { Raw } from '../../worker/questions/kind.ts';
 import type { Question } from '../../worker/questions/index.ts';
 import { BackLink } from '../components/back-link.tsx';
+import { PageError } from '../components/page-error.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { Localized } from '../components/localized.tsx';
@@ -30,11 +31,7 @@ export function QuestionPage({ ui, form, owner, page, questions, action, backHre
   return (
     <Layout ui={ui} title={localized(ui, page.title).text} owner={owner} languages={form.languages} hasError={errors.length > 0 || !!pageError}>
       <BackLink ui={ui} href={backHref} />
-      {pageError && (
-        <div class="notice notice--warning" role="alert">
-          {pageError}
-        </div>
-      )}
+      <PageError message={pageError} />
       <ErrorSummary ui={ui} errors={errors} />
       <p class="progress">{t('page.progress', progress)}</p>
       {!single && (

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import type { Question } from '../questions/index.ts';
-import { YES_NO_VALUES } from '../questions/yes-no.ts';
+import { kindOf, type Question } from '../questions/index.ts';
 import type { Condition } from './condition.ts';
 import { FormDefinition } from './schema.ts';
 
@@ -37,21 +36,6 @@ function* missingTranslations(value: unknown, languages: string[], keys: (string
   }
 }
 
-/** The values a condition may compare a question's answer with. */
-function answerValues(question: Question): readonly string[] | undefined {
-  switch (question.type) {
-    case 'single-choice':
-    case 'multiple-choice':
-      return question.options.map((option) => option.value);
-    case 'smiley-scale':
-      return Array.from({ length: question.points }, (_, index) => String(index + 1));
-    case 'yes-no':
-      return question.dontKnow ? YES_NO_VALUES : YES_NO_VALUES.slice(0, 2);
-    default:
-      return undefined;
-  }
-}
-
 function* conditionProblems(showIf: Condition | Condition[] | undefined, earlier: Map<string, Question>, path: string) {
   for (const [index, condition] of (Array.isArray(showIf) ? showIf : showIf ? [showIf] : []).entries()) {
     const at = Array.isArray(showIf) ? `${path}.showIf[${index}]` : `${path}.showIf`;
@@ -60,7 +44,8 @@ function* conditionProblems(showIf: Condition | Condition[] | undefined, earlier
       yield { path: at, message: `condition refers to "${condition.question}", which is not a question before this one` };
       continue;
     }
-    const allowed = answerValues(target);
+    // The values an answer can take: only choice-like kinds have a fixed set to compare with.
+    const allowed = kindOf(target).answers?.(target);
     if (!allowed) {
       yield { path: at, message: `conditions can only look at choice, smiley or yes/no questions; "${target.id}" is ${target.type}` };
       continue;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { pickText } from '../i18n/pick.ts';
-import { base, fail, ok, Option, type QuestionKind, single, stringCount, stringRaw } from './kind.ts';
+import { base, fail, ok, Option, pickOneKind, type QuestionKind, single } from './kind.ts';
 
 const options = v.pipe(v.array(Option), v.minLength(2, 'a choice needs at least two options'));
 
@@ -20,20 +20,10 @@ const labelOf = (question: SingleChoice | MultipleChoice, value: string, lang: P
   return option ? pickText(option.label, lang) : value;
 };
 
-export const singleChoiceKind: QuestionKind<SingleChoice> = {
-  fields: () => [{ suffix: '' }],
-  decline: 'option',
-  requiredError: 'requiredChoice',
-  validate(question, raw) {
-    const value = single(raw);
-    if (value === '') return ok(undefined);
-    if (!question.options.some((option) => option.value === value)) return fail('unknownOption');
-    return ok(value);
-  },
-  toRaw: stringRaw,
-  summary: (question, value, lang) => (typeof value === 'string' ? [labelOf(question, value, lang)] : []),
-  countable: stringCount,
-};
+export const singleChoiceKind = pickOneKind<SingleChoice>(
+  (question) => question.options.map((option) => option.value),
+  (question, value, lang) => (typeof value === 'string' ? [labelOf(question, value, lang)] : []),
+);
 
 export const multipleChoiceKind: QuestionKind<MultipleChoice> = {
   fields: () => [{ suffix: '', multiple: true }],
@@ -53,4 +43,5 @@ export const multipleChoiceKind: QuestionKind<MultipleChoice> = {
   toRaw: (_question, value) => ({ '': Array.isArray(value) ? value : [] }),
   summary: (question, value, lang) => (Array.isArray(value) ? value.map((item) => labelOf(question, item, lang)) : []),
   countable: (_question, value) => (Array.isArray(value) ? value : []),
+  answers: (question) => question.options.map((option) => option.value),
 };

@@ -64,6 +64,8 @@ export interface QuestionKind<Q> {
   summary(question: Q, value: AnswerValue, lang: Language, t: Translate): string[];
   /** Values counted when responses are aggregated; free text and identifiers give none. */
   countable?(question: Q, value: AnswerValue): string[];
+  /** For choice-like kinds: every value an answer can take (what conditions may compare with). */
+  answers?(question: Q): readonly string[];
 }
 
 export const ok = (value: AnswerValue | undefined): Outcome => ({ ok: true, value });
@@ -77,3 +79,21 @@ export const single = (raw: Raw, suffix = ''): string => {
 /** For kinds whose answer is one string: the field value to show again, and the value to count. */
 export const stringRaw = (_question: unknown, value: AnswerValue): Raw => ({ '': typeof value === 'string' ? value : '' });
 export const stringCount = (_question: unknown, value: AnswerValue): string[] => (typeof value === 'string' ? [value] : []);
+
+/** A kind answered by picking one of a fixed set of values (radios), given that set and how to show an answer. */
+export function pickOneKind<Q>(answers: (question: Q) => readonly string[], summary: QuestionKind<Q>['summary']): QuestionKind<Q> {
+  return {
+    fields: () => [{ suffix: '' }],
+    decline: 'option',
+    requiredError: 'requiredChoice',
+    answers,
+    validate(question, raw) {
+      const value = single(raw);
+      if (value === '') return ok(undefined);
+      return answers(question).includes(value) ? ok(value) : fail('unknownOption');
+    },
+    toRaw: stringRaw,
+    summary,
+    countable: stringCount,
+  };
+}

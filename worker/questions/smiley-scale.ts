@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { Text } from '../forms/text.ts';
 import { pickText } from '../i18n/pick.ts';
-import { base, fail, ok, type QuestionKind, single, stringCount, stringRaw } from './kind.ts';
+import { base, pickOneKind } from './kind.ts';
 
 /** Faces from saddest to happiest; every point also has a text label in the form. */
 export const FACES: Record<3 | 5, string[]> = {
@@ -22,21 +22,10 @@ export const smileyScaleDefinition = v.pipe(
 type SmileyScale = v.InferOutput<typeof smileyScaleDefinition>;
 
 /** Points are stored as "1" (saddest) to "3" or "5" (happiest). */
-export const smileyScaleKind: QuestionKind<SmileyScale> = {
-  fields: () => [{ suffix: '' }],
-  decline: 'option',
-  requiredError: 'requiredChoice',
-  validate(question, raw) {
-    const value = single(raw);
-    if (value === '') return ok(undefined);
-    const point = Number(value);
-    if (!/^[1-5]$/.test(value) || point > question.points) return fail('unknownOption');
-    return ok(value);
-  },
-  toRaw: stringRaw,
-  summary(question, value, lang) {
+export const smileyScaleKind = pickOneKind<SmileyScale>(
+  (question) => Array.from({ length: question.points }, (_, index) => String(index + 1)),
+  (question, value, lang) => {
     const label = typeof value === 'string' ? question.labels[Number(value) - 1] : undefined;
     return label ? [`${FACES[question.points][Number(value) - 1]} ${pickText(label, lang)}`] : [];
   },
-  countable: stringCount,
-};
+);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { base, fail, ok, type QuestionKind, single, stringCount, stringRaw } from './kind.ts';
+import { base, pickOneKind } from './kind.ts';
 
 export const YES_NO_VALUES = ['yes', 'no', 'dont-know'] as const;
 
@@ -11,17 +11,7 @@ export const yesNoDefinition = v.strictObject({
 });
 type YesNo = v.InferOutput<typeof yesNoDefinition>;
 
-export const yesNoKind: QuestionKind<YesNo> = {
-  fields: () => [{ suffix: '' }],
-  decline: 'option',
-  requiredError: 'requiredChoice',
-  validate(question, raw) {
-    const value = single(raw);
-    if (value === '') return ok(undefined);
-    const allowed: readonly string[] = question.dontKnow ? YES_NO_VALUES : YES_NO_VALUES.slice(0, 2);
-    return allowed.includes(value) ? ok(value) : fail('unknownOption');
-  },
-  toRaw: stringRaw,
-  summary: (_question, value, _lang, t) => (typeof value === 'string' ? [t(`answers.${value}`)] : []),
-  countable: stringCount,
-};
+export const yesNoKind = pickOneKind<YesNo>(
+  (question) => (question.dontKnow ? YES_NO_VALUES : YES_NO_VALUES.slice(0, 2)),
+  (_question, value, _lang, t) => (typeof value === 'string' ? [t(`answers.${value}`)] : []),
+);
