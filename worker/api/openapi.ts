@@ -4,7 +4,7 @@
  */
 import { AUDIENCES } from '../forms/schema.ts';
 import { LANGUAGES } from '../forms/text.ts';
-import { compiledForms } from '../generated/forms.ts';
+import { LINKABLE_FORMS } from '../links/create.ts';
 import { EXPIRY_DAYS, NewLinkInput } from '../links/create.ts';
 import { HELPER_ROLES } from '../links/helper-roles.ts';
 import { LINK_STATUSES } from '../links/status.ts';
@@ -154,7 +154,7 @@ export const openApiDocument: OpenApiDocument = {
         parameters: [
           parameter('municipality'),
           { name: 'status', in: 'query', schema: { type: 'string', enum: LINK_STATUSES } },
-          { name: 'form', in: 'query', schema: { type: 'string', enum: Object.keys(compiledForms) } },
+          { name: 'form', in: 'query', schema: { type: 'string', enum: LINKABLE_FORMS.map((form) => form.definition.id) } },
           { name: 'caseReference', in: 'query', description: 'Exact match.', schema: { type: 'string', pattern: caseReferencePattern } },
         ],
         responses: {
@@ -261,7 +261,7 @@ export const openApiDocument: OpenApiDocument = {
         type: 'object',
         required: ['form', 'language', 'respondent', 'caseReference', 'expiresInDays', 'singleUse'],
         properties: {
-          form: { type: 'string', enum: Object.keys(compiledForms) },
+          form: { type: 'string', enum: LINKABLE_FORMS.map((form) => form.definition.id) },
           language: { type: 'string', enum: LANGUAGES, description: 'The language the respondent gets the form and any e-mail in.' },
           respondent: { type: 'string', enum: RESPONDENTS },
           caseReference: { type: 'string', pattern: caseReferencePattern, maxLength: 40, description: "The sender's own pseudonymous reference; never a name." },

@@ -13,9 +13,8 @@ import { LIST_LIMIT } from '../api/limits.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import { formJson, linkJson, responseJson } from '../api/present.ts';
 import { problemsOf } from '../api/problems.ts';
-import { compiledForms } from '../generated/forms.ts';
 import { formAt } from '../forms/registry.ts';
-import { makeLink, NewLinkInput } from '../links/create.ts';
+import { LINKABLE_FORMS, makeLink, NewLinkInput } from '../links/create.ts';
 import { revokeLink } from '../links/revoke.ts';
 import { LINK_STATUSES, linkStatus } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
@@ -45,7 +44,8 @@ api.use('*', apiLanguage(), jsonPostsOnly());
 api.get('/openapi.json', (c) => c.json(openApiDocument));
 api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
 
-api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: Object.values(compiledForms).map(formJson) }));
+// The forms a link can be made for (anonymous forms cannot be sent by personal link).
+api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: LINKABLE_FORMS.map(formJson) }));
 
 api.post('/municipalities/:municipality/links', async (c) => {
   const { municipality, store, token, now } = c.var;
