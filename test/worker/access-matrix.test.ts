@@ -98,3 +98,20 @@ describe('every staff route refuses anyone without a role in the municipality', 
     expect(response.status).toBe(403);
   });
 });
+
+describe('an inter-municipal service', () => {
+  it('its staff work in exactly the municipalities it serves, whatever database each uses', async () => {
+    // One child-welfare worker for Demo (DB) and Andre (DB_SECOND), not for Nynorsk.
+    const worker = await staffClient('barnevern@felles.medvirk.no');
+    expect((await worker.get('/staff/m/demo/links')).status).toBe(200);
+    expect((await worker.get('/staff/m/andre/links')).status).toBe(200);
+    expect((await worker.get('/staff/m/nynorsk/links')).status).toBe(403);
+    const made = await worker.post('/staff/m/andre/links', { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'FELLES-1', expiresInDays: '14', singleUse: 'yes', email: '' });
+    expect(made.status).toBe(200);
+    // The link is Andre's, kept in Andre's own database, and invisible from Demo.
+    expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'FELLES-1'").first<{ n: number }>())?.n).toBe(1);
+    expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'FELLES-1'").first<{ n: number }>())?.n).toBe(0);
+    const id = (await made.text()).match(/\/staff\/m\/andre\/links\/([0-9a-f-]{36})/)?.[1];
+    expect((await worker.get(`/staff/m/demo/links/${id}`)).status).toBe(404);
+  });
+});
