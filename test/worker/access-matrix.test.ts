@@ -14,7 +14,7 @@ const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?:
   { method: 'POST', path: () => '/staff/m/demo/admin/tokens', body: { name: 'Matrix' } },
   { method: 'GET', path: () => '/staff/m/demo/admin/settings' },
   { method: 'POST', path: () => '/staff/m/demo/admin/units', body: { unitName: 'Matrix', unitKind: 'school' } },
-  { method: 'POST', path: () => '/staff/m/demo/admin/settings', body: { writtenStandard: 'nn', suppressionThreshold: '3', draftTtlDays: '1', linkVisibility: 'sender' } },
+  { method: 'POST', path: () => '/staff/m/demo/admin/settings', body: { writtenStandard: 'nn', suppressionThreshold: '3', draftTtlDays: '1', responseRetentionMonths: '6', linkVisibility: 'sender' } },
 ];
 
 /** Every staff route for one municipality, with what it needs to be a real request. */

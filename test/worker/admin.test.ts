@@ -129,21 +129,22 @@ describe('municipality settings', () => {
   it('saves valid settings (audited) and refuses a threshold below 3', async () => {
     const admin = await staffClient('ansatt@andre.medvirk.no');
     const settings = '/staff/m/andre/admin/settings';
-    const row = async () => env.DB.prepare("SELECT written_standard, suppression_threshold, draft_ttl_days, link_visibility FROM municipalities WHERE id = 'andre'").first();
+    const row = async () =>
+      env.DB.prepare("SELECT written_standard, suppression_threshold, draft_ttl_days, response_retention_months, link_visibility FROM municipalities WHERE id = 'andre'").first();
     const original = await row();
     try {
-      const low = await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '2', draftTtlDays: '30', linkVisibility: 'sender' });
+      const low = await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '2', draftTtlDays: '30', responseRetentionMonths: '60', linkVisibility: 'sender' });
       expect(low.status).toBe(422);
       expect(await textOf(low)).toContain('Skriv et helt tall fra 3 til 100');
       expect(await row()).toEqual(original);
 
-      expect(location(await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '7', draftTtlDays: '14', linkVisibility: 'sender' }))).toBe(settings);
-      expect(await row()).toEqual({ written_standard: 'nn', suppression_threshold: 7, draft_ttl_days: 14, link_visibility: 'sender' });
+      expect(location(await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '7', draftTtlDays: '14', responseRetentionMonths: '24', linkVisibility: 'sender' }))).toBe(settings);
+      expect(await row()).toEqual({ written_standard: 'nn', suppression_threshold: 7, draft_ttl_days: 14, response_retention_months: 24, link_visibility: 'sender' });
       // Andre keeps its data, the audit log included, in its own database.
       expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.change'").first<{ n: number }>())?.n).toBeGreaterThan(0);
       expect(await textOf(await admin.get(`${settings}?saved=1`))).toContain('Innstillingene er lagret');
     } finally {
-      await env.DB.prepare("UPDATE municipalities SET written_standard = 'nb', suppression_threshold = 5, draft_ttl_days = 30, link_visibility = 'unit' WHERE id = 'andre'").run();
+      await env.DB.prepare("UPDATE municipalities SET written_standard = 'nb', suppression_threshold = 5, draft_ttl_days = 30, response_retention_months = 60, link_visibility = 'unit' WHERE id = 'andre'").run();
     }
   });
 });

@@ -50,3 +50,32 @@ describe('one database per municipality', () => {
     expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM drafts WHERE expires_at = 0')).toBe(0);
   });
 });
+
+describe('retention of answers', () => {
+  it("the nightly clean-up deletes a municipality's answers older than its retention period, and only those", async () => {
+    const insert = (db: D1Database, municipality: string, period: string) => {
+      const id = crypto.randomUUID();
+      return db
+        .prepare("INSERT INTO responses (id, reference, municipality_id, form_id, form_version, language, answers, submitted_period) VALUES (?, ?, ?, 'barnets-stemme-demo', 'v', 'nb', '{}', ?)")
+        .bind(id, `MV-${id.slice(0, 11)}`, municipality, period)
+        .run()
+        .then(() => id);
+    };
+    await env.DB.prepare("UPDATE municipalities SET response_retention_months = 12 WHERE id = 'andre'").run();
+    try {
+      const old = await insert(env.DB_SECOND, 'andre', '2020-01');
+      const recent = await insert(env.DB_SECOND, 'andre', new Date().toISOString().slice(0, 7));
+      // Demo keeps the default 60 months, so its answer from 2024 stays.
+      const demoKept = await insert(env.DB, 'demo', `${new Date().getUTCFullYear() - 2}-01`);
+      await env.DB_SECOND.prepare("INSERT INTO response_values (response_id, question_id, value) VALUES (?, 'school-feeling', '3')").bind(old).run();
+      await worker.scheduled(createScheduledController(), env);
+      const exists = async (db: D1Database, id: string) => (await count(db, 'SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)) === 1;
+      expect(await exists(env.DB_SECOND, old)).toBe(false);
+      expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM response_values WHERE response_id = ?', old)).toBe(0);
+      expect(await exists(env.DB_SECOND, recent)).toBe(true);
+      expect(await exists(env.DB, demoKept)).toBe(true);
+    } finally {
+      await env.DB.prepare("UPDATE municipalities SET response_retention_months = 60 WHERE id = 'andre'").run();
+    }
+  });
+});

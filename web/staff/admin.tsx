@@ -246,6 +246,7 @@ export interface SettingsValues {
   writtenStandard: string;
   suppressionThreshold: string;
   draftTtlDays: string;
+  responseRetentionMonths: string;
   linkVisibility: string;
 }
 
@@ -281,7 +282,7 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
       </fieldset>
     </div>
   );
-  const number = (field: 'suppressionThreshold' | 'draftTtlDays') => (
+  const number = (field: 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths') => (
     <div class={errors[field] ? 'question question--error' : 'question'}>
       <label class="label" for={field}>
         {t(`admin.settings.${field}`)}
@@ -311,6 +312,7 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
         ])}
         {number('suppressionThreshold')}
         {number('draftTtlDays')}
+        {number('responseRetentionMonths')}
         {radios('linkVisibility', [
           ['unit', t('admin.settings.visibilityUnit')],
           ['sender', t('admin.settings.visibilitySender')],

@@ -3,6 +3,7 @@ import { compiledForms } from '../../worker/generated/forms.ts';
 import type { FormDefinition } from '../../worker/forms/schema.ts';
 import { LANGUAGES } from '../../worker/forms/text.ts';
 import { formatDate } from '../../worker/i18n/format.ts';
+import { LINKABLE_FORMS } from '../../worker/links/create.ts';
 import { HELPER_ROLES } from '../../worker/links/helper-roles.ts';
 import { LINK_STATUSES, type LinkStatus } from '../../worker/links/status.ts';
 import type { FormLink, Municipality } from '../../worker/storage/store.ts';
@@ -80,7 +81,7 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
         <Field ui={ui} id="form" label={t('links.new.form')} error={errors.form}>
           <select class="select" id="form" name="form" aria-describedby={describe('form', false, errors.form)} aria-invalid={errors.form ? 'true' : undefined}>
             <option value="">{t('links.new.chooseForm')}</option>
-            {Object.values(compiledForms).map((form) => (
+            {LINKABLE_FORMS.map((form) => (
               <option value={form.definition.id} selected={values.form === form.definition.id}>
                 {localized(ui, form.definition.title).text}
               </option>

@@ -94,6 +94,13 @@ export const Settings = v.object({
   // Udir publishes nothing below 5; KS allows 3 for staff units; never lower (docs: domain rules).
   suppressionThreshold: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'suppressionThreshold'), v.transform(Number), v.minValue(3, 'suppressionThreshold'), v.maxValue(100, 'suppressionThreshold')),
   draftTtlDays: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'draftTtlDays'), v.transform(Number), v.minValue(1, 'draftTtlDays'), v.maxValue(90, 'draftTtlDays')),
+  responseRetentionMonths: v.pipe(
+    v.string(),
+    v.regex(/^\d{1,3}$/, 'responseRetentionMonths'),
+    v.transform(Number),
+    v.minValue(6, 'responseRetentionMonths'),
+    v.maxValue(120, 'responseRetentionMonths'),
+  ),
   linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
 });
 
@@ -128,6 +135,7 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
   writtenStandard: municipality.writtenStandard,
   suppressionThreshold: String(municipality.suppressionThreshold),
   draftTtlDays: String(municipality.draftTtlDays),
+  responseRetentionMonths: String(municipality.responseRetentionMonths),
   linkVisibility: municipality.linkVisibility,
 });
 
@@ -138,6 +146,7 @@ admin.post('/settings', async (c) => {
     writtenStandard: body.get('writtenStandard')?.[0] ?? '',
     suppressionThreshold: (body.get('suppressionThreshold')?.[0] ?? '').trim(),
     draftTtlDays: (body.get('draftTtlDays')?.[0] ?? '').trim(),
+    responseRetentionMonths: (body.get('responseRetentionMonths')?.[0] ?? '').trim(),
     linkVisibility: body.get('linkVisibility')?.[0] ?? '',
   };
   const parsed = v.safeParse(Settings, values);

@@ -138,6 +138,15 @@ export class D1Store implements Store {
     await this.db.delete(schema.drafts).where(lt(schema.drafts.expiresAt, now));
   }
 
+  async purgeOldResponses(municipalityId: string, period: string, before: Date, now: Date) {
+    await this.db.batch([
+      this.db.delete(schema.responses).where(and(eq(schema.responses.municipalityId, municipalityId), lt(schema.responses.submittedPeriod, period))),
+      this.db
+        .delete(schema.formLinks)
+        .where(and(eq(schema.formLinks.municipalityId, municipalityId), lt(schema.formLinks.createdAt, before), lt(schema.formLinks.expiresAt, now))),
+    ]);
+  }
+
   async createLink(link: typeof schema.formLinks.$inferInsert) {
     await this.db.insert(schema.formLinks).values(link);
   }

@@ -27,7 +27,7 @@ export class Directory {
     return row;
   }
 
-  async updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'linkVisibility'>) {
+  async updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths' | 'linkVisibility'>) {
     await this.db.update(schema.municipalities).set(settings).where(eq(schema.municipalities.id, id));
   }
 

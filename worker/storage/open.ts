@@ -25,7 +25,13 @@ export async function purgeAll(env: Env, now: Date) {
   await new People(env.DB).purgeExpired(now);
   const bindings = new Map((await directory.municipalities()).map((municipality) => [municipality.database, municipality]));
   // One database failing must not keep the others from being cleaned.
-  const results = await Promise.allSettled([...bindings.values()].map((municipality) => openStore(env, municipality).purgeExpired(now)));
+  const results = await Promise.allSettled([
+    ...[...bindings.values()].map((municipality) => openStore(env, municipality).purgeExpired(now)),
+    ...(await directory.municipalities()).map((municipality) => {
+      const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - municipality.responseRetentionMonths, 1));
+      return openStore(env, municipality).purgeOldResponses(municipality.id, cutoff.toISOString().slice(0, 7), cutoff, now);
+    }),
+  ]);
   const failed = results.filter((result) => result.status === 'rejected').length;
   if (failed) throw new Error(`clean-up failed in ${failed} database(s)`);
 }

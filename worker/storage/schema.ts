@@ -17,6 +17,8 @@ export const municipalities = sqliteTable('municipalities', {
   suppressionThreshold: integer('suppression_threshold').notNull().default(5),
   /** Days an untouched draft is kept. */
   draftTtlDays: integer('draft_ttl_days').notNull().default(30),
+  /** Months answers (and the links they came through) are kept before the nightly clean-up deletes them. */
+  responseRetentionMonths: integer('response_retention_months').notNull().default(60),
   /** The D1 binding holding this municipality's drafts, responses and links. */
   database: text('database').notNull().default('DB'),
   /** Whose links (and answers) a staff member sees: only their own, or their unit's too. */

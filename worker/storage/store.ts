@@ -14,6 +14,8 @@ export interface Municipality {
   /** The smallest group a figure may describe in insight: 5 by default, never below 3. */
   suppressionThreshold: number;
   draftTtlDays: number;
+  /** Months answers and their links are kept. */
+  responseRetentionMonths: number;
   /** The D1 binding with this municipality's data. */
   database: string;
   /** Whether staff see only their own links and answers, or their unit's too. */
@@ -93,6 +95,11 @@ export interface Store {
   response(id: string): Promise<StoredResponse | undefined>;
   /** Deletes expired drafts (with their device keys). */
   purgeExpired(now: Date): Promise<void>;
+  /**
+   * Deletes a municipality's answers from before `period` (YYYY-MM), with their countable values,
+   * and its expired links made before `before`. The audit log is kept: it is the record of access.
+   */
+  purgeOldResponses(municipalityId: string, period: string, before: Date, now: Date): Promise<void>;
 
   createLink(link: NewFormLink): Promise<void>;
   link(id: string): Promise<FormLink | undefined>;

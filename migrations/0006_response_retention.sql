@@ -1,0 +1,1 @@
+ALTER TABLE `municipalities` ADD `response_retention_months` integer DEFAULT 60 NOT NULL;
