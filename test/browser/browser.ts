@@ -46,6 +46,8 @@ async function inspectable(page: Page): Promise<{ target: Page; done: () => Prom
 
 /** Zero axe violations against WCAG 2.0/2.1 A and AA; a failure lists each rule and node. */
 export async function expectAccessible(page: Page, label = page.url()) {
+  // A click waits only until the next page commits; check the page once it has fully loaded.
+  await page.waitForLoadState('load');
   const { target, done } = await inspectable(page);
   try {
     const results = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -58,6 +60,7 @@ export async function expectAccessible(page: Page, label = page.url()) {
 
 /** Nothing wider than the viewport: readable at 320 px and at 200 % zoom without sideways scrolling. */
 export async function expectNoHorizontalScroll(page: Page) {
+  await page.waitForLoadState('load');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }

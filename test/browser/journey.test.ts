@@ -125,6 +125,7 @@ describe('save and resume in the browser', () => {
     await phone.getByRole('button', { name: 'Start' }).click();
     await phone.getByRole('radio', { name: 'Veldig bra' }).check();
     await phone.getByRole('button', { name: 'Lagre og fortsett senere' }).click();
+    await phone.waitForURL(/\/save$/);
     await expectAccessible(phone, 'save page');
     await phone.getByRole('button', { name: 'Lag en kode' }).click();
     const code = (await phone.locator('.code').textContent()) ?? '';
