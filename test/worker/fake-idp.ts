@@ -8,14 +8,14 @@ const b64url = (bytes: Uint8Array | string) =>
 export interface FakeIdp {
   fetch: typeof fetch;
   /** The person signs in at the provider: returns the code the provider sends back. */
-  login(authorize: URL, email: string, options?: { nonce?: string }): string;
+  login(authorize: URL, email: string, options?: { nonce?: string; emailVerified?: boolean }): string;
   down: boolean;
 }
 
 export async function fakeIdp(issuer: string, clientId: string, secret: string): Promise<FakeIdp> {
   const keys = (await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const jwk = { ...((await crypto.subtle.exportKey('jwk', keys.publicKey)) as JsonWebKey), kid: 'test-key', use: 'sig', alg: 'RS256' };
-  const codes = new Map<string, { email: string; nonce: string; challenge: string; redirectUri: string }>();
+  const codes = new Map<string, { email: string; nonce: string; challenge: string; redirectUri: string; emailVerified?: boolean }>();
 
   async function idToken(claims: Record<string, unknown>) {
     const input = `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'test-key' }))}.${b64url(JSON.stringify(claims))}`;
@@ -34,6 +34,7 @@ export async function fakeIdp(issuer: string, clientId: string, secret: string):
         nonce: options.nonce ?? authorize.searchParams.get('nonce') ?? '',
         challenge: authorize.searchParams.get('code_challenge') ?? '',
         redirectUri: authorize.searchParams.get('redirect_uri') ?? '',
+        emailVerified: options.emailVerified,
       });
       return code;
     },
@@ -68,7 +69,16 @@ export async function fakeIdp(issuer: string, clientId: string, secret: string):
           access_token: crypto.randomUUID(),
           token_type: 'Bearer',
           expires_in: 300,
-          id_token: await idToken({ iss: issuer, aud: clientId, sub: `sub-${grant.email}`, email: grant.email, nonce: grant.nonce, iat: now, exp: now + 300 }),
+          id_token: await idToken({
+            iss: issuer,
+            aud: clientId,
+            sub: `sub-${grant.email}`,
+            email: grant.email,
+            ...(grant.emailVerified === undefined ? {} : { email_verified: grant.emailVerified }),
+            nonce: grant.nonce,
+            iat: now,
+            exp: now + 300,
+          }),
         });
       }
       return new Response('not found', { status: 404 });

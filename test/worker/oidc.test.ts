@@ -15,14 +15,14 @@ function browser() {
 }
 
 /** Starts at medvirk, "signs in" at the provider as `email`, and comes back. */
-async function signInAt(client: Client, email: string, tamper: { state?: string; nonce?: string } = {}) {
+async function signInAt(client: Client, email: string, tamper: { state?: string; nonce?: string; emailVerified?: boolean } = {}) {
   const start = await client.get('/staff/sign-in/oidc/demo');
   expect(start.status).toBe(303);
   const authorize = new URL(start.headers.get('location') ?? '');
   expect(authorize.origin + authorize.pathname).toBe(`${ISSUER}/authorize`);
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
   expect(authorize.searchParams.get('redirect_uri')).toBe('https://medvirk.test/staff/sign-in/oidc/callback');
-  const code = idp.login(authorize, email, { nonce: tamper.nonce });
+  const code = idp.login(authorize, email, { nonce: tamper.nonce, emailVerified: tamper.emailVerified });
   const state = tamper.state ?? authorize.searchParams.get('state') ?? '';
   return client.get(`/staff/sign-in/oidc/callback?code=${code}&state=${state}`);
 }
@@ -44,6 +44,11 @@ describe('signing in with the municipality’s identity provider', () => {
     expect(client.cookies.has('__Host-session')).toBe(true);
     expect(client.cookies.has('__Host-oidc')).toBe(false);
     expect(await textOf(await client.get('/staff'))).toContain('Siri Ansatt');
+  });
+
+  it('refuses an address the provider says it has not verified', async () => {
+    expect((await signInAt(browser(), 'ansatt@demo.medvirk.no', { emailVerified: false })).status).toBe(400);
+    expect(location(await signInAt(browser(), 'ansatt@demo.medvirk.no', { emailVerified: true }))).toBe('/staff');
   });
 
   it('refuses someone the provider knows but who has no role in that municipality', async () => {

@@ -77,6 +77,8 @@ export async function finishOidc(c: Context<AppEnv>, providerOf: (municipalityId
     const claims = oauth.getValidatedIdTokenClaims(result);
     const email = claims?.[provider.emailClaim];
     if (typeof email !== 'string' || !email.includes('@')) throw new Error('no e-mail claim');
+    // An address the provider says it has not verified could be anyone's.
+    if (claims?.email_verified === false) throw new Error('e-mail not verified');
     return { municipalityId: provider.municipalityId, email: email.trim().toLowerCase() };
   } catch (error) {
     if (error instanceof HTTPException) throw error;
