@@ -3,8 +3,9 @@ import type { AppEnv } from '../env.ts';
 import { visiblePages } from '../forms/flow.ts';
 import type { CompiledForm } from '../forms/schema.ts';
 import { isLanguage } from '../forms/text.ts';
-import { newKey, sha256Hex } from '../journey/codes.ts';
-import { readDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
+import { sha256Hex } from '../journey/codes.ts';
+import { readDraftKey } from '../journey/draft-cookie.ts';
+import { openNewDraft } from '../journey/new-draft.ts';
 import type { FormLink, Municipality, Store } from '../storage/store.ts';
 
 /**
@@ -19,24 +20,9 @@ export async function startLinkDraft(c: Context<AppEnv>, store: Store, municipal
   const existing = key ? await store.draftByKey(await sha256Hex(key)) : undefined;
   if (existing?.linkId === link.id && existing.status === 'open' && existing.expiresAt > now && existing.assistedRole === (assistedRole ?? null)) return base;
 
-  const newDraftKey = newKey();
   const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + municipality.draftTtlDays * 86_400_000));
-  await store.recordFormVersion(current, now);
-  await store.createDraft({
-    id: crypto.randomUUID(),
-    keyHash: await sha256Hex(newDraftKey),
-    municipalityId: municipality.id,
-    formId: link.formId,
-    formVersion: current.version,
-    language: isLanguage(link.language) ? link.language : municipality.writtenStandard,
-    answers: {},
-    submissionId: crypto.randomUUID(),
-    createdAt: now,
-    expiresAt,
-    linkId: link.id,
-    assistedRole: assistedRole ?? null,
-  });
-  writeDraftKey(c, municipality.id, link.formId, newDraftKey, expiresAt);
+  const language = isLanguage(link.language) ? link.language : municipality.writtenStandard;
+  await openNewDraft(c, store, municipality, current, { language, expiresAt, linkId: link.id, assistedRole: assistedRole ?? null });
   // The link chose the language; the first page is shown in it.
   const first = visiblePages(current.definition, {})[0];
   return first ? `${base}/p/${first.id}?lang=${link.language}` : base;

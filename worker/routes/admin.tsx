@@ -8,6 +8,7 @@ import { mailerFor } from '../mail/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
+import { staffScope } from '../staff/scope.ts';
 import { requireRole } from '../staff/session.ts';
 import { ApiTokens } from '../storage/api-tokens.ts';
 import { ROLES, UNIT_KINDS } from '../storage/schema.ts';
@@ -23,11 +24,7 @@ const Person = v.object({
   unit: v.string(),
 });
 
-async function scope(c: C) {
-  const municipality = await c.var.directory.municipality(c.req.param('municipality') ?? '');
-  if (!municipality) throw new HTTPException(404, { message: 'notFound' });
-  return { municipality, store: c.var.openStore(municipality), base: `/staff/m/${municipality.id}/admin` };
-}
+const scope = (c: C) => staffScope(c, '/admin');
 
 const audit = (c: C, store: Store, municipality: Municipality, entry: Pick<AuditEntry, 'action' | 'targetType' | 'targetId'>) =>
   store.audit({ municipalityId: municipality.id, at: c.var.now, personId: c.var.staff!.person.id, via: 'web', ...entry });

@@ -10,6 +10,7 @@ import { readPage, unknownFields } from '../forms/page-input.ts';
 import { formAt } from '../forms/registry.ts';
 import { formatDate, isoToday } from '../i18n/format.ts';
 import { newKey, newResumeCode, normalizeResumeCode, sha256Hex } from '../journey/codes.ts';
+import { openNewDraft } from '../journey/new-draft.ts';
 import { loadJourney } from '../journey/context.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
 import { responseFrom } from '../journey/response.ts';
@@ -73,22 +74,7 @@ journey.post('/start', rateLimit({ bucket: 'start', limit: 300, windowSeconds: 3
   const { municipality, current, draft } = c.var.journey;
   if (draft?.status === 'open') return redirect(c, pageHref(c, continuePage(c.var.journey.form, draft.answers)?.id));
   const { now, store, ui } = c.var;
-  const key = newKey();
-  const expiresAt = new Date(now.getTime() + draftLifetime(c));
-  await store.recordFormVersion(current, now);
-  await store.createDraft({
-    id: crypto.randomUUID(),
-    keyHash: await sha256Hex(key),
-    municipalityId: municipality.id,
-    formId: current.definition.id,
-    formVersion: current.version,
-    language: ui.lang,
-    answers: {},
-    submissionId: crypto.randomUUID(),
-    createdAt: now,
-    expiresAt,
-  });
-  writeDraftKey(c, municipality.id, current.definition.id, key, expiresAt);
+  await openNewDraft(c, store, municipality, current, { language: ui.lang, expiresAt: new Date(now.getTime() + draftLifetime(c)) });
   return redirect(c, pageHref(c, visiblePages(current.definition, {})[0]?.id));
 });
 

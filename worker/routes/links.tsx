@@ -18,8 +18,9 @@ import { smsSenderFor } from '../sms/index.ts';
 import { readFormBody } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
+import { staffScope, type StaffScope } from '../staff/scope.ts';
 import { requireRole } from '../staff/session.ts';
-import type { Municipality, Store } from '../storage/store.ts';
+import type { Municipality } from '../storage/store.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../web/staff/links.tsx';
 import { ResponsePage } from '../../web/staff/response.tsx';
 import { answerSections } from '../journey/views.ts';
@@ -29,20 +30,11 @@ import { localized } from '../../web/ui.ts';
 
 type C = Context<AppEnv>;
 
-interface Scope {
-  municipality: Municipality;
-  store: Store;
-  base: string;
-}
 
-async function scope(c: C): Promise<Scope> {
-  const municipality = await c.var.directory.municipality(c.req.param('municipality') ?? '');
-  if (!municipality) throw new HTTPException(404, { message: 'notFound' });
-  return { municipality, store: c.var.openStore(municipality), base: `/staff/m/${municipality.id}` };
-}
+const scope = (c: C) => staffScope(c);
 
 /** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
-async function visibleLink(c: C, { municipality, store }: Scope, id: string) {
+async function visibleLink(c: C, { municipality, store }: StaffScope, id: string) {
   const link = await store.link(id);
   if (!link || !canSeeLink(c.var.staff!, municipality, link)) throw new HTTPException(404, { message: 'notFound' });
   return link;
@@ -145,7 +137,7 @@ links.post('/links/:id/assist', async (c) => {
 });
 
 /** An identifiable answer, through a visible link only; the caller audits each view or download. */
-async function readableResponse(c: C, where: Scope) {
+async function readableResponse(c: C, where: StaffScope) {
   const response = await where.store.response(c.req.param('id') ?? '');
   const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
   if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
@@ -154,7 +146,7 @@ async function readableResponse(c: C, where: Scope) {
   return { response, link, form, sections: answerSections(form, response.answers, c.var.ui) };
 }
 
-const auditRead = (c: C, where: Scope, action: 'response.view' | 'response.download', responseId: string) =>
+const auditRead = (c: C, where: StaffScope, action: 'response.view' | 'response.download', responseId: string) =>
   where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'response', targetId: responseId, via: 'web' });
 
 links.get('/responses/:id', async (c) => {
