@@ -1,6 +1,7 @@
 /** Signing staff in, as a person would: ask for a link, open it from the outbox, confirm. */
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
+import { sha256Hex } from '../../worker/journey/codes.ts';
 import { Client, location } from './client.ts';
 
 /** The newest sign-in link sent to an address; the mail is sent in the background, so wait for it. */
@@ -38,8 +39,7 @@ export async function staffClient(email: string): Promise<Client> {
   const person = await env.DB.prepare('SELECT id FROM people WHERE email = ?').bind(email).first<{ id: string }>();
   expect(person, email).not.toBeNull();
   const id = crypto.randomUUID() + crypto.randomUUID();
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id)));
-  const hash = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hash = await sha256Hex(id);
   const now = Date.now();
   await env.DB.prepare('INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').bind(hash, person?.id, now, now, now + 12 * 3_600_000).run();
   client.cookies.set('__Host-session', id);
