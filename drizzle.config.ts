@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 // Generates SQL migrations into migrations/, which wrangler and the tests apply.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './worker/storage/schema.ts',
+  schema: './worker/platform/storage/tables.ts',
   out: './migrations',
 });

@@ -1,6 +1,6 @@
-import type { Language, Text } from '../worker/forms/text.ts';
-import { pick } from '../worker/i18n/pick.ts';
-import type { Translate } from '../worker/questions/kind.ts';
+import type { Language, Text } from '../worker/core/language.ts';
+import { pick } from '../worker/core/i18n/pick.ts';
+import type { Translate } from '../worker/core/i18n/translate.ts';
 
 /** What every view needs to speak the page's language. */
 export interface Ui {

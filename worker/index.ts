@@ -1,6 +1,6 @@
-import { createApp } from './app.tsx';
-import type { Env } from './env.ts';
-import { purgeAll } from './storage/open.ts';
+import { createApp } from './platform/app.tsx';
+import type { Env } from './platform/env.ts';
+import { purgeAll } from './platform/storage/open.ts';
 
 const app = createApp();
 

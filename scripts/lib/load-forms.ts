@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkForm, type Problem } from '../../worker/forms/check.ts';
-import type { CompiledForm } from '../../worker/forms/schema.ts';
-import { formVersion } from '../../worker/forms/version.ts';
+import { checkForm, type Problem } from '../../worker/engine/check.ts';
+import type { CompiledForm } from '../../worker/engine/schema.ts';
+import { formVersion } from '../../worker/engine/version.ts';
 
 export interface FileProblem extends Problem {
   file: string;

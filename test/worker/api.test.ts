@@ -1,9 +1,9 @@
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../worker/api/openapi.ts';
-import { api } from '../../worker/routes/api.ts';
-import { sha256Hex } from '../../worker/journey/codes.ts';
-import { ApiTokens } from '../../worker/storage/api-tokens.ts';
+import { openApiDocument } from '../../worker/features/api/openapi.ts';
+import { api } from '../../worker/features/api/routes.ts';
+import { sha256Hex } from '../../worker/core/secrets.ts';
+import { ApiTokens } from '../../worker/features/api/tokens.ts';
 import { Client, location, textOf } from './client.ts';
 
 const DEMO = '/api/v1/municipalities/demo';

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../worker/journey/codes.ts';
+import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, location, textOf } from './client.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';

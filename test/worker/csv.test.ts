@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../worker/csv.ts';
+import { toCsv } from '../../worker/core/csv.ts';
 
 describe('CSV export', () => {
   it('quotes what needs quoting and never lets a cell become a formula', () => {

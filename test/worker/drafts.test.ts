@@ -1,10 +1,10 @@
 import { createExecutionContext, createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { createApp, type AppOptions } from '../../worker/app.tsx';
+import { createApp, type AppOptions } from '../../worker/platform/app.tsx';
 import worker from '../../worker/index.ts';
-import { openStore } from '../../worker/storage/open.ts';
-import type { Env } from '../../worker/env.ts';
-import type { Municipality, Store } from '../../worker/storage/store.ts';
+import { openStore } from '../../worker/platform/storage/open.ts';
+import type { Env } from '../../worker/platform/env.ts';
+import type { Municipality, Store } from '../../worker/platform/storage/store.ts';
 import { Client, location, textOf, type Fetch } from './client.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';

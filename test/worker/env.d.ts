@@ -1,5 +1,5 @@
 import type { D1Migration } from 'cloudflare:test';
-import type { Env } from '../../worker/env.ts';
+import type { Env } from '../../worker/platform/env.ts';
 
 declare global {
   namespace Cloudflare {

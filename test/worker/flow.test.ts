@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import barnetsStemme from '../../forms/barnets-stemme-demo.json';
 import samtykke from '../../forms/samtykke-demo.json';
-import { DECLINED, type Answers } from '../../worker/forms/answer.ts';
-import { checkForm } from '../../worker/forms/check.ts';
-import { conditionHolds, isShown, type Condition } from '../../worker/forms/condition.ts';
-import { continuePage, missingRequired, pageAfter, pageBefore, pruneHidden, visiblePages } from '../../worker/forms/flow.ts';
-import { DECLINE_OPTION, readPage, unknownFields } from '../../worker/forms/page-input.ts';
-import type { FormDefinition, Page } from '../../worker/forms/schema.ts';
-import { kindOf } from '../../worker/questions/index.ts';
+import { DECLINED, type Answers } from '../../worker/engine/answer.ts';
+import { checkForm } from '../../worker/engine/check.ts';
+import { conditionHolds, isShown, type Condition } from '../../worker/engine/condition.ts';
+import { continuePage, missingRequired, pageAfter, pageBefore, pruneHidden, visiblePages } from '../../worker/engine/flow.ts';
+import { DECLINE_OPTION, readPage, unknownFields } from '../../worker/engine/page-input.ts';
+import type { FormDefinition, Page } from '../../worker/engine/schema.ts';
+import { kindOf } from '../../worker/engine/questions/index.ts';
 
 const TODAY = '2026-11-24';
 

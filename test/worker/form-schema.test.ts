@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import barnetsStemme from '../../forms/barnets-stemme-demo.json';
 import samtykke from '../../forms/samtykke-demo.json';
-import { checkForm, type Problem } from '../../worker/forms/check.ts';
-import { formVersion } from '../../worker/forms/version.ts';
+import { checkForm, type Problem } from '../../worker/engine/check.ts';
+import { formVersion } from '../../worker/engine/version.ts';
 
 const text = (nb: string, nn = nb, en = nb) => ({ nb, nn, en });
 

@@ -1,7 +1,7 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../worker/app.tsx';
+import { createApp } from '../../worker/platform/app.tsx';
 import { Client, location, textOf } from './client.ts';
 import { staffClient } from './staff.ts';
 

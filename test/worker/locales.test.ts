@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../worker/forms/text.ts';
-import { LOCALES, translator } from '../../worker/i18n/translate.ts';
+import { LANGUAGES } from '../../worker/core/language.ts';
+import { LOCALES, translator } from '../../worker/core/i18n/translate.ts';
 
 type Messages = { [key: string]: string | Messages };
 

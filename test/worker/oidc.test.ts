@@ -1,6 +1,6 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../worker/app.tsx';
+import { createApp } from '../../worker/platform/app.tsx';
 import { Client, location, textOf } from './client.ts';
 import { fakeIdp, type FakeIdp } from './fake-idp.ts';
 

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { AnswerValue } from '../../worker/forms/answer.ts';
-import type { Language } from '../../worker/forms/text.ts';
-import { kindOf, Question } from '../../worker/questions/index.ts';
-import type { Raw, Translate } from '../../worker/questions/kind.ts';
-import { maskNationalId, nationalIdProblem } from '../../worker/questions/national-id.ts';
+import type { AnswerValue } from '../../worker/engine/answer.ts';
+import type { Language } from '../../worker/core/language.ts';
+import { kindOf, Question } from '../../worker/engine/questions/index.ts';
+import type { Raw } from '../../worker/engine/questions/kind.ts';
+import type { Translate } from '../../worker/core/i18n/translate.ts';
+import { maskNationalId, nationalIdProblem } from '../../worker/engine/questions/national-id.ts';
 
 const TODAY = '2026-11-24';
 const text = (nb: string, nn = nb, en = nb) => ({ nb, nn, en });

@@ -1,7 +1,7 @@
 /** Signing staff in, as a person would: ask for a link, open it from the outbox, confirm. */
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { sha256Hex } from '../../worker/journey/codes.ts';
+import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, location } from './client.ts';
 
 /** The newest sign-in link sent to an address; the mail is sent in the background, so wait for it. */

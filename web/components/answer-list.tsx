@@ -1,5 +1,5 @@
-import type { Page } from '../../worker/forms/schema.ts';
-import type { Question } from '../../worker/questions/index.ts';
+import type { Page } from '../../worker/engine/schema.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
 import type { Ui } from '../ui.ts';
 import { Localized } from './localized.tsx';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { assets } from '../../worker/generated/assets.ts';
-import type { Language } from '../../worker/forms/text.ts';
+import { assets } from '../generated/assets.ts';
+import type { Language } from '../../worker/core/language.ts';
 import type { Ui } from '../ui.ts';
 
 export interface LayoutProps {

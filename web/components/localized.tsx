@@ -1,4 +1,4 @@
-import type { Text } from '../../worker/forms/text.ts';
+import type { Text } from '../../worker/core/language.ts';
 import { localized, type Ui } from '../ui.ts';
 
 /** A form text in the page language; paragraphs are separated by blank lines. */

@@ -3,8 +3,8 @@
  * very rules the server uses (`isShown`). Without JavaScript every question is shown,
  * with a note saying when to answer it.
  */
-import type { AnswerValue } from '../../worker/forms/answer.ts';
-import { isShown, type ShowIf } from '../../worker/forms/condition.ts';
+import type { AnswerValue } from '../../worker/engine/answer.ts';
+import { isShown, type ShowIf } from '../../worker/engine/condition.ts';
 
 /** The value a "I don't want to answer" radio sends (DECLINE_OPTION on the server). */
 const DECLINE_OPTION = '~declined';

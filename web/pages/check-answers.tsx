@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../worker/forms/schema.ts';
+import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { AnswerList, type AnswerSection } from '../components/answer-list.tsx';
 import { BackLink } from '../components/back-link.tsx';
 import { PageError } from '../components/page-error.tsx';

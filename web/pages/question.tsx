@@ -1,6 +1,6 @@
-import type { FormDefinition, Page } from '../../worker/forms/schema.ts';
-import type { Raw } from '../../worker/questions/kind.ts';
-import type { Question } from '../../worker/questions/index.ts';
+import type { FormDefinition, Page } from '../../worker/engine/schema.ts';
+import type { Raw } from '../../worker/engine/questions/kind.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';

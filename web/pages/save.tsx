@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../worker/forms/schema.ts';
+import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { Ui } from '../ui.ts';

@@ -1,4 +1,4 @@
-import type { FormDefinition } from '../../worker/forms/schema.ts';
+import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { Layout } from '../components/layout.tsx';
 import { Localized } from '../components/localized.tsx';
 import { localized, type Ui } from '../ui.ts';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Question } from '../../worker/questions/index.ts';
-import type { Raw } from '../../worker/questions/kind.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
+import type { Raw } from '../../worker/engine/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { ErrorMessage } from '../components/error-message.tsx';

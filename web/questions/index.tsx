@@ -1,4 +1,4 @@
-import type { Question } from '../../worker/questions/index.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
 import { AgencyTableView } from './agency-table.tsx';
 import { CheckboxesView } from './checkboxes.tsx';
 import { DateView } from './date.tsx';

@@ -1,4 +1,4 @@
-import type { Question } from '../../worker/questions/index.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
 import { Localized } from '../components/localized.tsx';
 import type { ViewProps } from './frame.tsx';
 

@@ -1,5 +1,5 @@
-import type { Question } from '../../worker/questions/index.ts';
-import { single } from '../../worker/questions/kind.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
+import { single } from '../../worker/engine/questions/kind.ts';
 import { describedBy, Frame, inputId, type ViewProps } from './frame.tsx';
 
 type NationalIdQuestion = Extract<Question, { type: 'national-id' }>;

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import type { Question } from '../../worker/questions/index.ts';
-import { single } from '../../worker/questions/kind.ts';
-import { FACES } from '../../worker/questions/smiley-scale.ts';
-import { YES_NO_VALUES } from '../../worker/questions/yes-no.ts';
-import { DECLINE_OPTION } from '../../worker/forms/page-input.ts';
+import type { Question } from '../../worker/engine/questions/index.ts';
+import { single } from '../../worker/engine/questions/kind.ts';
+import { FACES } from '../../worker/engine/questions/smiley-scale.ts';
+import { YES_NO_VALUES } from '../../worker/engine/questions/yes-no.ts';
+import { DECLINE_OPTION } from '../../worker/engine/page-input.ts';
 import { Localized } from '../components/localized.tsx';
 import { Frame, inputId, type ViewProps } from './frame.tsx';
 

@@ -1,8 +1,8 @@
-import { ROLES, UNIT_KINDS } from '../../worker/storage/schema.ts';
-import type { ApiToken } from '../../worker/storage/api-tokens.ts';
-import type { Person, Role } from '../../worker/storage/people.ts';
-import type { Municipality } from '../../worker/storage/store.ts';
-import { formatDate } from '../../worker/i18n/format.ts';
+import { ROLES, UNIT_KINDS } from '../../worker/core/vocabulary.ts';
+import type { Role } from '../../worker/core/vocabulary.ts';
+import type { Municipality } from '../../worker/core/municipality.ts';
+import type { PersonView as Person, TokenView as ApiToken } from './records.ts';
+import { formatDate } from '../../worker/core/i18n/format.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import type { Ui } from '../ui.ts';

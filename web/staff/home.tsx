@@ -1,4 +1,4 @@
-import type { Membership } from '../../worker/storage/people.ts';
+import type { MembershipView as Membership } from './records.ts';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
 

@@ -1,21 +1,19 @@
 import type { ComponentChildren } from 'preact';
-import { compiledForms } from '../../worker/generated/forms.ts';
-import type { FormDefinition } from '../../worker/forms/schema.ts';
-import { LANGUAGES } from '../../worker/forms/text.ts';
-import { formatDate } from '../../worker/i18n/format.ts';
-import { LINKABLE_FORMS } from '../../worker/links/create.ts';
-import { HELPER_ROLES } from '../../worker/links/helper-roles.ts';
-import { LINK_STATUSES, type LinkStatus } from '../../worker/links/status.ts';
-import type { FormLink, Municipality } from '../../worker/storage/store.ts';
+import type { FormDefinition } from '../../worker/engine/schema.ts';
+import { LANGUAGES } from '../../worker/core/language.ts';
+import { formatDate } from '../../worker/core/i18n/format.ts';
+import { HELPER_ROLES, LINK_STATUSES, type LinkStatus } from '../../worker/core/vocabulary.ts';
+import type { Municipality } from '../../worker/core/municipality.ts';
+import type { FormChoice, LinkView } from './records.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
 import { ErrorMessage } from '../components/error-message.tsx';
 
-const formTitle = (ui: Ui, formId: string) => {
-  const form = compiledForms[formId];
-  return form ? localized(ui, form.definition.title).text : formId;
+const formTitle = (ui: Ui, forms: FormChoice[], formId: string) => {
+  const form = forms.find((choice) => choice.id === formId);
+  return form ? localized(ui, form.title).text : formId;
 };
 
 export interface NewLinkValues {
@@ -67,7 +65,7 @@ function Radios({ ui, name, legend, options, value, error }: { ui: Ui; name: str
 
 const describe = (id: string, hint: boolean, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: string; base: string; values: NewLinkValues; errors: Record<string, string> }) {
+export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui; name: string; base: string; forms: FormChoice[]; values: NewLinkValues; errors: Record<string, string> }) {
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
   return (
@@ -81,9 +79,9 @@ export function NewLinkPage({ ui, name, base, values, errors }: { ui: Ui; name: 
         <Field ui={ui} id="form" label={t('links.new.form')} error={errors.form}>
           <select class="select" id="form" name="form" aria-describedby={describe('form', false, errors.form)} aria-invalid={errors.form ? 'true' : undefined}>
             <option value="">{t('links.new.chooseForm')}</option>
-            {LINKABLE_FORMS.map((form) => (
-              <option value={form.definition.id} selected={values.form === form.definition.id}>
-                {localized(ui, form.definition.title).text}
+            {forms.filter((form) => form.linkable).map((form) => (
+              <option value={form.id} selected={values.form === form.id}>
+                {localized(ui, form.title).text}
               </option>
             ))}
           </select>
@@ -179,11 +177,11 @@ export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, 
 }
 
 export interface LinkRow {
-  link: FormLink;
+  link: LinkView;
   status: LinkStatus;
 }
 
-export function LinksOverview({ ui, name, municipality, base, rows, filter }: { ui: Ui; name: string; municipality: Municipality; base: string; rows: LinkRow[]; filter: { status?: string; form?: string; q: string } }) {
+export function LinksOverview({ ui, name, municipality, base, forms, rows, filter }: { ui: Ui; name: string; municipality: Municipality; base: string; forms: FormChoice[]; rows: LinkRow[]; filter: { status?: string; form?: string; q: string } }) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={t('links.overview.title')} name={name}>
@@ -214,9 +212,9 @@ export function LinksOverview({ ui, name, municipality, base, rows, filter }: { 
           </label>
           <select class="select" id="filter-form" name="form">
             <option value="">{t('links.overview.all')}</option>
-            {Object.keys(compiledForms).map((formId) => (
-              <option value={formId} selected={filter.form === formId}>
-                {formTitle(ui, formId)}
+            {forms.map((form) => (
+              <option value={form.id} selected={filter.form === form.id}>
+                {localized(ui, form.title).text}
               </option>
             ))}
           </select>
@@ -243,7 +241,7 @@ export function LinksOverview({ ui, name, municipality, base, rows, filter }: { 
               <th scope="row">
                 <a href={`${base}/links/${link.id}`}>{link.caseReference}</a>
               </th>
-              <td>{formTitle(ui, link.formId)}</td>
+              <td>{formTitle(ui, forms, link.formId)}</td>
               <td>{t(`links.respondents.${link.respondent}`)}</td>
               <td>{formatDate(link.createdAt, ui.lang)}</td>
               <td>
@@ -257,7 +255,7 @@ export function LinksOverview({ ui, name, municipality, base, rows, filter }: { 
   );
 }
 
-export function LinkDetailPage({ ui, name, base, link, status, assistError }: { ui: Ui; name: string; base: string; link: FormLink; status: LinkStatus; assistError?: string }) {
+export function LinkDetailPage({ ui, name, base, forms, link, status, assistError }: { ui: Ui; name: string; base: string; forms: FormChoice[]; link: LinkView; status: LinkStatus; assistError?: string }) {
   const { t } = ui;
   const when = (date: Date | null) => (date ? formatDate(date, ui.lang) : '–');
   return (
@@ -275,7 +273,7 @@ export function LinkDetailPage({ ui, name, base, link, status, assistError }: { 
       <dl class="summary">
         {(
           [
-            ['links.overview.form', formTitle(ui, link.formId)],
+            ['links.overview.form', formTitle(ui, forms, link.formId)],
             ['links.overview.respondent', t(`links.respondents.${link.respondent}`)],
             ['links.new.language', t(`languageNames.${link.language}`)],
             ['links.overview.created', when(link.createdAt)],

@@ -1,0 +1,27 @@
+/** The product's fixed vocabularies and constants, in one place for storage, rules and pages. */
+
+export const DAY_MS = 86_400_000;
+
+/** Roles a person can hold in a municipality. */
+export const ROLES = ['staff', 'planner', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Kinds of municipal unit (school, kindergarten, …). */
+export const UNIT_KINDS = ['school', 'kindergarten', 'health-station', 'child-welfare', 'ppt', 'nav', 'culture', 'other'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Who a personal form link is for. */
+export const RESPONDENTS = ['child', 'guardian', 'other'] as const;
+export type Respondent = (typeof RESPONDENTS)[number];
+
+/** How long a personal link may work, in days. */
+export const EXPIRY_DAYS = [7, 14, 30, 60] as const;
+
+/** Roles of the adult who helps a child answer; the response records the role, never the name. */
+export const HELPER_ROLES = ['teacher', 'kindergarten', 'health-nurse', 'ppt', 'child-welfare', 'nav', 'coordinator', 'other'] as const;
+export type HelperRole = (typeof HELPER_ROLES)[number];
+export const isHelperRole = (value: string): value is HelperRole => (HELPER_ROLES as readonly string[]).includes(value);
+
+/** A personal link's status, as staff see it. */
+export const LINK_STATUSES = ['created', 'sent', 'opened', 'in-progress', 'submitted', 'expired', 'revoked'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];

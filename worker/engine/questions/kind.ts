@@ -1,0 +1,97 @@
+import * as v from 'valibot';
+import type { AnswerValue } from '../answer.ts';
+import type { Translate } from '../../core/i18n/translate.ts';
+import { Id, Text, type Language } from '../../core/language.ts';
+
+const Condition = v.union([
+  v.strictObject({ question: Id, equals: v.string() }),
+  v.strictObject({ question: Id, oneOf: v.pipe(v.array(v.string()), v.minLength(1)) }),
+  v.strictObject({ question: Id, not: v.string() }),
+]);
+export const ShowIf = v.union([Condition, v.pipe(v.array(Condition), v.minLength(1))]);
+
+/** Fields every question type shares. */
+export const base = {
+  id: Id,
+  label: Text,
+  hint: v.optional(Text),
+  /** Longer help, shown behind a "help with this question" disclosure. */
+  help: v.optional(Text),
+  /** What read-aloud speaks; defaults to the label, hint and options. */
+  readAloud: v.optional(Text),
+  required: v.optional(v.boolean(), false),
+  /** Overrides the form's `allowDecline` for this question. */
+  allowDecline: v.optional(v.boolean()),
+  showIf: v.optional(ShowIf),
+};
+
+export const Option = v.strictObject({ value: Id, label: Text });
+export type Option = v.InferOutput<typeof Option>;
+
+/** What a browser sent for one question, by field suffix ('' is the question's own name). */
+export type Raw = Record<string, string | string[]>;
+
+/** A message key in the locale files' `errors` section, with its placeholders. */
+export interface FieldError {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type Outcome = { ok: true; value: AnswerValue | undefined } | { ok: false; error: FieldError };
+
+export interface Field {
+  suffix: string;
+  multiple?: boolean;
+}
+
+/**
+ * One question type's behaviour: which fields it reads, how it validates, how an answer
+ * is shown back. Its view lives in `web/questions/` under the same name.
+ */
+export interface QuestionKind<Q> {
+  fields(question: Q): Field[];
+  /** How "I don't want to answer" is offered: as one more option, or as a checkbox. */
+  decline: 'option' | 'checkbox' | 'never';
+  /** Message key used when a required question is left empty. */
+  requiredError: string;
+  /** Parses what was sent; an empty answer is `{ ok: true, value: undefined }`. */
+  validate(question: Q, raw: Raw, today: string): Outcome;
+  /** Turns a stored answer back into field values, to fill the page in again. */
+  toRaw(question: Q, value: AnswerValue): Raw;
+  /** The answer as lines of text for the check-your-answers page and receipts. */
+  summary(question: Q, value: AnswerValue, lang: Language, t: Translate): string[];
+  /** Values counted when responses are aggregated; free text and identifiers give none. */
+  countable?(question: Q, value: AnswerValue): string[];
+  /** For choice-like kinds: every value an answer can take (what conditions may compare with). */
+  answers?(question: Q): readonly string[];
+}
+
+export const ok = (value: AnswerValue | undefined): Outcome => ({ ok: true, value });
+export const fail = (key: string, params?: FieldError['params']): Outcome => ({ ok: false, error: { key, params } });
+
+export const single = (raw: Raw, suffix = ''): string => {
+  const value = raw[suffix];
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+};
+
+/** For kinds whose answer is one string: the field value to show again, and the value to count. */
+export const stringRaw = (_question: unknown, value: AnswerValue): Raw => ({ '': typeof value === 'string' ? value : '' });
+export const stringCount = (_question: unknown, value: AnswerValue): string[] => (typeof value === 'string' ? [value] : []);
+
+/** A kind answered by picking one of a fixed set of values (radios), given that set and how to show an answer. */
+export function pickOneKind<Q>(answers: (question: Q) => readonly string[], summary: QuestionKind<Q>['summary']): QuestionKind<Q> {
+  return {
+    fields: () => [{ suffix: '' }],
+    decline: 'option',
+    requiredError: 'requiredChoice',
+    answers,
+    validate(question, raw) {
+      const value = single(raw);
+      if (value === '') return ok(undefined);
+      return answers(question).includes(value) ? ok(value) : fail('unknownOption');
+    },
+    toRaw: stringRaw,
+    summary,
+    countable: stringCount,
+  };
+}

@@ -1,0 +1,210 @@
+/** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import * as v from 'valibot';
+import type { StaffEnv } from '../staff/index.ts';
+import { toCsv } from '../../core/csv.ts';
+import { mailerFor } from '../../platform/mail/index.ts';
+import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { publicOrigin } from '../../platform/public-origin.ts';
+import { page, redirect } from '../../platform/render.ts';
+import { staffScope } from '../../platform/middleware/municipality/index.ts';
+import { requireRole } from '../staff/index.ts';
+import { ApiTokens } from '../api/index.ts';
+import { ROLES, UNIT_KINDS } from '../../core/vocabulary.ts';
+import type { AuditEntry, Municipality, Store } from '../../platform/storage/store.ts';
+import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../../web/staff/admin.tsx';
+
+type C = Context<StaffEnv>;
+
+const Person = v.object({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email('email'), v.maxLength(254, 'email')),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'name'), v.maxLength(120, 'name')),
+  roles: v.array(v.picklist(ROLES, 'roles')),
+  unit: v.string(),
+});
+
+const scope = (c: C) => staffScope(c, '/admin');
+
+const audit = (c: C, store: Store, municipality: Municipality, entry: Pick<AuditEntry, 'action' | 'targetType' | 'targetId'>) =>
+  store.audit({ municipalityId: municipality.id, at: c.var.now, personId: c.var.staff!.person.id, via: 'web', ...entry });
+
+async function peoplePage(c: C, status: 200 | 400 | 422 = 200, values?: PersonValues, errors: Record<string, string> = {}) {
+  const { municipality, base } = await scope(c);
+  const [members, units] = await Promise.all([c.var.people.members(municipality.id), c.var.directory.units(municipality.id)]);
+  return page(c, <PeoplePage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} members={members} units={units} values={values} errors={errors} />, status);
+}
+
+/** Reads the person form; an unknown unit is refused like any other bad field. */
+async function readPerson(c: C, municipalityId: string) {
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const values: PersonValues = { email: body.get('email')?.[0] ?? '', name: body.get('name')?.[0] ?? '', roles: body.get('roles') ?? [], unit: body.get('unit')?.[0] ?? '' };
+  const parsed = v.safeParse(Person, values);
+  const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.people.errors.${issue.message}`)]));
+  const units = await c.var.directory.units(municipalityId);
+  if (values.unit && !units.some((unit) => unit.id === values.unit)) errors.unit = c.var.ui.t('admin.people.errors.unit');
+  return { values, errors, person: parsed.success ? parsed.output : undefined };
+}
+
+export const admin = new Hono<StaffEnv>();
+admin.use('*', requireRole('admin'));
+
+admin.get('/people', (c) => peoplePage(c));
+
+/** Invites someone (or changes the roles of someone already there), and tells them by e-mail. */
+admin.post('/people', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const { values, errors, person } = await readPerson(c, municipality.id);
+  if (!person || Object.keys(errors).length) return peoplePage(c, 422, values, errors);
+  if (person.roles.length === 0) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.roles') });
+  const mailer = mailerFor(c.env);
+  const invited = await c.var.people.findOrAdd(person.email, person.name, c.var.now);
+  if (invited.id === c.var.staff!.person.id && !person.roles.includes('admin')) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.selfLockout') });
+  await c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null);
+  await audit(c, store, municipality, { action: 'membership.set', targetType: 'person', targetId: invited.id });
+  const t = c.var.ui.t;
+  await mailer.send({ to: invited.email, subject: t('mail.invite.subject'), text: t('mail.invite.body', { municipality: municipality.name, link: `${publicOrigin(c.env, c.req.url)}/staff/sign-in` }) });
+  return redirect(c, `${base}/people`);
+});
+
+/** Changes a member's roles; no roles removes their access. Admins cannot remove their own admin role. */
+admin.post('/people/:personId', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const roles = v.safeParse(v.array(v.picklist(ROLES)), body.get('roles') ?? []);
+  const unit = body.get('unit')?.[0] ?? '';
+  const personId = c.req.param('personId');
+  const member = (await c.var.people.members(municipality.id)).find((entry) => entry.person.id === personId);
+  if (!member) throw new HTTPException(404, { message: 'notFound' });
+  if (!roles.success || (unit && !(await c.var.directory.units(municipality.id)).some((candidate) => candidate.id === unit))) throw new HTTPException(400, { message: 'badRequest' });
+  if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
+    return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
+  }
+  await c.var.people.setRoles(personId, municipality.id, roles.output, unit || null);
+  await audit(c, store, municipality, { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId });
+  return redirect(c, `${base}/people`);
+});
+
+/** A municipality's own settings; each field with its limits and a message key under admin.settings.errors. */
+export const Settings = v.object({
+  writtenStandard: v.picklist(['nb', 'nn'], 'writtenStandard'),
+  // Udir publishes nothing below 5; KS allows 3 for staff units; never lower (docs: domain rules).
+  suppressionThreshold: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'suppressionThreshold'), v.transform(Number), v.minValue(3, 'suppressionThreshold'), v.maxValue(100, 'suppressionThreshold')),
+  draftTtlDays: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'draftTtlDays'), v.transform(Number), v.minValue(1, 'draftTtlDays'), v.maxValue(90, 'draftTtlDays')),
+  responseRetentionMonths: v.pipe(
+    v.string(),
+    v.regex(/^\d{1,3}$/, 'responseRetentionMonths'),
+    v.transform(Number),
+    v.minValue(6, 'responseRetentionMonths'),
+    v.maxValue(120, 'responseRetentionMonths'),
+  ),
+  linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
+});
+
+admin.get('/settings', async (c) => {
+  const { municipality, base } = await scope(c);
+  const units = await c.var.directory.units(municipality.id);
+  return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} errors={{}} saved={c.req.query('saved') === '1'} />);
+});
+
+const NewUnit = v.object({
+  unitName: v.pipe(v.string(), v.trim(), v.minLength(1, 'unitName'), v.maxLength(120, 'unitName')),
+  unitKind: v.picklist(UNIT_KINDS, 'unitKind'),
+});
+
+/** A school, kindergarten, health station or other unit that staff belong to. */
+admin.post('/units', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '' };
+  const parsed = v.safeParse(NewUnit, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.units.errors.${issue.message}`)]));
+    const units = await c.var.directory.units(municipality.id);
+    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} unitValues={values} errors={errors} />, 422);
+  }
+  const unit = await c.var.directory.addUnit(municipality.id, parsed.output.unitName, parsed.output.unitKind);
+  await audit(c, store, municipality, { action: 'unit.add', targetType: 'unit', targetId: unit.id });
+  return redirect(c, `${base}/settings`);
+});
+
+const settingsValues = (municipality: Municipality): SettingsValues => ({
+  writtenStandard: municipality.writtenStandard,
+  suppressionThreshold: String(municipality.suppressionThreshold),
+  draftTtlDays: String(municipality.draftTtlDays),
+  responseRetentionMonths: String(municipality.responseRetentionMonths),
+  linkVisibility: municipality.linkVisibility,
+});
+
+admin.post('/settings', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const values: SettingsValues = {
+    writtenStandard: body.get('writtenStandard')?.[0] ?? '',
+    suppressionThreshold: (body.get('suppressionThreshold')?.[0] ?? '').trim(),
+    draftTtlDays: (body.get('draftTtlDays')?.[0] ?? '').trim(),
+    responseRetentionMonths: (body.get('responseRetentionMonths')?.[0] ?? '').trim(),
+    linkVisibility: body.get('linkVisibility')?.[0] ?? '',
+  };
+  const parsed = v.safeParse(Settings, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.settings.errors.${issue.message}`)]));
+    const units = await c.var.directory.units(municipality.id);
+    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={values} errors={errors} />, 422);
+  }
+  await c.var.directory.updateSettings(municipality.id, parsed.output);
+  await audit(c, store, municipality, { action: 'settings.change', targetType: 'municipality', targetId: municipality.id });
+  return redirect(c, `${base}/settings?saved=1`);
+});
+
+const AUDIT_LIMIT = 500;
+
+/** Entries with a readable actor: a person's name, or an API token's name. */
+async function auditRows(c: C, municipality: Municipality, store: Store) {
+  const [entries, members, tokens] = await Promise.all([store.auditEntries(municipality.id, AUDIT_LIMIT), c.var.people.members(municipality.id), new ApiTokens(c.env.DB).list(municipality.id)]);
+  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [`token:${token.id}`, `API: ${token.name}`] as const)]);
+  return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
+}
+
+admin.get('/audit', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  return page(c, <AuditPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} rows={await auditRows(c, municipality, store)} />);
+});
+
+/** The log as CSV for the municipality's records; the export is itself logged. */
+admin.get('/audit.csv', async (c) => {
+  const { municipality, store } = await scope(c);
+  await audit(c, store, municipality, { action: 'audit.export', targetType: 'audit_log', targetId: municipality.id });
+  const rows = await auditRows(c, municipality, store);
+  const lines = [['at', 'actor', 'action', 'target_type', 'target_id', 'via'], ...rows.map((row) => [row.at.toISOString(), row.actor, row.action, row.targetType, row.targetId, row.via])];
+  return c.body(toCsv(lines), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="audit-${municipality.id}.csv"`,
+  });
+});
+
+const tokensPage = async (c: C, secret?: string, error?: string) => {
+  const { municipality, base } = await scope(c);
+  const tokens = await new ApiTokens(c.env.DB).list(municipality.id);
+  return page(c, <TokensPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} tokens={tokens} secret={secret} error={error} />, error ? 422 : 200);
+};
+
+admin.get('/tokens', (c) => tokensPage(c));
+
+admin.post('/tokens', async (c) => {
+  const { municipality, store } = await scope(c);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const name = (body.get('name')?.[0] ?? '').trim();
+  if (!name || name.length > 80) return tokensPage(c, undefined, c.var.ui.t('admin.tokens.nameError'));
+  const { token, secret } = await new ApiTokens(c.env.DB).issue(municipality.id, name, c.var.staff!.person.id, c.var.now);
+  await audit(c, store, municipality, { action: 'token.issue', targetType: 'api_token', targetId: token.id });
+  // Shown once, in this answer only.
+  return tokensPage(c, secret);
+});
+
+admin.post('/tokens/:id/revoke', async (c) => {
+  const { municipality, store, base } = await scope(c);
+  if (!(await new ApiTokens(c.env.DB).revoke(c.req.param('id'), municipality.id, c.var.now))) throw new HTTPException(404, { message: 'notFound' });
+  await audit(c, store, municipality, { action: 'token.revoke', targetType: 'api_token', targetId: c.req.param('id') });
+  return redirect(c, `${base}/tokens`);
+});

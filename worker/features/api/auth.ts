@@ -1,0 +1,39 @@
+/** Who may use the API: a live token, for its own municipality only, at a bounded rate. */
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
+import { ApiTokens } from './tokens.ts';
+import type { ApiEnv } from './env.ts';
+import { RATE_LIMIT } from './limits.ts';
+
+/** Tokens are `mvk_` and base64url; anything longer is not worth hashing. */
+const BEARER = /^Bearer +([\w-]{1,128})$/i;
+
+const bearerSecret = (c: Context) => c.req.header('authorization')?.match(BEARER)?.[1];
+
+/**
+ * For routes under `/municipalities/:municipality`: sets `token`, `municipality` and `store`.
+ * A token acts for its municipality as an admin would, so it sees all of that municipality's
+ * links and answers, and nothing of any other.
+ */
+export const apiAuth = (): MiddlewareHandler<ApiEnv> => async (c, next) => {
+  const secret = bearerSecret(c);
+  const token = secret ? await new ApiTokens(c.env.DB).verify(secret, c.var.now) : undefined;
+  if (!token) {
+    c.header('www-authenticate', 'Bearer realm="medvirk"');
+    throw new HTTPException(401, { message: 'apiUnauthorized' });
+  }
+  if (token.municipalityId !== c.req.param('municipality')) throw new HTTPException(403, { message: 'apiNoAccess' });
+  const municipality = await c.var.directory.municipality(token.municipalityId);
+  if (!municipality) throw new HTTPException(403, { message: 'apiNoAccess' });
+  c.set('token', token);
+  c.set('municipality', municipality);
+  c.set('store', c.var.openStore(municipality));
+  await next();
+};
+
+/**
+ * Counted per token, after `apiAuth` has verified it (so its secret names one token), rather
+ * than per address: one system may call from many addresses, and many systems from one.
+ */
+export const perTokenLimit = () => rateLimit({ ...RATE_LIMIT, key: (c) => bearerSecret(c) ?? '' });

@@ -1,0 +1,345 @@
+/**
+ * The API's OpenAPI 3.1 description, served at /api/v1/openapi.json. Enumerations come from the
+ * same constants the validation uses, so the document cannot offer a value the API refuses.
+ */
+import { AUDIENCES } from '../../engine/schema.ts';
+import { LANGUAGES } from '../../core/language.ts';
+import { LINKABLE_FORMS, NewLinkInput } from '../links/index.ts';
+import { LINK_STATUSES } from '../../core/vocabulary.ts';
+import { EXPIRY_DAYS, HELPER_ROLES, RESPONDENTS } from '../../core/vocabulary.ts';
+import { LIST_LIMIT, RATE_LIMIT } from './limits.ts';
+
+type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
+
+/** The JSON Schema keywords this document uses. */
+export interface SchemaObject {
+  $ref?: string;
+  type?: JsonType | JsonType[];
+  description?: string;
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  additionalProperties?: boolean | SchemaObject;
+  propertyNames?: SchemaObject;
+  items?: SchemaObject;
+  enum?: readonly (string | number | null)[];
+  const?: string;
+  format?: string;
+  pattern?: string;
+  maxLength?: number;
+  default?: unknown;
+  oneOf?: SchemaObject[];
+  allOf?: SchemaObject[];
+  examples?: unknown[];
+}
+
+interface Reference {
+  $ref: string;
+}
+
+interface MediaType {
+  schema: SchemaObject;
+}
+
+interface ParameterObject {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required?: boolean;
+  description?: string;
+  schema: SchemaObject;
+}
+
+interface ResponseObject {
+  description: string;
+  headers?: Record<string, { description: string; schema: SchemaObject }>;
+  content?: Record<string, MediaType>;
+}
+
+export interface Operation {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  parameters?: (ParameterObject | Reference)[];
+  requestBody?: { required: boolean; content: Record<string, MediaType> };
+  responses: Record<string, ResponseObject | Reference>;
+}
+
+export type Method = 'get' | 'post';
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  security: Record<string, string[]>[];
+  tags: { name: string; description: string }[];
+  paths: Record<string, Partial<Record<Method, Operation>>>;
+  components: {
+    securitySchemes: Record<string, { type: 'http'; scheme: 'bearer'; description: string }>;
+    parameters: Record<string, ParameterObject>;
+    schemas: Record<string, SchemaObject>;
+    responses: Record<string, ResponseObject>;
+  };
+}
+
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: SchemaObject) => ({ 'application/json': { schema } });
+const problem = (name: string): Reference => ({ $ref: `#/components/responses/${name}` });
+const parameter = (name: string): Reference => ({ $ref: `#/components/parameters/${name}` });
+
+const dateTime: SchemaObject = { type: 'string', format: 'date-time' };
+const nullableDateTime: SchemaObject = { type: ['string', 'null'], format: 'date-time' };
+const text: SchemaObject = {
+  type: 'object',
+  description: 'A text by language code.',
+  propertyNames: { enum: LANGUAGES },
+  additionalProperties: { type: 'string' },
+};
+
+/** The same pattern the link schema checks case references with. */
+const caseReferencePattern = NewLinkInput.entries.caseReference.pipe.find((item) => item.type === 'regex')?.requirement.source;
+
+/** What every route under a municipality can answer besides its own result. */
+const refusals = { '401': problem('Unauthorized'), '403': problem('Forbidden'), '429': problem('TooManyRequests') };
+const postRefusals = { '400': problem('Invalid'), '413': problem('TooLarge'), '415': problem('UnsupportedMediaType') };
+
+export const openApiDocument: OpenApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Medvirk API',
+    version: '1.0.0',
+    description:
+      'Personal form links for case-management systems: make and send a link, follow its status, revoke it and read the answer. ' +
+      'A token is issued by an admin of one municipality and acts for that municipality only, seeing all of its links. ' +
+      'Every read of a response is recorded in the audit log. Messages follow Accept-Language (nb, nn or en; bokmål by default).',
+  },
+  servers: [{ url: '/api/v1' }],
+  security: [{ bearer: [] }],
+  tags: [
+    { name: 'forms', description: 'Forms a link can be made for.' },
+    { name: 'links', description: 'Personal form links.' },
+    { name: 'responses', description: 'Answers given through a link.' },
+    { name: 'meta', description: 'This document.' },
+  ],
+  paths: {
+    '/openapi.json': {
+      get: {
+        operationId: 'openApi',
+        summary: 'This OpenAPI document',
+        tags: ['meta'],
+        security: [],
+        responses: { '200': { description: 'The document.', content: json({ type: 'object' }) } },
+      },
+    },
+    '/municipalities/{municipality}/forms': {
+      get: {
+        operationId: 'listForms',
+        summary: 'Forms a link can be made for',
+        tags: ['forms'],
+        parameters: [parameter('municipality')],
+        responses: {
+          '200': { description: 'The forms, each in its current version.', content: json({ type: 'object', required: ['forms'], properties: { forms: { type: 'array', items: ref('Form') } } }) },
+          ...refusals,
+        },
+      },
+    },
+    '/municipalities/{municipality}/links': {
+      get: {
+        operationId: 'listLinks',
+        summary: 'Links of the municipality, newest first',
+        description: `Looks through the ${LIST_LIMIT} newest links that match \`form\` and \`caseReference\`, then filters them by status.`,
+        tags: ['links'],
+        parameters: [
+          parameter('municipality'),
+          { name: 'status', in: 'query', schema: { type: 'string', enum: LINK_STATUSES } },
+          { name: 'form', in: 'query', schema: { type: 'string', enum: LINKABLE_FORMS.map((form) => form.definition.id) } },
+          { name: 'caseReference', in: 'query', description: 'Exact match.', schema: { type: 'string', pattern: caseReferencePattern } },
+        ],
+        responses: {
+          '200': { description: 'The links.', content: json({ type: 'object', required: ['links'], properties: { links: { type: 'array', items: ref('Link') } } }) },
+          '400': problem('Invalid'),
+          ...refusals,
+        },
+      },
+      post: {
+        operationId: 'createLink',
+        summary: 'Make a personal form link',
+        description: 'The link address is returned in this answer only; afterwards only its hash exists. With `email`, the link is also sent there, and the address is not stored.',
+        tags: ['links'],
+        parameters: [parameter('municipality')],
+        requestBody: { required: true, content: json(ref('NewLink')) },
+        responses: {
+          '201': {
+            description: 'The link was made.',
+            headers: { Location: { description: 'Where the link can be read.', schema: { type: 'string' } } },
+            content: json({ allOf: [ref('Link'), { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri', description: 'The personal address: give it to the respondent.' } } }] }),
+          },
+          ...postRefusals,
+          ...refusals,
+        },
+      },
+    },
+    '/municipalities/{municipality}/links/{id}': {
+      get: {
+        operationId: 'getLink',
+        summary: 'One link and its status',
+        tags: ['links'],
+        parameters: [parameter('municipality'), parameter('id')],
+        responses: { '200': { description: 'The link.', content: json(ref('Link')) }, '404': problem('NotFound'), ...refusals },
+      },
+    },
+    '/municipalities/{municipality}/links/{id}/revoke': {
+      post: {
+        operationId: 'revokeLink',
+        summary: 'Revoke a link',
+        description: 'Nobody can answer with the link afterwards. Revoking twice keeps the first time. The body may be empty, but the content type must be JSON.',
+        tags: ['links'],
+        parameters: [parameter('municipality'), parameter('id')],
+        responses: { '200': { description: 'The link, now revoked.', content: json(ref('Link')) }, '404': problem('NotFound'), '413': problem('TooLarge'), '415': problem('UnsupportedMediaType'), ...refusals },
+      },
+    },
+    '/municipalities/{municipality}/responses/{id}': {
+      get: {
+        operationId: 'getResponse',
+        summary: 'Read the answer given through a link',
+        description: 'Only answers given through a link of this municipality. Every read is recorded in the audit log.',
+        tags: ['responses'],
+        parameters: [parameter('municipality'), parameter('id')],
+        responses: {
+          '200': { description: 'The response.', content: json(ref('Response')) },
+          '404': problem('NotFound'),
+          '409': { description: 'The form version the answer was given in is no longer stored.', content: json(ref('Error')) },
+          ...refusals,
+        },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      bearer: { type: 'http', scheme: 'bearer', description: 'A token issued by an admin of the municipality (starts with `mvk_`).' },
+    },
+    parameters: {
+      municipality: { name: 'municipality', in: 'path', required: true, description: "The token's own municipality.", schema: { type: 'string' } },
+      id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: {
+          error: { type: 'string', description: 'A stable key, e.g. apiUnauthorized, apiNoAccess, notFound, apiJsonOnly, tooManyRequests.' },
+          message: { type: 'string', description: 'A text for people, in the language of Accept-Language.' },
+        },
+      },
+      Invalid: {
+        type: 'object',
+        required: ['error', 'message'],
+        properties: {
+          error: { type: 'string', enum: ['invalid', 'badRequest'], description: '`invalid` lists the fields to correct; `badRequest` means the body was not a JSON object.' },
+          message: { type: 'string' },
+          problems: {
+            type: 'array',
+            items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+          },
+        },
+      },
+      Form: {
+        type: 'object',
+        required: ['id', 'version', 'title', 'languages', 'audience', 'anonymous'],
+        properties: {
+          id: { type: 'string' },
+          version: { type: 'string', description: 'Changes whenever the form does.' },
+          title: text,
+          languages: { type: 'array', items: { type: 'string', enum: LANGUAGES } },
+          audience: { type: 'string', enum: AUDIENCES },
+          anonymous: { type: 'boolean' },
+        },
+      },
+      NewLink: {
+        type: 'object',
+        required: ['form', 'language', 'respondent', 'caseReference', 'expiresInDays', 'singleUse'],
+        properties: {
+          form: { type: 'string', enum: LINKABLE_FORMS.map((form) => form.definition.id) },
+          language: { type: 'string', enum: LANGUAGES, description: 'The language the respondent gets the form and any e-mail in.' },
+          respondent: { type: 'string', enum: RESPONDENTS },
+          caseReference: { type: 'string', pattern: caseReferencePattern, maxLength: 40, description: "The sender's own pseudonymous reference; never a name." },
+          expiresInDays: { type: 'integer', enum: EXPIRY_DAYS },
+          singleUse: { type: 'boolean' },
+          email: { type: 'string', format: 'email', maxLength: 254, description: 'Send the link here as well; the address is not stored.' },
+          phone: { type: 'string', description: 'A Norwegian mobile number to text the link to as well ("912 34 567", "+47 91234567"); not stored.' },
+        },
+      },
+      Link: {
+        type: 'object',
+        required: ['id', 'form', 'language', 'respondent', 'caseReference', 'singleUse', 'status', 'createdBy', 'createdAt', 'expiresAt', 'sentAt', 'openedAt', 'startedAt', 'submittedAt', 'revokedAt', 'responseId'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          form: { type: 'string' },
+          language: { type: 'string', enum: LANGUAGES },
+          respondent: { type: 'string', enum: RESPONDENTS },
+          caseReference: { type: 'string' },
+          singleUse: { type: 'boolean' },
+          status: { type: 'string', enum: LINK_STATUSES },
+          createdBy: { type: 'string', description: 'A person id, or `token:<id>` for a link made through the API.' },
+          createdAt: dateTime,
+          expiresAt: dateTime,
+          sentAt: nullableDateTime,
+          openedAt: nullableDateTime,
+          startedAt: nullableDateTime,
+          submittedAt: nullableDateTime,
+          revokedAt: nullableDateTime,
+          responseId: { type: ['string', 'null'], description: 'Set once the link is answered.' },
+        },
+      },
+      Response: {
+        type: 'object',
+        required: ['id', 'reference', 'linkId', 'formId', 'formVersion', 'language', 'submittedAt', 'submittedPeriod', 'assisted', 'assistedRole', 'answers', 'readable'],
+        properties: {
+          id: { type: 'string' },
+          reference: { type: 'string', description: 'The receipt reference the respondent was shown.' },
+          linkId: { type: 'string' },
+          formId: { type: 'string' },
+          formVersion: { type: 'string' },
+          language: { type: 'string', enum: LANGUAGES },
+          submittedAt: { ...nullableDateTime, description: 'Null for anonymous forms, which keep only the period.' },
+          submittedPeriod: { type: 'string' },
+          assisted: { type: 'boolean', description: 'Whether a staff member helped answer.' },
+          assistedRole: { type: ['string', 'null'], enum: [...HELPER_ROLES, null], description: "The helper's role (never the name) when a staff member helped." },
+          answers: { type: 'object', description: 'Raw values by question id, as stored.', additionalProperties: true },
+          readable: {
+            type: 'array',
+            description: 'Every question shown to the respondent, in order, as the staff see it; labels and answers in the language of Accept-Language.',
+            items: {
+              type: 'object',
+              required: ['questionId', 'page', 'label', 'state', 'answer'],
+              properties: {
+                questionId: { type: 'string' },
+                page: { type: 'string' },
+                label: { type: 'string' },
+                state: { type: 'string', enum: ['answered', 'declined', 'empty'] },
+                answer: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    responses: {
+      Invalid: { description: 'The input has problems; nothing was changed.', content: json(ref('Invalid')) },
+      Unauthorized: {
+        description: 'No token, or an unknown or revoked one.',
+        headers: { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } },
+        content: json(ref('Error')),
+      },
+      Forbidden: { description: "The token belongs to another municipality; nothing was changed.", content: json(ref('Error')) },
+      NotFound: { description: "No such link or response in this municipality (another municipality's is not confirmed to exist).", content: json(ref('Error')) },
+      TooLarge: { description: 'The body was larger than 1 MB.', content: json(ref('Error')) },
+      UnsupportedMediaType: { description: 'A POST whose content type is not application/json.', content: json(ref('Error')) },
+      TooManyRequests: {
+        description: `More than ${RATE_LIMIT.limit} requests in ${RATE_LIMIT.windowSeconds / 60} minutes with this token.`,
+        headers: { 'Retry-After': { description: 'Seconds until the limit resets.', schema: { type: 'integer' } } },
+        content: json(ref('Error')),
+      },
+    },
+  },
+};

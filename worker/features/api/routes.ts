@@ -1,0 +1,96 @@
+/**
+ * The JSON API for case-management systems: the link actions of the staff pages, for a
+ * token an admin issued. Described by `api/openapi.ts`; every route here must be there too.
+ */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import * as v from 'valibot';
+import { apiAuth, perTokenLimit } from './auth.ts';
+import { actorOf, type ApiEnv } from './env.ts';
+import { jsonPostsOnly, readJsonObject } from './json-body.ts';
+import { apiLanguage } from './language.ts';
+import { LIST_LIMIT } from './limits.ts';
+import { openApiDocument } from './openapi.ts';
+import { formJson, linkJson, responseJson } from './present.ts';
+import { problemsOf } from './problems.ts';
+import { formAt } from '../../platform/forms.ts';
+import { LINKABLE_FORMS, makeLink, NewLinkInput } from '../links/index.ts';
+import { revokeLink } from '../links/index.ts';
+import { linkStatus } from '../links/index.ts';
+import { LINK_STATUSES } from '../../core/vocabulary.ts';
+import { mailerFor } from '../../platform/mail/index.ts';
+import { publicOrigin } from '../../platform/public-origin.ts';
+import { smsSenderFor } from '../../platform/sms/index.ts';
+
+type C = Context<ApiEnv>;
+
+const ListQuery = v.object({
+  status: v.optional(v.picklist(LINK_STATUSES, 'status')),
+  form: v.optional(NewLinkInput.entries.form),
+  caseReference: v.optional(NewLinkInput.entries.caseReference),
+});
+
+const invalid = (c: C, issues: readonly v.BaseIssue<unknown>[]) =>
+  c.json({ error: 'invalid', message: c.var.ui.t('http.badRequest.title'), problems: problemsOf(issues, c.var.ui.t) }, 400);
+
+/** A link of this municipality, or 404: another municipality's link is not confirmed to exist. */
+async function ownLink(c: C, id: string) {
+  const link = await c.var.store.link(id);
+  if (!link || link.municipalityId !== c.var.municipality.id) throw new HTTPException(404, { message: 'notFound' });
+  return link;
+}
+
+export const api = new Hono<ApiEnv>();
+api.use('*', apiLanguage(), jsonPostsOnly());
+api.get('/openapi.json', (c) => c.json(openApiDocument));
+api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
+
+// The forms a link can be made for (anonymous forms cannot be sent by personal link).
+api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: LINKABLE_FORMS.map(formJson) }));
+
+api.post('/municipalities/:municipality/links', async (c) => {
+  const { municipality, store, token, now } = c.var;
+  const body = await readJsonObject(c);
+  // Every field present, so a missing one is reported by its own schema, with its own message.
+  const fields = Object.fromEntries(Object.keys(NewLinkInput.entries).map((key) => [key, body[key]]));
+  const parsed = v.safeParse(NewLinkInput, fields);
+  if (!parsed.success) return invalid(c, parsed.issues);
+  const maker = { id: actorOf(token), unitId: null, via: 'api' as const };
+  const { link, url } = await makeLink(store, municipality, maker, parsed.output, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env), () => smsSenderFor(c.env));
+  c.header('location', `/api/v1/municipalities/${municipality.id}/links/${link.id}`);
+  // The only time the address is given out: only its hash is stored.
+  return c.json({ ...linkJson(link, now), url }, 201);
+});
+
+api.get('/municipalities/:municipality/links', async (c) => {
+  const { municipality, store, now } = c.var;
+  const present = Object.fromEntries(Object.entries(c.req.query()).filter(([, value]) => value !== ''));
+  const parsed = v.safeParse(ListQuery, present);
+  if (!parsed.success) return invalid(c, parsed.issues);
+  const { status, form, caseReference } = parsed.output;
+  const rows = await store.links(municipality.id, { formId: form, caseReference }, LIST_LIMIT);
+  // The store searches case references by part; a system asks for its own reference exactly.
+  const links = rows.filter((link) => (!caseReference || link.caseReference === caseReference) && (!status || linkStatus(link, now) === status));
+  return c.json({ links: links.map((link) => linkJson(link, now)) });
+});
+
+api.get('/municipalities/:municipality/links/:id', async (c) => c.json(linkJson(await ownLink(c, c.req.param('id')), c.var.now)));
+
+api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
+  const { municipality, store, token, now } = c.var;
+  const link = await ownLink(c, c.req.param('id'));
+  await revokeLink(store, municipality, link, actorOf(token), 'api', now);
+  return c.json(linkJson((await store.link(link.id)) ?? link, now));
+});
+
+/** An identifiable answer: only through a link of this municipality, and every read is audited. */
+api.get('/municipalities/:municipality/responses/:id', async (c) => {
+  const { municipality, store, token, now, ui } = c.var;
+  const response = await store.response(c.req.param('id'));
+  const link = response?.linkId ? await store.link(response.linkId) : undefined;
+  if (!response || !link || link.municipalityId !== municipality.id || response.municipalityId !== municipality.id) throw new HTTPException(404, { message: 'notFound' });
+  const form = await formAt(store, response.formId, response.formVersion);
+  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  await store.audit({ municipalityId: municipality.id, at: now, personId: actorOf(token), action: 'response.view', targetType: 'response', targetId: response.id, via: 'api' });
+  return c.json(responseJson(response, form, ui));
+});

@@ -1,0 +1,177 @@
+/** Staff pages for personal form links: make and send one, follow its status, read the answer. */
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { renderSVG } from 'uqr';
+import * as v from 'valibot';
+import type { StaffEnv } from '../staff/index.ts';
+import { compiledForms } from '../../generated/forms.ts';
+import { currentForm, formAt, formChoices } from '../../platform/forms.ts';
+import { translator } from '../../core/i18n/translate.ts';
+import { canSeeLink, senderUnit, visibilityFilter } from './access.ts';
+import { makeLink, NewLinkInput } from './create.ts';
+import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
+import { revokeLink } from './revoke.ts';
+import { startLinkDraft } from './start-draft.ts';
+import { linkStatus, linkUsable } from './status.ts';
+import { mailerFor } from '../../platform/mail/index.ts';
+import { smsSenderFor } from '../../platform/sms/index.ts';
+import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { publicOrigin } from '../../platform/public-origin.ts';
+import { page, redirect } from '../../platform/render.ts';
+import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
+import { requireRole } from '../staff/index.ts';
+import type { Municipality } from '../../platform/storage/store.ts';
+import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../../web/staff/links.tsx';
+import { ResponsePage } from '../../../web/staff/response.tsx';
+import { answerSections } from '../respond/index.ts';
+import { formatDate } from '../../core/i18n/format.ts';
+import { responsePdf } from './response-pdf.ts';
+import { localized } from '../../../web/ui.ts';
+
+type C = Context<StaffEnv>;
+
+
+const scope = (c: C) => staffScope(c);
+
+/** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
+async function visibleLink(c: C, { municipality, store }: StaffScope, id: string) {
+  const link = await store.link(id);
+  if (!link || !canSeeLink(c.var.staff!, municipality, link)) throw new HTTPException(404, { message: 'notFound' });
+  return link;
+}
+
+const qrDataUrl = (url: string) => `data:image/svg+xml;base64,${btoa(renderSVG(url, { border: 2 }))}`;
+
+export const links = new Hono<StaffEnv>();
+links.use('*', requireRole('staff', 'admin'));
+
+links.get('/links', async (c) => {
+  const where = await scope(c);
+  const status = c.req.query('status');
+  const formId = c.req.query('form') || undefined;
+  const q = (c.req.query('q') ?? '').trim().slice(0, 40);
+  const rows = await where.store.links(where.municipality.id, { visibleTo: visibilityFilter(c.var.staff!, where.municipality), formId, caseReference: q || undefined }, 500);
+  const withStatus = rows.map((link) => ({ link, status: linkStatus(link, c.var.now) })).filter((row) => !status || row.status === status);
+  return page(
+    c,
+    <LinksOverview forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} municipality={where.municipality} base={where.base} rows={withStatus} filter={{ status: LINK_STATUSES.find((s) => s === status), form: formId, q }} />,
+  );
+});
+
+const defaults = (municipality: Municipality): NewLinkValues => ({
+  form: '',
+  language: municipality.writtenStandard,
+  respondent: 'child',
+  caseReference: '',
+  expiresInDays: '14',
+  singleUse: true,
+  email: '',
+  phone: '',
+});
+
+links.get('/links/new', async (c) => {
+  const where = await scope(c);
+  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} values={defaults(where.municipality)} errors={{}} />);
+});
+
+links.post('/links', async (c) => {
+  const where = await scope(c);
+  const { ui, now, staff } = c.var;
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const field = (name: string) => body.get(name)?.[0] ?? '';
+  const values: NewLinkValues = {
+    form: field('form'),
+    language: field('language'),
+    respondent: field('respondent'),
+    caseReference: field('caseReference'),
+    expiresInDays: field('expiresInDays'),
+    singleUse: field('singleUse') === 'yes',
+    email: field('email'),
+    phone: field('phone'),
+  };
+  const parsed = v.safeParse(NewLinkInput, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)]));
+    return page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
+  }
+  const input = parsed.output;
+  const maker = { id: staff!.person.id, unitId: senderUnit(staff!, where.municipality.id), via: 'web' as const };
+  const { link, url } = await makeLink(where.store, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env), () => smsSenderFor(c.env));
+  const letterUi = { lang: input.language, t: translator(input.language) };
+  const form = compiledForms[input.form]!.definition;
+  return page(
+    c,
+    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={!!link.sentAt} />,
+  );
+});
+
+links.get('/links/:id', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} />);
+});
+
+links.post('/links/:id/revoke', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  await revokeLink(where.store, where.municipality, link, c.var.staff!.person.id, 'web', c.var.now);
+  return redirect(c, `${where.base}/links/${link.id}`);
+});
+
+/**
+ * "Answer together with the child": the form opens on the staff member's own device as a draft
+ * of this link, and the response records that it was assisted and the helper's role.
+ */
+links.post('/links/:id/assist', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const role = body.get('role')?.[0] ?? '';
+  const current = currentForm(link.formId);
+  if (!isHelperRole(role) || !current) {
+    return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} assistError={c.var.ui.t('links.assist.error')} />, 422);
+  }
+  if (!linkUsable(link, c.var.now)) throw new HTTPException(410, { message: link.revokedAt ? 'linkRevoked' : link.submittedAt ? 'linkUsed' : 'linkExpired' });
+  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.assist', targetType: 'link', targetId: link.id, via: 'web' });
+  return redirect(c, await startLinkDraft(c, where.store, where.municipality, link, current, role));
+});
+
+/** An identifiable answer, through a visible link only; the caller audits each view or download. */
+async function readableResponse(c: C, where: StaffScope) {
+  const response = await where.store.response(c.req.param('id') ?? '');
+  const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
+  if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
+  const form = await formAt(where.store, response.formId, response.formVersion);
+  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  return { response, link, form, sections: answerSections(form, response.answers, c.var.ui) };
+}
+
+const auditRead = (c: C, where: StaffScope, action: 'response.view' | 'response.download', responseId: string) =>
+  where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'response', targetId: responseId, via: 'web' });
+
+links.get('/responses/:id', async (c) => {
+  const where = await scope(c);
+  const { response, link, form, sections } = await readableResponse(c, where);
+  await auditRead(c, where, 'response.view', response.id);
+  return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} sections={sections} />);
+});
+
+/** The same answer as a PDF for the case file. */
+links.get('/responses/:id/pdf', async (c) => {
+  const where = await scope(c);
+  const { response, link, form, sections } = await readableResponse(c, where);
+  await auditRead(c, where, 'response.download', response.id);
+  const { t, lang } = c.var.ui;
+  const pdf = await responsePdf(c.var.ui, {
+    title: localized(c.var.ui, form.title).text,
+    facts: [
+      [t('response.reference'), response.reference],
+      [t('links.overview.caseReference'), link.caseReference],
+      [t('links.detail.submitted'), response.submittedAt ? formatDate(response.submittedAt, lang) : response.submittedPeriod],
+      [t('response.how'), response.assisted ? t('response.assisted', { role: t(`links.helperRoles.${response.assistedRole ?? 'other'}`) }) : t('response.alone')],
+      [t('response.answeredIn'), t(`languageNames.${response.language}`)],
+    ],
+    sections,
+  });
+  return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${response.reference}.pdf"` });
+});

@@ -1,0 +1,95 @@
+/** The staff workspace: passwordless sign-in, sessions, and the pages behind them. */
+import { Hono } from 'hono';
+import type { StaffEnv } from './env.ts';
+import { publicOrigin } from '../../platform/public-origin.ts';
+import { newKey, sha256Hex } from '../../core/secrets.ts';
+import { mailerFor } from '../../platform/mail/index.ts';
+import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
+import { page, redirect } from '../../platform/render.ts';
+import { beginOidc, finishOidc } from './oidc.ts';
+import { endSession, loadStaff, requireStaff, startSession } from './session.ts';
+import { MessagePage } from '../../../web/pages/message.tsx';
+import { StaffHome } from '../../../web/staff/home.tsx';
+import { SignInPage, VerifyPage } from '../../../web/staff/sign-in.tsx';
+import { HTTPException } from 'hono/http-exception';
+
+/** Sign-in links work for 15 minutes, once. */
+export const SIGN_IN_TTL_MS = 15 * 60_000;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
+const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
+
+export const staff = new Hono<StaffEnv>();
+
+staff.get('/sign-in', async (c) => (c.var.staff ? redirect(c, '/staff') : page(c, <SignInPage ui={c.var.ui} providers={await c.var.directory.oidcProviders()} />)));
+
+// The callback is registered with each provider; the municipality comes back in the flow cookie.
+staff.get('/sign-in/oidc/callback', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
+  const { municipalityId, email } = await finishOidc(c, (id) => c.var.directory.oidcProvider(id));
+  const person = await c.var.people.byEmail(email);
+  // Signed in at the provider, but only people with a role in that municipality get in.
+  const member = person && (await c.var.people.memberships(person.id)).some((membership) => membership.municipalityId === municipalityId);
+  if (!person || !member) throw new HTTPException(403, { message: 'noAccess' });
+  await startSession(c, person.id);
+  return redirect(c, '/staff');
+});
+
+staff.get('/sign-in/oidc/:municipality', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
+  const provider = await c.var.directory.oidcProvider(c.req.param('municipality'));
+  if (!provider) throw new HTTPException(404, { message: 'notFound' });
+  return c.redirect(await beginOidc(c, provider), 303);
+});
+
+staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 900 }), async (c) => {
+  const { ui, now, people, directory } = c.var;
+  // Resolved before anyone is looked up: a missing provider fails alike for every address.
+  const mailer = mailerFor(c.env);
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const email = (body.get('email')?.[0] ?? '').trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254) return page(c, <SignInPage ui={ui} value={email} error={ui.t('errors.emailInvalid')} />, 422);
+  // Also limited per address, so one inbox cannot be flooded from many places.
+  const window = Math.floor(now.getTime() / 900_000) * 900_000;
+  if ((await directory.hit(await sha256Hex(`sign-in-address:${email}`), window)) > 5) throw new HTTPException(429, { message: 'tooManyRequests' });
+
+  const person = await people.byEmail(email);
+  if (person && (await people.memberships(person.id)).length > 0) {
+    const token = newKey() + newKey();
+    await people.addSignInToken(await sha256Hex(token), person.id, now, new Date(now.getTime() + SIGN_IN_TTL_MS));
+    const link = `${publicOrigin(c.env, c.req.url)}/staff/sign-in/verify?token=${token}`;
+    // Sent after answering, so the answer takes as long whether or not the address is known.
+    c.executionCtx.waitUntil(mailer.send({ to: email, subject: ui.t('mail.signIn.subject'), text: ui.t('mail.signIn.body', { link, minutes: 15 }) }));
+  }
+  return page(c, <MessagePage ui={ui} title={ui.t('staff.signIn.sentTitle')} body={[ui.t('staff.signIn.sent', { minutes: 15 })]} />);
+});
+
+staff.get('/sign-in/verify', (c) => {
+  const token = c.req.query('token') ?? '';
+  if (!TOKEN.test(token)) throw new HTTPException(400, { message: 'signInLinkInvalid' });
+  return page(c, <VerifyPage ui={c.var.ui} token={token} />);
+});
+
+staff.post('/sign-in/verify', rateLimit({ bucket: 'sign-in-verify', limit: 20, windowSeconds: 900 }), async (c) => {
+  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const token = body.get('token')?.[0] ?? '';
+  const personId = TOKEN.test(token) ? await c.var.people.useSignInToken(await sha256Hex(token), c.var.now) : undefined;
+  if (!personId) throw new HTTPException(400, { message: 'signInLinkInvalid' });
+  await startSession(c, personId);
+  return redirect(c, '/staff');
+});
+
+staff.post('/sign-out', async (c) => {
+  await endSession(c, false);
+  return redirect(c, '/staff/sign-in');
+});
+
+staff.post('/sign-out-everywhere', requireStaff(), async (c) => {
+  await endSession(c, true);
+  return redirect(c, '/staff/sign-in');
+});
+
+// Everything about one municipality; membership of it is checked before anything is read.
+
+staff.get('/', requireStaff(), (c) => {
+  const { person, memberships } = c.var.staff!;
+  return page(c, <StaffHome ui={c.var.ui} name={person.name} memberships={memberships} />);
+});
