@@ -140,9 +140,13 @@ describe('municipality settings', () => {
 
       expect(location(await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '7', draftTtlDays: '14', responseRetentionMonths: '24', linkVisibility: 'sender' }))).toBe(settings);
       expect(await row()).toEqual({ written_standard: 'nn', suppression_threshold: 7, draft_ttl_days: 14, response_retention_months: 24, link_visibility: 'sender' });
-      // Andre keeps its data, the audit log included, in its own database.
-      expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'settings.change'").first<{ n: number }>())?.n).toBeGreaterThan(0);
+      // A directory change is audited beside it, in the directory, in the same batch; Andre's
+      // own database (answers, links) gets no entry for it, and Andre's audit page shows both logs.
+      const entry = "SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = 'andre' AND action = 'settings.change'";
+      expect((await env.DB.prepare(entry).first<{ n: number }>())?.n).toBeGreaterThan(0);
+      expect((await env.DB_SECOND.prepare(entry).first<{ n: number }>())?.n).toBe(0);
       expect(await textOf(await admin.get(`${settings}?saved=1`))).toContain('Innstillingene er lagret');
+      expect(await textOf(await admin.get('/staff/m/andre/admin/audit'))).toContain('settings.change');
     } finally {
       await env.DB.prepare("UPDATE municipalities SET written_standard = 'nb', suppression_threshold = 5, draft_ttl_days = 30, response_retention_months = 60, link_visibility = 'unit' WHERE id = 'andre'").run();
     }

@@ -71,12 +71,18 @@ const tokens = { demo: '', demoId: '', andre: '', nynorsk: '', revoked: '' };
 
 beforeAll(async () => {
   const issuer = new ApiTokens(env.DB);
-  const demo = await issuer.issue('demo', 'Test', 'demo-admin', new Date());
+  // Issuing yields the statement that stores the token; awaiting a statement runs it.
+  const issue = async (municipality: string, name: string, by: string) => {
+    const made = await issuer.issue(municipality, name, by, new Date());
+    await made.statement;
+    return made;
+  };
+  const demo = await issue('demo', 'Test', 'demo-admin');
   tokens.demo = demo.secret;
   tokens.demoId = demo.token.id;
-  tokens.andre = (await issuer.issue('andre', 'Andre', 'andre-ansatt', new Date())).secret;
-  tokens.nynorsk = (await issuer.issue('nynorsk', 'Nynorsk', 'demo-admin', new Date())).secret;
-  const revoked = await issuer.issue('demo', 'Old', 'demo-admin', new Date());
+  tokens.andre = (await issue('andre', 'Andre', 'andre-ansatt')).secret;
+  tokens.nynorsk = (await issue('nynorsk', 'Nynorsk', 'demo-admin')).secret;
+  const revoked = await issue('demo', 'Old', 'demo-admin');
   await issuer.revoke(revoked.token.id, 'demo', new Date());
   tokens.revoked = revoked.secret;
 });
@@ -235,7 +241,9 @@ describe('what the API refuses', () => {
   });
 
   it('stops a token that makes too many requests, counted per token', async () => {
-    const { secret } = await new ApiTokens(env.DB).issue('demo', 'Busy', 'demo-admin', new Date());
+    const busy = await new ApiTokens(env.DB).issue('demo', 'Busy', 'demo-admin', new Date());
+    await busy.statement;
+    const { secret } = busy;
     const windowMs = 600_000;
     const windowStart = Math.floor(Date.now() / windowMs) * windowMs;
     // Full for this window (and the next, should the test cross a window's end).

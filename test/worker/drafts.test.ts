@@ -2,9 +2,9 @@ import { createExecutionContext, createScheduledController, env } from 'cloudfla
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../../worker/platform/app.tsx';
 import worker from '../../worker/index.ts';
-import { openStore } from '../../worker/platform/storage/open.ts';
+import { municipalityBinding } from '../../worker/platform/storage/open.ts';
 import type { Env } from '../../worker/platform/env.ts';
-import type { Municipality, Store } from '../../worker/platform/storage/store.ts';
+import type { Municipality } from '../../worker/core/municipality.ts';
 import { Client, location, textOf, type Fetch } from './client.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';
@@ -24,18 +24,37 @@ async function readyToSubmit(client: Client) {
 
 const referenceOn = async (response: Response) => (await textOf(response)).match(/MV-[0-9A-Z]{5}-[0-9A-Z]{5}/)?.[0];
 
-/** A store whose submit fails a given number of times before working again. */
-function flakySubmit(failures: number): { store: (e: Env, municipality: Municipality) => Store; calls: () => number } {
+/**
+ * A municipality database whose batch fails, a given number of times, when it stores a
+ * response (D1's own transient error), and works otherwise.
+ */
+function flakySubmit(failures: number): { binding: (e: Env, municipality: Municipality) => D1Database; calls: () => number } {
   let calls = 0;
+  const sqlOf = new WeakMap<D1PreparedStatement, string>();
+  const tag = (statement: D1PreparedStatement, sql: string) => {
+    sqlOf.set(statement, sql);
+    const bind = statement.bind.bind(statement);
+    statement.bind = (...values: unknown[]) => tag(bind(...values), sql);
+    return statement;
+  };
   return {
     calls: () => calls,
-    store: (e, municipality) => {
-      const real = openStore(e, municipality);
-      return Object.assign(Object.create(real) as Store, {
-        submit: async (...args: Parameters<Store['submit']>) => {
-          calls++;
-          if (calls <= failures) throw new Error('D1_ERROR: Network connection lost.');
-          return real.submit(...args);
+    binding: (e, municipality) => {
+      const real = municipalityBinding(e, municipality);
+      return new Proxy(real, {
+        get(target, property) {
+          if (property === 'prepare') return (sql: string) => tag(target.prepare(sql), sql);
+          if (property === 'batch') {
+            return async (statements: D1PreparedStatement[]) => {
+              if (statements.some((statement) => /^insert into "responses"/i.test(sqlOf.get(statement) ?? ''))) {
+                calls++;
+                if (calls <= failures) throw new Error('D1_ERROR: Network connection lost.');
+              }
+              return target.batch(statements);
+            };
+          }
+          const value = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
         },
       });
     },
@@ -170,7 +189,7 @@ describe('submitting exactly once', () => {
 
   it('retries when storage fails briefly, and still stores once', async () => {
     const flaky = flakySubmit(2);
-    const client = new Client(appFetch({ openStore: flaky.store }));
+    const client = new Client(appFetch({ municipalityBinding: flaky.binding }));
     await readyToSubmit(client);
     const before = await countResponses();
     expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
@@ -180,7 +199,7 @@ describe('submitting exactly once', () => {
 
   it('when storage stays down: "your answers are kept", draft intact, and a later try works', async () => {
     const down = flakySubmit(Number.POSITIVE_INFINITY);
-    const client = new Client(appFetch({ openStore: down.store }));
+    const client = new Client(appFetch({ municipalityBinding: down.binding }));
     await readyToSubmit(client);
     const before = await countResponses();
     const failed = await client.post(`${FORM}/submit`);

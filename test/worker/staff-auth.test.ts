@@ -1,4 +1,4 @@
-import { createExecutionContext, env } from 'cloudflare:test';
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/platform/app.tsx';
 import { Client, location, textOf } from './client.ts';
@@ -137,22 +137,32 @@ describe('the development outbox', () => {
 });
 
 describe('outside development', () => {
-  it('without a mail provider, sign-in fails the same way whether or not the address is known', async () => {
+  it('without a mail provider, sign-in answers the same whether or not the address is known, and the mail fails visibly', async () => {
     const production = createApp();
-    const ask = async (email: string) =>
-      (
-        await production.fetch(
-          new Request('https://medvirk.test/staff/sign-in', {
-            method: 'POST',
-            body: new URLSearchParams({ email }),
-            headers: { origin: 'https://medvirk.test', 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '10.2.0.1' },
-          }),
-          { ...env, ENVIRONMENT: 'production' },
-          createExecutionContext(),
-        )
-      ).status;
-    const [known, unknown] = [await ask('admin@demo.medvirk.no'), await ask('nobody@example.no')];
-    expect(known).toBe(unknown);
-    expect(known).not.toBe(200);
+    const ask = async (email: string, vars: Record<string, string>) => {
+      const ctx = createExecutionContext();
+      const response = await production.fetch(
+        new Request('https://medvirk.test/staff/sign-in', {
+          method: 'POST',
+          body: new URLSearchParams({ email }),
+          headers: { origin: 'https://medvirk.test', 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': `10.2.0.${Object.keys(vars).length + 1}` },
+        }),
+        { ...env, ENVIRONMENT: 'production', ...vars },
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return response.status;
+    };
+    // Without PUBLIC_ORIGIN no link can be made: refused alike, before anyone is looked up.
+    const bare = [await ask('admin@demo.medvirk.no', {}), await ask('nobody@example.no', {})];
+    expect(bare[0]).toBe(500);
+    expect(bare[1]).toBe(bare[0]);
+    const origin = { PUBLIC_ORIGIN: 'https://medvirk.kommune.no' };
+    const before = Date.now();
+    const answered = [await ask('admin@demo.medvirk.no', origin), await ask('nobody@example.no', origin)];
+    expect(answered).toEqual([200, 200]);
+    // The known address's mail was queued and, with no provider, failed: its address erased.
+    const mail = await env.DB.prepare("SELECT status, last_error, recipient FROM outbox_messages WHERE subject_ref = 'person:demo-admin' AND created_at >= ? ORDER BY created_at DESC").bind(before).first();
+    expect(mail).toEqual({ status: 'failed', last_error: 'not-configured', recipient: null });
   });
 });

@@ -4,15 +4,19 @@ import { expect } from 'vitest';
 import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, location } from './client.ts';
 
-/** The newest sign-in link sent to an address; the mail is sent in the background, so wait for it. */
-export async function linkSentTo(email: string, after = 0): Promise<string | undefined> {
+/** The newest message the development outbox delivered to an address; delivery runs after the answer, so wait for it. */
+export async function deliveredTo(to: string, after = 0): Promise<{ subject: string; body: string } | undefined> {
   for (let attempt = 0; attempt < 40; attempt++) {
-    const row = await env.DB.prepare('SELECT id, body FROM outbox WHERE "to" = ? AND id > ? ORDER BY id DESC LIMIT 1').bind(email, after).first<{ body: string }>();
-    const link = row?.body.match(/https?:\/\/\S+\/staff\/sign-in\/verify\?token=[\w-]+/)?.[0];
-    if (link) return link;
+    const row = await env.DB.prepare('SELECT id, subject, body FROM outbox WHERE "to" = ? AND id > ? ORDER BY id DESC LIMIT 1').bind(to, after).first<{ subject: string; body: string }>();
+    if (row) return row;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   return undefined;
+}
+
+/** The newest sign-in link sent to an address. */
+export async function linkSentTo(email: string, after = 0): Promise<string | undefined> {
+  return (await deliveredTo(email, after))?.body.match(/https?:\/\/\S+\/staff\/sign-in\/verify\?token=[\w-]+/)?.[0];
 }
 
 export const lastOutboxId = async () => (await env.DB.prepare('SELECT MAX(id) AS id FROM outbox').first<{ id: number | null }>())?.id ?? 0;

@@ -4,7 +4,7 @@ import { LANGUAGES } from '../../worker/core/language.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { HELPER_ROLES, LINK_STATUSES, type LinkStatus } from '../../worker/core/vocabulary.ts';
 import type { Municipality } from '../../worker/core/municipality.ts';
-import type { FormChoice, LinkView } from './records.ts';
+import type { FormChoice, LinkView, MessageView } from './records.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import { localized, type Ui } from '../ui.ts';
@@ -255,7 +255,7 @@ export function LinksOverview({ ui, name, municipality, base, forms, rows, filte
   );
 }
 
-export function LinkDetailPage({ ui, name, base, forms, link, status, assistError }: { ui: Ui; name: string; base: string; forms: FormChoice[]; link: LinkView; status: LinkStatus; assistError?: string }) {
+export function LinkDetailPage({ ui, name, base, forms, link, status, message, assistError }: { ui: Ui; name: string; base: string; forms: FormChoice[]; link: LinkView; status: LinkStatus; message?: MessageView; assistError?: string }) {
   const { t } = ui;
   const when = (date: Date | null) => (date ? formatDate(date, ui.lang) : '–');
   return (
@@ -278,6 +278,7 @@ export function LinkDetailPage({ ui, name, base, forms, link, status, assistErro
             ['links.new.language', t(`languageNames.${link.language}`)],
             ['links.overview.created', when(link.createdAt)],
             ['links.detail.sent', when(link.sentAt)],
+            ...(message ? ([['links.detail.message', t(`links.messages.${message.status}`, { channel: t(`links.messages.${message.channel}`), date: when(message.sentAt) })]] as const) : []),
             ['links.detail.opened', when(link.openedAt)],
             ['links.detail.submitted', when(link.submittedAt)],
             ['links.detail.expires', when(link.expiresAt)],

@@ -49,6 +49,13 @@ export interface LinkView {
   revokedAt: Date | null;
 }
 
+/** The delivery of the latest e-mail or text message about a record. */
+export interface MessageView {
+  channel: 'email' | 'sms';
+  status: 'pending' | 'sent' | 'failed';
+  sentAt: Date | null;
+}
+
 export interface ResponseView {
   id: string;
   reference: string;

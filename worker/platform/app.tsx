@@ -8,23 +8,27 @@ import { formPostsOnly } from './middleware/form-post/index.ts';
 import { security } from './middleware/security/index.ts';
 import { ui } from './middleware/ui/index.ts';
 import { page, wantsJson } from './render.ts';
-import { admin } from '../features/admin/index.ts';
-import { api } from '../features/api/index.ts';
-import { links, personalLink } from '../features/links/index.ts';
-import { journey } from '../features/respond/index.ts';
-import { loadStaff, requireStaff, staff } from '../features/staff/index.ts';
+import { admin } from '../features/admin/routes.tsx';
+import { api } from '../features/api/routes.ts';
+import { links, personalLink } from '../features/links/routes.ts';
+import { journey } from '../features/respond/routes.tsx';
+import { loadStaff, requireStaff } from '../features/staff/index.ts';
+import { staff } from '../features/staff/routes.tsx';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
-import type { Directory } from './storage/directory.ts';
-import { openDirectory, openStore } from './storage/open.ts';
-import type { Municipality, Store } from './storage/store.ts';
+import type { Municipality } from '../core/municipality.ts';
+import { Database } from './storage/database.ts';
+import { Directory } from './storage/directory.ts';
+import { DirectoryCache } from './storage/directory-cache.ts';
+import { municipalityBinding } from './storage/open.ts';
 import { MessagePage } from '../../web/pages/message.tsx';
 
 export interface AppOptions {
-  /** Opens a municipality's storage; tests pass one that fails on purpose. */
-  openStore?: (env: Env, municipality: Municipality) => Store;
-  openDirectory?: (env: Env) => Directory;
+  /** The database binding of a municipality; tests pass one that fails on purpose. */
+  municipalityBinding?: (env: Env, municipality: Municipality) => D1Database;
+  /** How long directory entries (a municipality and what it publishes) are kept in the isolate. */
+  directoryCacheMs?: number;
   /** The clock; tests move it forward to expire drafts. */
   now?: () => Date;
   /** fetch for identity providers; tests pass a fake provider. */
@@ -63,16 +67,16 @@ function errorResponse(c: Context<AppEnv>, status: number, key: string) {
 }
 
 export function createApp(options: AppOptions = {}) {
-  const storeOpener = options.openStore ?? openStore;
-  const directoryOpener = options.openDirectory ?? openDirectory;
+  const bindingOf = options.municipalityBinding ?? municipalityBinding;
+  const directoryCache = new DirectoryCache(options.directoryCacheMs ?? 30_000);
   const app = new Hono<AppEnv>();
 
   app.use('*', ...security());
   app.use('*', async (c, next) => {
     c.set('now', options.now?.() ?? new Date());
-    c.set('directory', directoryOpener(c.env));
+    c.set('directory', new Directory(c.env.DB, directoryCache));
     c.set('outbound', options.outbound ?? ((input, init) => fetch(input, init)));
-    c.set('openStore', (municipality) => storeOpener(c.env, municipality));
+    c.set('openDatabase', (municipality: Municipality) => new Database(bindingOf(c.env, municipality)));
     await next();
   });
   app.use('*', ui());

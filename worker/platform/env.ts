@@ -1,5 +1,6 @@
 import type { Directory } from './storage/directory.ts';
-import type { Municipality, Store } from './storage/store.ts';
+import type { Municipality } from '../core/municipality.ts';
+import type { Database } from './storage/database.ts';
 import type { Ui } from '../../web/ui.ts';
 
 export interface Env {
@@ -8,6 +9,20 @@ export interface Env {
   ENVIRONMENT: string;
   /** The address links in e-mail and letters point to, e.g. https://medvirk.no (required outside development). */
   PUBLIC_ORIGIN?: string;
+  /** Amazon SES for e-mail outside development; all four are needed (see wrangler.toml). */
+  SES_REGION?: string;
+  SES_ACCESS_KEY_ID?: string;
+  SES_SECRET_ACCESS_KEY?: string;
+  SES_FROM?: string;
+  SES_CONFIGURATION_SET?: string;
+  SES_ENDPOINT?: string;
+  /** LINK Mobility for text messages outside development; all five are needed (see wrangler.toml). */
+  LINKMOBILITY_USERNAME?: string;
+  LINKMOBILITY_PASSWORD?: string;
+  LINKMOBILITY_PLATFORM_ID?: string;
+  LINKMOBILITY_PLATFORM_PARTNER_ID?: string;
+  LINKMOBILITY_SOURCE?: string;
+  LINKMOBILITY_ENDPOINT?: string;
 }
 
 /**
@@ -20,8 +35,8 @@ export interface AppEnv {
     directory: Directory;
     /** fetch for calls to other services (identity providers); tests replace it. */
     outbound: typeof fetch;
-    /** Opens the data of one municipality; set once the municipality is known. */
-    openStore: (municipality: Municipality) => Store;
+    /** Opens the database of one municipality; a request opens it once, when the municipality is known. */
+    openDatabase: (municipality: Municipality) => Database;
     ui: Ui;
     now: Date;
   };

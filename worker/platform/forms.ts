@@ -1,5 +1,6 @@
 import { compiledForms } from '../generated/forms.ts';
-import type { Store } from './storage/store.ts';
+import { FormVersions } from '../features/respond/index.ts';
+import type { Database } from './storage/database.ts';
 import type { CompiledForm, FormDefinition } from '../engine/schema.ts';
 
 /** Every current form as staff pages offer it. */
@@ -10,8 +11,8 @@ export const currentForm = (formId: string): CompiledForm | undefined =>
   Object.hasOwn(compiledForms, formId) ? compiledForms[formId] : undefined;
 
 /** A form as it was at `version`: the current build if it matches, else the stored copy. */
-export async function formAt(store: Store, formId: string, version: string): Promise<FormDefinition | undefined> {
+export async function formAt(database: Database, formId: string, version: string): Promise<FormDefinition | undefined> {
   const current = currentForm(formId);
   if (current?.version === version) return current.definition;
-  return store.formVersion(formId, version);
+  return new FormVersions(database).at(formId, version);
 }

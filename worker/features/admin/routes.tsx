@@ -4,7 +4,6 @@ import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
-import { mailerFor } from '../../platform/mail/index.ts';
 import { readFormBody } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
@@ -12,7 +11,12 @@ import { staffScope } from '../../platform/middleware/municipality/index.ts';
 import { requireRole } from '../staff/index.ts';
 import { ApiTokens } from '../api/index.ts';
 import { ROLES, UNIT_KINDS } from '../../core/vocabulary.ts';
-import type { AuditEntry, Municipality, Store } from '../../platform/storage/store.ts';
+import type { Municipality } from '../../core/municipality.ts';
+import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
+import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
+import type { Statement } from '../../platform/storage/database.ts';
+import type { StaffScope } from '../../platform/middleware/municipality/index.ts';
+import { Audit, type AuditEntry } from '../audit/index.ts';
 import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../../web/staff/admin.tsx';
 
 type C = Context<StaffEnv>;
@@ -26,8 +30,18 @@ const Person = v.object({
 
 const scope = (c: C) => staffScope(c, '/admin');
 
-const audit = (c: C, store: Store, municipality: Municipality, entry: Pick<AuditEntry, 'action' | 'targetType' | 'targetId'>) =>
-  store.audit({ municipalityId: municipality.id, at: c.var.now, personId: c.var.staff!.person.id, via: 'web', ...entry });
+type Action = Pick<AuditEntry, 'action' | 'targetType' | 'targetId'>;
+const entry = (c: C, municipality: Municipality, action: Action): AuditEntry => ({ municipalityId: municipality.id, at: c.var.now, personId: c.var.staff!.person.id, via: 'web', ...action });
+
+/**
+ * Commits a change to the directory (people, roles, units, settings, tokens) with its audit
+ * entry in the same batch: the entry is kept in the directory database, beside the change.
+ */
+const commitDirectoryChange = (c: C, where: StaffScope, action: Action, statements: Statement[]) =>
+  c.var.directory.database.commit([...statements, new Audit(c.var.directory.database).record(entry(c, where.municipality, action))]);
+
+/** Records a read (an export) in the municipality's own log. */
+const auditRead = (c: C, where: StaffScope, action: Action) => where.database.commit([new Audit(where.database).record(entry(c, where.municipality, action))]);
 
 async function peoplePage(c: C, status: 200 | 400 | 422 = 200, values?: PersonValues, errors: Record<string, string> = {}) {
   const { municipality, base } = await scope(c);
@@ -53,23 +67,27 @@ admin.get('/people', (c) => peoplePage(c));
 
 /** Invites someone (or changes the roles of someone already there), and tells them by e-mail. */
 admin.post('/people', async (c) => {
-  const { municipality, store, base } = await scope(c);
+  const where = await scope(c);
+  const { municipality, base } = where;
   const { values, errors, person } = await readPerson(c, municipality.id);
   if (!person || Object.keys(errors).length) return peoplePage(c, 422, values, errors);
   if (person.roles.length === 0) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.roles') });
-  const mailer = mailerFor(c.env);
   const invited = await c.var.people.findOrAdd(person.email, person.name, c.var.now);
   if (invited.id === c.var.staff!.person.id && !person.roles.includes('admin')) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.selfLockout') });
-  await c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null);
-  await audit(c, store, municipality, { action: 'membership.set', targetType: 'person', targetId: invited.id });
   const t = c.var.ui.t;
-  await mailer.send({ to: invited.email, subject: t('mail.invite.subject'), text: t('mail.invite.body', { municipality: municipality.name, link: `${publicOrigin(c.env, c.req.url)}/staff/sign-in` }) });
+  const invitation = { subject: t('mail.invite.subject'), body: t('mail.invite.body', { municipality: municipality.name, link: `${publicOrigin(c.env, c.req.url)}/staff/sign-in` }) };
+  await commitDirectoryChange(c, where, { action: 'membership.set', targetType: 'person', targetId: invited.id }, [
+    ...c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null),
+    enqueueMessage(c.var.directory.database.db, { municipalityId: municipality.id, channel: 'email', recipient: invited.email, ...invitation, subjectRef: `person:${invited.id}` }, c.var.now),
+  ]);
+  deliverSoon(c.executionCtx, c.env, c.env.DB, c.var.now);
   return redirect(c, `${base}/people`);
 });
 
 /** Changes a member's roles; no roles removes their access. Admins cannot remove their own admin role. */
 admin.post('/people/:personId', async (c) => {
-  const { municipality, store, base } = await scope(c);
+  const where = await scope(c);
+  const { municipality, base } = where;
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const roles = v.safeParse(v.array(v.picklist(ROLES)), body.get('roles') ?? []);
   const unit = body.get('unit')?.[0] ?? '';
@@ -80,8 +98,8 @@ admin.post('/people/:personId', async (c) => {
   if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
     return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
   }
-  await c.var.people.setRoles(personId, municipality.id, roles.output, unit || null);
-  await audit(c, store, municipality, { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId });
+  const action = { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId };
+  await commitDirectoryChange(c, where, action, c.var.people.setRoles(personId, municipality.id, roles.output, unit || null));
   return redirect(c, `${base}/people`);
 });
 
@@ -114,7 +132,8 @@ const NewUnit = v.object({
 
 /** A school, kindergarten, health station or other unit that staff belong to. */
 admin.post('/units', async (c) => {
-  const { municipality, store, base } = await scope(c);
+  const where = await scope(c);
+  const { municipality, base } = where;
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '' };
   const parsed = v.safeParse(NewUnit, values);
@@ -123,8 +142,8 @@ admin.post('/units', async (c) => {
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} unitValues={values} errors={errors} />, 422);
   }
-  const unit = await c.var.directory.addUnit(municipality.id, parsed.output.unitName, parsed.output.unitKind);
-  await audit(c, store, municipality, { action: 'unit.add', targetType: 'unit', targetId: unit.id });
+  const { unit, statement } = c.var.directory.addUnit(municipality.id, parsed.output.unitName, parsed.output.unitKind);
+  await commitDirectoryChange(c, where, { action: 'unit.add', targetType: 'unit', targetId: unit.id }, [statement]);
   return redirect(c, `${base}/settings`);
 });
 
@@ -137,7 +156,8 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
 });
 
 admin.post('/settings', async (c) => {
-  const { municipality, store, base } = await scope(c);
+  const where = await scope(c);
+  const { municipality, base } = where;
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const values: SettingsValues = {
     writtenStandard: body.get('writtenStandard')?.[0] ?? '',
@@ -152,30 +172,40 @@ admin.post('/settings', async (c) => {
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={values} errors={errors} />, 422);
   }
-  await c.var.directory.updateSettings(municipality.id, parsed.output);
-  await audit(c, store, municipality, { action: 'settings.change', targetType: 'municipality', targetId: municipality.id });
+  await commitDirectoryChange(c, where, { action: 'settings.change', targetType: 'municipality', targetId: municipality.id }, [c.var.directory.updateSettings(municipality.id, parsed.output)]);
+  c.var.directory.forget(municipality.id);
   return redirect(c, `${base}/settings?saved=1`);
 });
 
 const AUDIT_LIMIT = 500;
 
-/** Entries with a readable actor: a person's name, or an API token's name. */
-async function auditRows(c: C, municipality: Municipality, store: Store) {
-  const [entries, members, tokens] = await Promise.all([store.auditEntries(municipality.id, AUDIT_LIMIT), c.var.people.members(municipality.id), new ApiTokens(c.env.DB).list(municipality.id)]);
+/**
+ * Entries with a readable actor (a person's name, or an API token's name), newest first: the
+ * municipality's own log, and the directory's entries for it when that is another database.
+ */
+async function auditRows(c: C, { municipality, database }: StaffScope) {
+  const logs = municipality.database === 'DB' ? [database] : [database, c.var.directory.database];
+  const [lists, members, tokens] = await Promise.all([
+    Promise.all(logs.map((log) => new Audit(log).entries(municipality.id, AUDIT_LIMIT))),
+    c.var.people.members(municipality.id),
+    new ApiTokens(c.env.DB).list(municipality.id),
+  ]);
+  const entries = lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, AUDIT_LIMIT);
   const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [`token:${token.id}`, `API: ${token.name}`] as const)]);
   return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
 }
 
 admin.get('/audit', async (c) => {
-  const { municipality, store, base } = await scope(c);
-  return page(c, <AuditPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} rows={await auditRows(c, municipality, store)} />);
+  const where = await scope(c);
+  return page(c, <AuditPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} municipality={where.municipality} rows={await auditRows(c, where)} />);
 });
 
 /** The log as CSV for the municipality's records; the export is itself logged. */
 admin.get('/audit.csv', async (c) => {
-  const { municipality, store } = await scope(c);
-  await audit(c, store, municipality, { action: 'audit.export', targetType: 'audit_log', targetId: municipality.id });
-  const rows = await auditRows(c, municipality, store);
+  const where = await scope(c);
+  const { municipality } = where;
+  await auditRead(c, where, { action: 'audit.export', targetType: 'audit_log', targetId: municipality.id });
+  const rows = await auditRows(c, where);
   const lines = [['at', 'actor', 'action', 'target_type', 'target_id', 'via'], ...rows.map((row) => [row.at.toISOString(), row.actor, row.action, row.targetType, row.targetId, row.via])];
   return c.body(toCsv(lines), 200, {
     'content-type': 'text/csv; charset=utf-8',
@@ -192,19 +222,22 @@ const tokensPage = async (c: C, secret?: string, error?: string) => {
 admin.get('/tokens', (c) => tokensPage(c));
 
 admin.post('/tokens', async (c) => {
-  const { municipality, store } = await scope(c);
+  const where = await scope(c);
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const name = (body.get('name')?.[0] ?? '').trim();
   if (!name || name.length > 80) return tokensPage(c, undefined, c.var.ui.t('admin.tokens.nameError'));
-  const { token, secret } = await new ApiTokens(c.env.DB).issue(municipality.id, name, c.var.staff!.person.id, c.var.now);
-  await audit(c, store, municipality, { action: 'token.issue', targetType: 'api_token', targetId: token.id });
+  const { token, secret, statement } = await new ApiTokens(c.env.DB).issue(where.municipality.id, name, c.var.staff!.person.id, c.var.now);
+  await commitDirectoryChange(c, where, { action: 'token.issue', targetType: 'api_token', targetId: token.id }, [statement]);
   // Shown once, in this answer only.
   return tokensPage(c, secret);
 });
 
 admin.post('/tokens/:id/revoke', async (c) => {
-  const { municipality, store, base } = await scope(c);
-  if (!(await new ApiTokens(c.env.DB).revoke(c.req.param('id'), municipality.id, c.var.now))) throw new HTTPException(404, { message: 'notFound' });
-  await audit(c, store, municipality, { action: 'token.revoke', targetType: 'api_token', targetId: c.req.param('id') });
-  return redirect(c, `${base}/tokens`);
+  const where = await scope(c);
+  const id = c.req.param('id');
+  const tokens = new ApiTokens(c.env.DB);
+  // Unknown, another municipality's, or revoked already: nothing to change, nothing to audit.
+  if (!(await tokens.list(where.municipality.id)).some((token) => token.id === id && !token.revokedAt)) throw new HTTPException(404, { message: 'notFound' });
+  await commitDirectoryChange(c, where, { action: 'token.revoke', targetType: 'api_token', targetId: id }, [tokens.revoke(id, where.municipality.id, c.var.now)]);
+  return redirect(c, `${where.base}/tokens`);
 });

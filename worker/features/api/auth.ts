@@ -12,7 +12,7 @@ const BEARER = /^Bearer +([\w-]{1,128})$/i;
 const bearerSecret = (c: Context) => c.req.header('authorization')?.match(BEARER)?.[1];
 
 /**
- * For routes under `/municipalities/:municipality`: sets `token`, `municipality` and `store`.
+ * For routes under `/municipalities/:municipality`: sets `token`, `municipality` and `database`.
  * A token acts for its municipality as an admin would, so it sees all of that municipality's
  * links and answers, and nothing of any other.
  */
@@ -28,7 +28,7 @@ export const apiAuth = (): MiddlewareHandler<ApiEnv> => async (c, next) => {
   if (!municipality) throw new HTTPException(403, { message: 'apiNoAccess' });
   c.set('token', token);
   c.set('municipality', municipality);
-  c.set('store', c.var.openStore(municipality));
+  c.set('database', c.var.openDatabase(municipality));
   await next();
 };
 

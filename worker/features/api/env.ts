@@ -1,7 +1,7 @@
 import type { WithVariables } from '../../platform/env.ts';
-import type { Store } from '../../platform/storage/store.ts';
+import type { Municipality } from '../../core/municipality.ts';
+import type { Database } from '../../platform/storage/database.ts';
 import type { ApiToken } from './tokens.ts';
-import type { Municipality } from '../../platform/storage/store.ts';
 
 /** The API's env: what its auth middleware resolves once per request. */
 export type ApiEnv = WithVariables<{
@@ -9,7 +9,7 @@ export type ApiEnv = WithVariables<{
   token: ApiToken;
   /** The municipality of the path, which is always the token's own. */
   municipality: Municipality;
-  store: Store;
+  database: Database;
 }>;
 
 /** How the API names a token in `created_by` and the audit log, apart from people's ids. */

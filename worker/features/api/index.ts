@@ -1,3 +1,2 @@
-/** The JSON API for case-management systems, and the tokens admins issue for it. */
-export { api } from './routes.ts';
+/** The tokens admins issue for the JSON API. */
 export { ApiTokens, type ApiToken } from './tokens.ts';

@@ -2,7 +2,8 @@
 import type { FormDefinition, CompiledForm } from '../../engine/schema.ts';
 import { answerSections } from '../respond/index.ts';
 import { linkStatus } from '../links/index.ts';
-import type { FormLink, StoredResponse } from '../../platform/storage/store.ts';
+import type { FormLink } from '../links/index.ts';
+import type { StoredResponse } from '../respond/index.ts';
 import { localized, type Ui } from '../../../web/ui.ts';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;

@@ -14,13 +14,12 @@ import { openApiDocument } from './openapi.ts';
 import { formJson, linkJson, responseJson } from './present.ts';
 import { problemsOf } from './problems.ts';
 import { formAt } from '../../platform/forms.ts';
-import { LINKABLE_FORMS, makeLink, NewLinkInput } from '../links/index.ts';
-import { revokeLink } from '../links/index.ts';
-import { linkStatus } from '../links/index.ts';
+import { LINKABLE_FORMS, Links, linkStatus, makeLink, NewLinkInput, revokeLink } from '../links/index.ts';
 import { LINK_STATUSES } from '../../core/vocabulary.ts';
-import { mailerFor } from '../../platform/mail/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
-import { smsSenderFor } from '../../platform/sms/index.ts';
+import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
+import { Audit } from '../audit/index.ts';
+import { Responses } from '../respond/index.ts';
 
 type C = Context<ApiEnv>;
 
@@ -35,7 +34,7 @@ const invalid = (c: C, issues: readonly v.BaseIssue<unknown>[]) =>
 
 /** A link of this municipality, or 404: another municipality's link is not confirmed to exist. */
 async function ownLink(c: C, id: string) {
-  const link = await c.var.store.link(id);
+  const link = await new Links(c.var.database).byId(id);
   if (!link || link.municipalityId !== c.var.municipality.id) throw new HTTPException(404, { message: 'notFound' });
   return link;
 }
@@ -49,26 +48,27 @@ api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
 api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: LINKABLE_FORMS.map(formJson) }));
 
 api.post('/municipalities/:municipality/links', async (c) => {
-  const { municipality, store, token, now } = c.var;
+  const { municipality, database, token, now } = c.var;
   const body = await readJsonObject(c);
   // Every field present, so a missing one is reported by its own schema, with its own message.
   const fields = Object.fromEntries(Object.keys(NewLinkInput.entries).map((key) => [key, body[key]]));
   const parsed = v.safeParse(NewLinkInput, fields);
   if (!parsed.success) return invalid(c, parsed.issues);
   const maker = { id: actorOf(token), unitId: null, via: 'api' as const };
-  const { link, url } = await makeLink(store, municipality, maker, parsed.output, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env), () => smsSenderFor(c.env));
+  const { link, url, queued } = await makeLink(database, municipality, maker, parsed.output, publicOrigin(c.env, c.req.url), now);
+  if (queued) deliverSoon(c.executionCtx, c.env, database.binding, now);
   c.header('location', `/api/v1/municipalities/${municipality.id}/links/${link.id}`);
   // The only time the address is given out: only its hash is stored.
   return c.json({ ...linkJson(link, now), url }, 201);
 });
 
 api.get('/municipalities/:municipality/links', async (c) => {
-  const { municipality, store, now } = c.var;
+  const { municipality, database, now } = c.var;
   const present = Object.fromEntries(Object.entries(c.req.query()).filter(([, value]) => value !== ''));
   const parsed = v.safeParse(ListQuery, present);
   if (!parsed.success) return invalid(c, parsed.issues);
   const { status, form, caseReference } = parsed.output;
-  const rows = await store.links(municipality.id, { formId: form, caseReference }, LIST_LIMIT);
+  const rows = await new Links(database).list(municipality.id, { formId: form, caseReference }, LIST_LIMIT);
   // The store searches case references by part; a system asks for its own reference exactly.
   const links = rows.filter((link) => (!caseReference || link.caseReference === caseReference) && (!status || linkStatus(link, now) === status));
   return c.json({ links: links.map((link) => linkJson(link, now)) });
@@ -77,20 +77,20 @@ api.get('/municipalities/:municipality/links', async (c) => {
 api.get('/municipalities/:municipality/links/:id', async (c) => c.json(linkJson(await ownLink(c, c.req.param('id')), c.var.now)));
 
 api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
-  const { municipality, store, token, now } = c.var;
+  const { municipality, database, token, now } = c.var;
   const link = await ownLink(c, c.req.param('id'));
-  await revokeLink(store, municipality, link, actorOf(token), 'api', now);
-  return c.json(linkJson((await store.link(link.id)) ?? link, now));
+  await revokeLink(database, municipality, link, actorOf(token), 'api', now);
+  return c.json(linkJson((await new Links(database).byId(link.id)) ?? link, now));
 });
 
 /** An identifiable answer: only through a link of this municipality, and every read is audited. */
 api.get('/municipalities/:municipality/responses/:id', async (c) => {
-  const { municipality, store, token, now, ui } = c.var;
-  const response = await store.response(c.req.param('id'));
-  const link = response?.linkId ? await store.link(response.linkId) : undefined;
+  const { municipality, database, token, now, ui } = c.var;
+  const response = await new Responses(database).byId(c.req.param('id'));
+  const link = response?.linkId ? await new Links(database).byId(response.linkId) : undefined;
   if (!response || !link || link.municipalityId !== municipality.id || response.municipalityId !== municipality.id) throw new HTTPException(404, { message: 'notFound' });
-  const form = await formAt(store, response.formId, response.formVersion);
+  const form = await formAt(database, response.formId, response.formVersion);
   if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
-  await store.audit({ municipalityId: municipality.id, at: now, personId: actorOf(token), action: 'response.view', targetType: 'response', targetId: response.id, via: 'api' });
+  await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actorOf(token), action: 'response.view', targetType: 'response', targetId: response.id, via: 'api' })]);
   return c.json(responseJson(response, form, ui));
 });

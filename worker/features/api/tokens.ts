@@ -1,7 +1,8 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
-import * as schema from '../../platform/storage/tables.ts';
+import type { Statement } from '../../platform/storage/database.ts';
+import * as schema from './tables.ts';
 
 export type ApiToken = typeof schema.apiTokens.$inferSelect;
 
@@ -14,11 +15,11 @@ export class ApiTokens {
   }
 
   /** Returns the token itself once; afterwards only its hash exists. */
-  async issue(municipalityId: string, name: string, createdBy: string, now: Date): Promise<{ token: ApiToken; secret: string }> {
+  /** A new token and the statement that stores it (only its hash); the secret is shown once. */
+  async issue(municipalityId: string, name: string, createdBy: string, now: Date): Promise<{ token: ApiToken; secret: string; statement: Statement }> {
     const secret = `mvk_${newKey()}${newKey()}`;
     const token: ApiToken = { id: crypto.randomUUID(), tokenHash: await sha256Hex(secret), municipalityId, name, createdBy, createdAt: now, revokedAt: null, lastUsedAt: null };
-    await this.db.insert(schema.apiTokens).values(token);
-    return { token, secret };
+    return { token, secret, statement: this.db.insert(schema.apiTokens).values(token) };
   }
 
   /** The live token a secret belongs to, marking it used; undefined for unknown or revoked ones. */
@@ -36,12 +37,10 @@ export class ApiTokens {
   }
 
   /** Revokes a token of this municipality; false if there is no such live token. */
-  async revoke(id: string, municipalityId: string, now: Date): Promise<boolean> {
-    const rows = await this.db
+  revoke(id: string, municipalityId: string, now: Date): Statement {
+    return this.db
       .update(schema.apiTokens)
       .set({ revokedAt: now })
-      .where(and(eq(schema.apiTokens.id, id), eq(schema.apiTokens.municipalityId, municipalityId), isNull(schema.apiTokens.revokedAt)))
-      .returning({ id: schema.apiTokens.id });
-    return rows.length > 0;
+      .where(and(eq(schema.apiTokens.id, id), eq(schema.apiTokens.municipalityId, municipalityId), isNull(schema.apiTokens.revokedAt)));
   }
 }

@@ -1,4 +1,5 @@
-import type { Municipality, FormLink, LinkFilter } from '../../platform/storage/store.ts';
+import type { Municipality } from '../../core/municipality.ts';
+import type { FormLink, LinkFilter } from './repository.ts';
 import type { Staff } from '../staff/index.ts';
 
 /** The units a person works in within one municipality. */

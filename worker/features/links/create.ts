@@ -4,12 +4,13 @@ import { compiledForms } from '../../generated/forms.ts';
 import { LANGUAGES } from '../../core/language.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
 import { norwegianMobile } from '../../platform/sms/index.ts';
-import type { SmsSender } from '../../platform/sms/sender.ts';
 import { DAY_MS, EXPIRY_DAYS, RESPONDENTS } from '../../core/vocabulary.ts';
-import type { FormLink, Municipality, Store } from '../../platform/storage/store.ts';
-
+import type { Municipality } from '../../core/municipality.ts';
+import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
+import type { Database, Statement } from '../../platform/storage/database.ts';
+import { Audit } from '../audit/index.ts';
+import { Links, type FormLink } from './repository.ts';
 
 /**
  * Forms a personal link may point to. Anonymous forms may not: a link ties the answer to a
@@ -49,25 +50,20 @@ export interface MadeLink {
   link: FormLink;
   /** The address with the token: shown or returned once, never stored. */
   url: string;
+  /** Whether an e-mail or a text message with the link was queued (see the link's messages for delivery). */
+  queued: boolean;
 }
 
-/** Stores the link (its token only as a hash), audits it, and e-mails or texts it if asked to. */
-export async function makeLink(
-  store: Store,
-  municipality: Municipality,
-  maker: LinkMaker,
-  input: NewLinkInput,
-  origin: string,
-  now: Date,
-  mailer: () => Mailer,
-  sms?: () => SmsSender,
-): Promise<MadeLink> {
-  // Resolved first: a missing provider must fail before a link nobody will see is stored.
-  const mail = input.email ? mailer() : undefined;
-  const phone = norwegianMobile(input.phone);
-  const text = phone && sms ? sms() : undefined;
+/**
+ * Stores the link (its token only as a hash), its audit entry and any e-mail or text message
+ * with the link in one batch: all of them or none. The messages are delivered afterwards
+ * through the outbox; the link is returned whatever happens to them, so it is always shown.
+ */
+export async function makeLink(database: Database, municipality: Municipality, maker: LinkMaker, input: NewLinkInput, origin: string, now: Date): Promise<MadeLink> {
   // 43 base64url characters: 258 bits, of which the random part is at least 254.
   const token = newKey() + newKey().slice(0, 21);
+  const phone = norwegianMobile(input.phone);
+  const queued = !!input.email || !!phone;
   const link: FormLink = {
     id: crypto.randomUUID(),
     municipalityId: municipality.id,
@@ -81,33 +77,31 @@ export async function makeLink(
     singleUse: input.singleUse,
     createdAt: now,
     expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS),
-    sentAt: null,
+    // "Sent" means handed to the outbox; the link's page shows whether each message arrived.
+    sentAt: queued ? now : null,
     openedAt: null,
     startedAt: null,
     submittedAt: null,
     responseId: null,
     revokedAt: null,
   };
-  await store.createLink(link);
-  await store.audit({ municipalityId: municipality.id, at: now, personId: maker.id, action: 'link.create', targetType: 'link', targetId: link.id, via: maker.via });
   const url = `${origin}/l/${municipality.id}/${token}`;
-  if (mail) {
-    // The address is used to send and then forgotten; only the fact that it was sent is kept.
-    const t = translator(input.language);
-    await mail.send({
-      to: input.email,
-      subject: t('letter.mailSubject', { municipality: municipality.name }),
-      text: t('letter.mailBody', { municipality: municipality.name, link: url, date: new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo' }).format(link.expiresAt) }),
-    });
-    await store.markLink(link.id, 'sentAt', now);
-    link.sentAt = now;
+  const t = translator(input.language);
+  const subjectRef = `link:${link.id}`;
+  const messages: Statement[] = [];
+  // The address and number are kept only until the message is delivered, then erased.
+  if (input.email) {
+    const date = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo' }).format(link.expiresAt);
+    const mail = { subject: t('letter.mailSubject', { municipality: municipality.name }), body: t('letter.mailBody', { municipality: municipality.name, link: url, date }) };
+    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: input.email, ...mail, subjectRef }, now));
   }
-  if (phone && text) {
-    // Like the address, the number is used to send and then forgotten.
-    const t = translator(input.language);
-    await text.send({ to: phone, text: t('letter.sms', { municipality: municipality.name, link: url }) });
-    await store.markLink(link.id, 'sentAt', now);
-    link.sentAt = now;
+  if (phone) {
+    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'sms', recipient: phone, body: t('letter.sms', { municipality: municipality.name, link: url }), subjectRef }, now));
   }
-  return { link, url };
+  await database.commit([
+    new Links(database).create(link),
+    new Audit(database).record({ municipalityId: municipality.id, at: now, personId: maker.id, action: 'link.create', targetType: 'link', targetId: link.id, via: maker.via }),
+    ...messages,
+  ]);
+  return { link, url, queued };
 }

@@ -6,7 +6,8 @@ import { currentForm } from '../../platform/forms.ts';
 import { isLanguage } from '../../core/language.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { startLinkDraft } from './start-draft.ts';
-import { linkUsable } from './status.ts';
+import { linkRefusal } from './status.ts';
+import { Links } from './repository.ts';
 import { sha256Hex } from '../../core/secrets.ts';
 import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { redirect } from '../../platform/render.ts';
@@ -17,19 +18,16 @@ export const personalLink = new Hono<AppEnv>();
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', limit: 60, windowSeconds: 600 }), async (c) => {
-  const { directory, openStore, now } = c.var;
+  const { directory, openDatabase, now } = c.var;
   const token = c.req.param('token');
   const municipality = TOKEN.test(token) ? await directory.municipality(c.req.param('municipality')) : undefined;
-  const store = municipality && openStore(municipality);
-  const link = store && (await store.linkByToken(await sha256Hex(token)));
+  const database = municipality && openDatabase(municipality);
+  const link = database && (await new Links(database).byToken(await sha256Hex(token)));
   const current = link && currentForm(link.formId);
-  if (!municipality || !store || !link || !current) throw new HTTPException(404, { message: 'linkNotFound' });
+  if (!municipality || !database || !link || !current) throw new HTTPException(404, { message: 'linkNotFound' });
   // Whatever happens next is told in the language the link was sent in.
   if (isLanguage(link.language)) c.set('ui', { lang: link.language, t: translator(link.language) });
-  if (link.revokedAt) throw new HTTPException(410, { message: 'linkRevoked' });
-  if (link.singleUse && link.submittedAt) throw new HTTPException(410, { message: 'linkUsed' });
-  if (!linkUsable(link, now)) throw new HTTPException(410, { message: 'linkExpired' });
-  await store.markLink(link.id, 'openedAt', now);
-
-  return redirect(c, await startLinkDraft(c, store, municipality, link, current));
+  const refusal = linkRefusal(link, now);
+  if (refusal) throw new HTTPException(410, { message: refusal });
+  return redirect(c, await startLinkDraft(c, database, municipality, link, current));
 });

@@ -12,15 +12,18 @@ import { makeLink, NewLinkInput } from './create.ts';
 import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
 import { startLinkDraft } from './start-draft.ts';
-import { linkStatus, linkUsable } from './status.ts';
-import { mailerFor } from '../../platform/mail/index.ts';
-import { smsSenderFor } from '../../platform/sms/index.ts';
+import { linkRefusal, linkStatus } from './status.ts';
+import { Links } from './repository.ts';
+import { Audit } from '../audit/index.ts';
+import { Responses } from '../respond/index.ts';
+import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
+import { messageStatusFor } from '../../platform/outbox/deliver.ts';
 import { readFormBody } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { requireRole } from '../staff/index.ts';
-import type { Municipality } from '../../platform/storage/store.ts';
+import type { Municipality } from '../../core/municipality.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
 import { answerSections } from '../respond/index.ts';
@@ -34,8 +37,8 @@ type C = Context<StaffEnv>;
 const scope = (c: C) => staffScope(c);
 
 /** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
-async function visibleLink(c: C, { municipality, store }: StaffScope, id: string) {
-  const link = await store.link(id);
+async function visibleLink(c: C, { municipality, database }: StaffScope, id: string) {
+  const link = await new Links(database).byId(id);
   if (!link || !canSeeLink(c.var.staff!, municipality, link)) throw new HTTPException(404, { message: 'notFound' });
   return link;
 }
@@ -50,7 +53,7 @@ links.get('/links', async (c) => {
   const status = c.req.query('status');
   const formId = c.req.query('form') || undefined;
   const q = (c.req.query('q') ?? '').trim().slice(0, 40);
-  const rows = await where.store.links(where.municipality.id, { visibleTo: visibilityFilter(c.var.staff!, where.municipality), formId, caseReference: q || undefined }, 500);
+  const rows = await new Links(where.database).list(where.municipality.id, { visibleTo: visibilityFilter(c.var.staff!, where.municipality), formId, caseReference: q || undefined }, 500);
   const withStatus = rows.map((link) => ({ link, status: linkStatus(link, c.var.now) })).filter((row) => !status || row.status === status);
   return page(
     c,
@@ -96,25 +99,27 @@ links.post('/links', async (c) => {
   }
   const input = parsed.output;
   const maker = { id: staff!.person.id, unitId: senderUnit(staff!, where.municipality.id), via: 'web' as const };
-  const { link, url } = await makeLink(where.store, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now, () => mailerFor(c.env), () => smsSenderFor(c.env));
+  const { link, url, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);
+  if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, now);
   const letterUi = { lang: input.language, t: translator(input.language) };
   const form = compiledForms[input.form]!.definition;
   return page(
     c,
-    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={!!link.sentAt} />,
+    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={queued} />,
   );
 });
 
 links.get('/links/:id', async (c) => {
   const where = await scope(c);
   const link = await visibleLink(c, where, c.req.param('id'));
-  return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} />);
+  const message = (await messageStatusFor(where.database.binding, [`link:${link.id}`])).get(`link:${link.id}`);
+  return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} message={message} />);
 });
 
 links.post('/links/:id/revoke', async (c) => {
   const where = await scope(c);
   const link = await visibleLink(c, where, c.req.param('id'));
-  await revokeLink(where.store, where.municipality, link, c.var.staff!.person.id, 'web', c.var.now);
+  await revokeLink(where.database, where.municipality, link, c.var.staff!.person.id, 'web', c.var.now);
   return redirect(c, `${where.base}/links/${link.id}`);
 });
 
@@ -131,23 +136,24 @@ links.post('/links/:id/assist', async (c) => {
   if (!isHelperRole(role) || !current) {
     return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} assistError={c.var.ui.t('links.assist.error')} />, 422);
   }
-  if (!linkUsable(link, c.var.now)) throw new HTTPException(410, { message: link.revokedAt ? 'linkRevoked' : link.submittedAt ? 'linkUsed' : 'linkExpired' });
-  await where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.assist', targetType: 'link', targetId: link.id, via: 'web' });
-  return redirect(c, await startLinkDraft(c, where.store, where.municipality, link, current, role));
+  const refusal = linkRefusal(link, c.var.now);
+  if (refusal) throw new HTTPException(410, { message: refusal });
+  const audit = new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.assist', targetType: 'link', targetId: link.id, via: 'web' });
+  return redirect(c, await startLinkDraft(c, where.database, where.municipality, link, current, { assistedRole: role, alongside: [audit] }));
 });
 
 /** An identifiable answer, through a visible link only; the caller audits each view or download. */
 async function readableResponse(c: C, where: StaffScope) {
-  const response = await where.store.response(c.req.param('id') ?? '');
+  const response = await new Responses(where.database).byId(c.req.param('id') ?? '');
   const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
   if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
-  const form = await formAt(where.store, response.formId, response.formVersion);
+  const form = await formAt(where.database, response.formId, response.formVersion);
   if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
   return { response, link, form, sections: answerSections(form, response.answers, c.var.ui) };
 }
 
 const auditRead = (c: C, where: StaffScope, action: 'response.view' | 'response.download', responseId: string) =>
-  where.store.audit({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'response', targetId: responseId, via: 'web' });
+  where.database.commit([new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'response', targetId: responseId, via: 'web' })]);
 
 links.get('/responses/:id', async (c) => {
   const where = await scope(c);

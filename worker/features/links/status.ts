@@ -1,6 +1,5 @@
 import type { LinkStatus } from '../../core/vocabulary.ts';
-import type { FormLink } from '../../platform/storage/store.ts';
-
+import type { FormLink } from './repository.ts';
 
 /** A link's status, from its timestamps: a revoked link stays revoked, an answered one answered. */
 export function linkStatus(link: FormLink, now: Date): LinkStatus {
@@ -13,5 +12,17 @@ export function linkStatus(link: FormLink, now: Date): LinkStatus {
   return 'created';
 }
 
-/** Whether the link may still be opened to answer: not revoked, not expired, not a used single-use link. */
-export const linkUsable = (link: FormLink, now: Date) => !link.revokedAt && link.expiresAt > now && !(link.singleUse && link.submittedAt);
+export type LinkRefusal = 'linkRevoked' | 'linkUsed' | 'linkExpired';
+
+/**
+ * Why the link cannot be used to answer now, or undefined when it can: the one rule for
+ * opening a link, answering it together with staff, and every request of a draft it started.
+ * A single-use link takes one answer: only the draft that gave it (its submission id) may still
+ * reach its receipt.
+ */
+export function linkRefusal(link: FormLink, now: Date, submissionId?: string): LinkRefusal | undefined {
+  if (link.revokedAt) return 'linkRevoked';
+  if (link.singleUse && link.responseId && link.responseId !== submissionId) return 'linkUsed';
+  if (link.expiresAt <= now) return 'linkExpired';
+  return undefined;
+}

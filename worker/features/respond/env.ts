@@ -1,6 +1,8 @@
 import type { CompiledForm, FormDefinition } from '../../engine/schema.ts';
 import type { WithVariables } from '../../platform/env.ts';
-import type { Draft, Municipality, Store } from '../../platform/storage/store.ts';
+import type { Municipality } from '../../core/municipality.ts';
+import type { Database } from '../../platform/storage/database.ts';
+import type { Draft } from './repository.ts';
 
 /** What the journey middleware resolves once per request. */
 export interface Journey {
@@ -15,5 +17,5 @@ export interface Journey {
   linkExpiresAt?: Date;
 }
 
-/** The journey routes' env: `loadJourney()` sets the journey and the municipality's store. */
-export type RespondEnv = WithVariables<{ journey: Journey; store: Store }>;
+/** The journey routes' env: `loadJourney()` sets the journey and the municipality's database. */
+export type RespondEnv = WithVariables<{ journey: Journey; database: Database }>;

@@ -1,5 +1,5 @@
-/** The respondent's journey: start, pages, check, submit, receipt, save and resume. */
-export { journey } from './routes.tsx';
+/** The respondent's journey: drafts, responses and the form versions they used. */
 export { readDraftKey } from './draft-cookie.ts';
 export { openNewDraft } from './new-draft.ts';
+export { Drafts, FormVersions, Responses, type Draft, type StoredResponse } from './repository.ts';
 export { answerSections } from './view-props.ts';

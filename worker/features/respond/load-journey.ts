@@ -1,35 +1,68 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { RespondEnv } from './env.ts';
 import { currentForm, formAt } from '../../platform/forms.ts';
+import { enforce, journeyHit, type Limit } from '../../platform/middleware/rate-limit/index.ts';
 import { useLanguage } from '../../platform/middleware/ui/index.ts';
 import { sha256Hex } from '../../core/secrets.ts';
+import { linkRefusal } from '../links/index.ts';
 import { forgetDraftKey, readDraftKey } from './draft-cookie.ts';
+import { Drafts } from './repository.ts';
+
+/**
+ * Limits per journey action and client address. Generous where a whole class may share one
+ * address (and background saving posts often); tight where a code is guessed.
+ */
+export const JOURNEY_LIMITS = {
+  start: { bucket: 'start', limit: 300, windowSeconds: 3600 },
+  save: { bucket: 'save', limit: 2000, windowSeconds: 600 },
+  submit: { bucket: 'submit', limit: 300, windowSeconds: 3600 },
+  'resume-code': { bucket: 'resume-code', limit: 30, windowSeconds: 3600 },
+  resume: { bucket: 'resume', limit: 10, windowSeconds: 600 },
+} satisfies Record<string, Limit>;
+
+/** The limit a journey POST counts against, by the action at the end of its address. */
+function limitOf(c: Context): Limit | undefined {
+  if (c.req.method !== 'POST') return undefined;
+  const path = c.req.path;
+  if (/\/p\/[^/]+(\/[^/]+)?$/.test(path)) return JOURNEY_LIMITS.save;
+  if (path.endsWith('/start')) return JOURNEY_LIMITS.start;
+  if (path.endsWith('/submit')) return JOURNEY_LIMITS.submit;
+  if (path.endsWith('/save')) return JOURNEY_LIMITS['resume-code'];
+  if (path.endsWith('/resume')) return JOURNEY_LIMITS.resume;
+  return JOURNEY_LIMITS.save;
+}
 
 /**
  * Resolves what every journey route needs: the municipality (which must offer the form),
  * the form at the version the person's draft started on, the draft itself, and the language.
+ * The directory entry comes from a short per-isolate cache; the draft, its personal link and
+ * (for a POST) the rate-limit count come back from the municipality's database in one round trip.
  */
 export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) => {
   const municipalityId = c.req.param('municipality') ?? '';
   const formId = c.req.param('form') ?? '';
+  const { now } = c.var;
   const current = currentForm(formId);
-  const municipality = current && (await c.var.directory.municipality(municipalityId));
-  if (!current || !municipality) throw new HTTPException(404, { message: 'formNotFound' });
-  const store = c.var.openStore(municipality);
-  c.set('store', store);
+  const entry = current && (await c.var.directory.journeyEntry(municipalityId, formId));
+  if (!current || !entry) throw new HTTPException(404, { message: 'formNotFound' });
+  const { municipality, published } = entry;
+  const database = c.var.openDatabase(municipality);
+  c.set('database', database);
 
   const key = readDraftKey(c, municipalityId, formId);
-  const found = key ? await store.draftByKey(await sha256Hex(key)) : undefined;
+  const limit = limitOf(c);
+  const read = await new Drafts(database).forJourney(key ? await sha256Hex(key) : undefined, limit && (await journeyHit(c, database, limit, now)));
+  if (limit) enforce(c, limit, read.hits ?? 1, now);
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
-  const draft = found && found.municipalityId === municipalityId && found.formId === formId ? found : undefined;
-  const draftExpired = !!draft && draft.expiresAt <= c.var.now;
-  const link = draft?.linkId && draft.status === 'open' && !draftExpired ? await store.link(draft.linkId) : undefined;
+  const draft = read.draft && read.draft.municipalityId === municipalityId && read.draft.formId === formId ? read.draft : undefined;
+  const draftExpired = !!draft && draft.expiresAt <= now;
+  const link = draft?.linkId && draft.status === 'open' && !draftExpired ? read.link : undefined;
 
   // A form sent with a personal link need not be public; without such a draft it must be.
-  if (!draft?.linkId && !(await c.var.directory.isPublished(municipalityId, formId))) throw new HTTPException(404, { message: 'formNotFound' });
+  if (!draft?.linkId && !published) throw new HTTPException(404, { message: 'formNotFound' });
 
-  const form = draft && !draftExpired ? await formAt(store, formId, draft.formVersion) : current.definition;
+  const form = draft && !draftExpired ? await formAt(database, formId, draft.formVersion) : current.definition;
   if (!form) {
     // The draft cannot be shown any more; forgetting it lets the next visit start afresh.
     forgetDraftKey(c, municipalityId, formId);
@@ -38,13 +71,10 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
 
   // A draft keeps the language it was answered in (a personal link's, to begin with).
   useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
-  if (link) {
-    // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered
-    // from another device takes no second answer.
-    if (link.revokedAt) throw new HTTPException(410, { message: 'linkRevoked' });
-    if (link.singleUse && link.responseId && link.responseId !== draft?.submissionId) throw new HTTPException(410, { message: 'linkUsed' });
-    if (link.expiresAt <= c.var.now) throw new HTTPException(410, { message: 'linkExpired' });
-  }
+  // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered
+  // from another device takes no second answer.
+  const refusal = link && linkRefusal(link, now, draft?.submissionId);
+  if (refusal) throw new HTTPException(410, { message: refusal });
   c.set('journey', {
     municipality,
     form,

@@ -3,7 +3,7 @@ import { pruneHidden } from '../../engine/flow.ts';
 import { DECLINE_OPTION } from '../../engine/page-input.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
 import { kindOf } from '../../engine/questions/index.ts';
-import type { Draft, NewResponse } from '../../platform/storage/store.ts';
+import type { Draft, NewResponse } from './repository.ts';
 import { referenceFor } from '../../core/secrets.ts';
 
 /** Turns a finished draft into the response to store: only answers the person could see. */

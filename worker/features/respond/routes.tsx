@@ -16,11 +16,10 @@ import { forgetDraftKey, readDraftKey, writeDraftKey } from './draft-cookie.ts';
 import { responseFrom } from './response.ts';
 import { checkAnswersProps, questionPageProps } from './view-props.ts';
 import { readFormBody } from '../../platform/middleware/form-post/index.ts';
-import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { kindOf } from '../../engine/questions/index.ts';
 import { page, redirect, wantsJson } from '../../platform/render.ts';
-import { withRetry } from '../../platform/storage/retry.ts';
-import type { Draft } from '../../platform/storage/store.ts';
+import { changedRows } from '../../platform/storage/database.ts';
+import { Drafts, type Draft } from './repository.ts';
 import { CheckAnswersPage } from '../../../web/pages/check-answers.tsx';
 import { ConfirmationPage } from '../../../web/pages/confirmation.tsx';
 import { MessagePage } from '../../../web/pages/message.tsx';
@@ -70,11 +69,11 @@ journey.get('/', (c) => {
   return page(c, <StartPage ui={c.var.ui} form={form} owner={municipality.name} base={base} hasDraft={draft?.status === 'open'} questionCount={questionCount} />);
 });
 
-journey.post('/start', rateLimit({ bucket: 'start', limit: 300, windowSeconds: 3600 }), async (c) => {
+journey.post('/start', async (c) => {
   const { municipality, current, draft } = c.var.journey;
   if (draft?.status === 'open') return redirect(c, pageHref(c, continuePage(c.var.journey.form, draft.answers)?.id));
-  const { now, store, ui } = c.var;
-  await openNewDraft(c, store, municipality, current, { language: ui.lang, expiresAt: new Date(now.getTime() + draftLifetime(c)) });
+  const { now, database, ui } = c.var;
+  await openNewDraft(c, database, municipality, current, { language: ui.lang, expiresAt: new Date(now.getTime() + draftLifetime(c)) });
   return redirect(c, pageHref(c, visiblePages(current.definition, {})[0]?.id));
 });
 
@@ -89,12 +88,11 @@ journey.get('/p/:page', (c) => {
   return page(c, <QuestionPage {...questionPageProps(c, current, draft.answers)} />);
 });
 
-// Generous: a whole class may share one address, and background saving posts often.
-journey.post('/p/:page', rateLimit({ bucket: 'save', limit: 2000, windowSeconds: 600 }), async (c) => {
+journey.post('/p/:page', async (c) => {
   const draft = openDraft(c);
   if (draft instanceof Response) return draft;
   const { form, municipality } = c.var.journey;
-  const { now, store, ui } = c.var;
+  const { now, database, ui } = c.var;
   const current = findPage(form, c.req.param('page'));
   if (!current) return c.notFound();
   const body = await readFormBody(await c.req.parseBody({ all: true }));
@@ -121,7 +119,7 @@ journey.post('/p/:page', rateLimit({ bucket: 'save', limit: 2000, windowSeconds:
   let saved: boolean;
   const expiresAt = new Date(now.getTime() + draftLifetime(c));
   try {
-    saved = await withRetry(() => store.saveAnswers(draft.id, set, remove, ui.lang, now, expiresAt));
+    saved = await new Drafts(database).saveAnswers(draft, set, remove, ui.lang, now, expiresAt);
   } catch {
     if (wantsJson(c)) return c.json({ error: 'saveFailed', message: ui.t('errors.saveFailed') }, 503);
     return page(c, <QuestionPage {...questionPageProps(c, current, input.answers, input, ui.t('errors.saveFailed'))} />, 503);
@@ -142,15 +140,15 @@ journey.get('/check', (c) => {
   return page(c, <CheckAnswersPage {...checkAnswersProps(c, draft.answers)} />);
 });
 
-journey.post('/submit', rateLimit({ bucket: 'submit', limit: 300, windowSeconds: 3600 }), async (c) => {
+journey.post('/submit', async (c) => {
   const draft = openDraft(c);
   if (draft instanceof Response) return draft;
   const { form, base } = c.var.journey;
-  const { now, store, ui } = c.var;
+  const { now, database, ui } = c.var;
   if (missingRequired(form, draft.answers).length) return page(c, <CheckAnswersPage {...checkAnswersProps(c, draft.answers, { showMissing: true })} />, 422);
   const response = await responseFrom(draft, form, now);
   try {
-    await withRetry(() => store.submit(draft.id, response, new Date(now.getTime() + RECEIPT_KEPT_MS)));
+    await database.commit(new Drafts(database).submit(draft.id, response, new Date(now.getTime() + RECEIPT_KEPT_MS)));
   } catch {
     return page(c, <CheckAnswersPage {...checkAnswersProps(c, draft.answers, { pageError: ui.t('errors.submitFailed') })} />, 503);
   }
@@ -177,14 +175,16 @@ journey.get('/save', (c) => {
   return draft instanceof Response ? draft : savePage(c, draft);
 });
 
-journey.post('/save', rateLimit({ bucket: 'resume-code', limit: 30, windowSeconds: 3600 }), async (c) => {
+journey.post('/save', async (c) => {
   const draft = openDraft(c);
   if (draft instanceof Response) return draft;
   // A new code replaces the old one; a clash with another draft's code just draws again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const code = newResumeCode();
     try {
-      if (await c.var.store.setResumeCode(draft.id, await sha256Hex(normalizeResumeCode(code) ?? code))) return savePage(c, draft, code);
+      const { database } = c.var;
+      const [result] = await database.commit([new Drafts(database).setResumeCode(draft.id, await sha256Hex(normalizeResumeCode(code) ?? code))]);
+      if (changedRows(result)) return savePage(c, draft, code);
       return redirect(c, c.var.journey.base);
     } catch {
       continue;
@@ -198,22 +198,23 @@ journey.get('/resume', (c) => {
   return page(c, <ResumePage ui={c.var.ui} form={form} owner={municipality.name} base={base} />);
 });
 
-journey.post('/resume', rateLimit({ bucket: 'resume', limit: 10, windowSeconds: 600 }), async (c) => {
+journey.post('/resume', async (c) => {
   const { form, municipality, base } = c.var.journey;
-  const { store, ui, now } = c.var;
+  const { database, ui, now } = c.var;
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const typed = body.get('code')?.[0]?.slice(0, 40) ?? '';
   const retry = (key: string) => page(c, <ResumePage ui={ui} form={form} owner={municipality.name} base={base} value={typed} error={ui.t(`errors.${key}`)} />, 422);
   if (!typed.trim()) return retry('resumeCodeMissing');
   const code = normalizeResumeCode(typed);
   if (!code) return retry('resumeCodeFormat');
-  const draft = await store.draftByResumeCode(await sha256Hex(code));
+  const drafts = new Drafts(database);
+  const draft = await drafts.byResumeCode(await sha256Hex(code));
   if (!draft || draft.municipalityId !== municipality.id || draft.formId !== form.id || draft.status !== 'open') return retry('resumeCodeNotFound');
   if (draft.expiresAt <= now) return retry('resumeCodeExpired');
   const key = newKey();
-  await store.addDraftKey(draft.id, await sha256Hex(key), now);
+  await database.commit([drafts.addKey(draft.id, await sha256Hex(key), now)]);
   writeDraftKey(c, municipality.id, form.id, key, draft.expiresAt);
   // The draft may be on an older version of the form than this page was loaded with.
-  const resumed = (await formAt(store, draft.formId, draft.formVersion)) ?? form;
+  const resumed = (await formAt(database, draft.formId, draft.formVersion)) ?? form;
   return redirect(c, pageHref(c, continuePage(resumed, draft.answers)?.id));
 });

@@ -2,4 +2,4 @@
 export type { Staff, StaffEnv } from './env.ts';
 export { People, type Membership, type Person } from './people.ts';
 export { loadStaff, requireRole, requireStaff, rolesIn } from './session.ts';
-export { staff } from './routes.tsx';
+export { people } from './tables.ts';

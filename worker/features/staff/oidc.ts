@@ -10,7 +10,7 @@ import * as oauth from 'oauth4webapi';
 import * as v from 'valibot';
 import type { StaffEnv } from './env.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
-import type { OidcProvider } from '../../platform/storage/directory.ts';
+import type { OidcProvider } from './identity-providers.ts';
 
 const COOKIE = 'oidc';
 const FLOW_SECONDS = 600;

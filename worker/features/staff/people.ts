@@ -1,7 +1,11 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
 import type { Role } from '../../core/vocabulary.ts';
-import * as schema from '../../platform/storage/tables.ts';
+import type { Statement } from '../../platform/storage/database.ts';
+import { municipalities } from '../../platform/storage/tables.ts';
+import * as staffTables from './tables.ts';
+
+const schema = { ...staffTables, municipalities };
 
 export type Person = typeof schema.people.$inferSelect;
 
@@ -77,16 +81,16 @@ export class People {
     return person;
   }
 
-  /** Replaces the person's roles in one municipality (none removes their access there). */
-  async setRoles(personId: string, municipalityId: string, roles: Role[], unitId: string | null) {
-    await this.db.batch([
+  /** Replaces the person's roles in one municipality (none removes their access there), as statements for one batch. */
+  setRoles(personId: string, municipalityId: string, roles: Role[], unitId: string | null): Statement[] {
+    return [
       this.db.delete(schema.memberships).where(and(eq(schema.memberships.personId, personId), eq(schema.memberships.municipalityId, municipalityId))),
       ...roles.map((role) => this.db.insert(schema.memberships).values({ personId, municipalityId, role, unitId })),
-    ]);
+    ];
   }
 
-  async addSignInToken(tokenHash: string, personId: string, now: Date, expiresAt: Date) {
-    await this.db.insert(schema.signInTokens).values({ tokenHash, personId, createdAt: now, expiresAt });
+  addSignInToken(tokenHash: string, personId: string, now: Date, expiresAt: Date): Statement {
+    return this.db.insert(schema.signInTokens).values({ tokenHash, personId, createdAt: now, expiresAt });
   }
 
   /** Marks the token used and returns its person, or undefined if unknown, used or expired. Single use even under races. */

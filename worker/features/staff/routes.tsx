@@ -3,10 +3,13 @@ import { Hono } from 'hono';
 import type { StaffEnv } from './env.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
-import { mailerFor } from '../../platform/mail/index.ts';
+import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
+import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
+import { countHit } from '../../platform/storage/rate-limits.ts';
 import { readFormBody } from '../../platform/middleware/form-post/index.ts';
-import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
+import { enforce, rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { page, redirect } from '../../platform/render.ts';
+import { IdentityProviders } from './identity-providers.ts';
 import { beginOidc, finishOidc } from './oidc.ts';
 import { endSession, loadStaff, requireStaff, startSession } from './session.ts';
 import { MessagePage } from '../../../web/pages/message.tsx';
@@ -16,16 +19,18 @@ import { HTTPException } from 'hono/http-exception';
 
 /** Sign-in links work for 15 minutes, once. */
 export const SIGN_IN_TTL_MS = 15 * 60_000;
+/** Sign-in links one inbox may be sent, so it cannot be flooded from many places. */
+const PER_ADDRESS = { bucket: 'sign-in-address', limit: 5, windowSeconds: 900 };
 const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
 const TOKEN = /^[A-Za-z0-9_-]{40,64}$/;
 
 export const staff = new Hono<StaffEnv>();
 
-staff.get('/sign-in', async (c) => (c.var.staff ? redirect(c, '/staff') : page(c, <SignInPage ui={c.var.ui} providers={await c.var.directory.oidcProviders()} />)));
+staff.get('/sign-in', async (c) => (c.var.staff ? redirect(c, '/staff') : page(c, <SignInPage ui={c.var.ui} providers={await new IdentityProviders(c.var.directory.database).all()} />)));
 
 // The callback is registered with each provider; the municipality comes back in the flow cookie.
 staff.get('/sign-in/oidc/callback', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
-  const { municipalityId, email } = await finishOidc(c, (id) => c.var.directory.oidcProvider(id));
+  const { municipalityId, email } = await finishOidc(c, (id) => new IdentityProviders(c.var.directory.database).of(id));
   const person = await c.var.people.byEmail(email);
   // Signed in at the provider, but only people with a role in that municipality get in.
   const member = person && (await c.var.people.memberships(person.id)).some((membership) => membership.municipalityId === municipalityId);
@@ -35,29 +40,32 @@ staff.get('/sign-in/oidc/callback', rateLimit({ bucket: 'oidc', limit: 30, windo
 });
 
 staff.get('/sign-in/oidc/:municipality', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
-  const provider = await c.var.directory.oidcProvider(c.req.param('municipality'));
+  const provider = await new IdentityProviders(c.var.directory.database).of(c.req.param('municipality'));
   if (!provider) throw new HTTPException(404, { message: 'notFound' });
   return c.redirect(await beginOidc(c, provider), 303);
 });
 
 staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 900 }), async (c) => {
   const { ui, now, people, directory } = c.var;
-  // Resolved before anyone is looked up: a missing provider fails alike for every address.
-  const mailer = mailerFor(c.env);
+  // Resolved before anyone is looked up: a missing setting fails alike for every address.
+  const origin = publicOrigin(c.env, c.req.url);
   const body = await readFormBody(await c.req.parseBody({ all: true }));
   const email = (body.get('email')?.[0] ?? '').trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) return page(c, <SignInPage ui={ui} value={email} error={ui.t('errors.emailInvalid')} />, 422);
   // Also limited per address, so one inbox cannot be flooded from many places.
-  const window = Math.floor(now.getTime() / 900_000) * 900_000;
-  if ((await directory.hit(await sha256Hex(`sign-in-address:${email}`), window)) > 5) throw new HTTPException(429, { message: 'tooManyRequests' });
+  enforce(c, PER_ADDRESS, await countHit(directory.database, PER_ADDRESS, email, now), now);
 
   const person = await people.byEmail(email);
   if (person && (await people.memberships(person.id)).length > 0) {
     const token = newKey() + newKey();
-    await people.addSignInToken(await sha256Hex(token), person.id, now, new Date(now.getTime() + SIGN_IN_TTL_MS));
-    const link = `${publicOrigin(c.env, c.req.url)}/staff/sign-in/verify?token=${token}`;
-    // Sent after answering, so the answer takes as long whether or not the address is known.
-    c.executionCtx.waitUntil(mailer.send({ to: email, subject: ui.t('mail.signIn.subject'), text: ui.t('mail.signIn.body', { link, minutes: 15 }) }));
+    const link = `${origin}/staff/sign-in/verify?token=${token}`;
+    const mail = { subject: ui.t('mail.signIn.subject'), body: ui.t('mail.signIn.body', { link, minutes: 15 }) };
+    // The token and its mail in one batch; the mail is delivered after answering.
+    await directory.database.commit([
+      people.addSignInToken(await sha256Hex(token), person.id, now, new Date(now.getTime() + SIGN_IN_TTL_MS)),
+      enqueueMessage(directory.database.db, { municipalityId: null, channel: 'email', recipient: email, ...mail, subjectRef: `person:${person.id}` }, now),
+    ]);
+    deliverSoon(c.executionCtx, c.env, c.env.DB, now);
   }
   return page(c, <MessagePage ui={ui} title={ui.t('staff.signIn.sentTitle')} body={[ui.t('staff.signIn.sent', { minutes: 15 })]} />);
 });

@@ -7,5 +7,6 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /** Rejects with a DeliveryError (worker/platform/outbox/errors.ts) when it can tell whether trying again may help. */
   send(mail: Mail): Promise<void>;
 }

@@ -6,5 +6,6 @@ export interface Sms {
 }
 
 export interface SmsSender {
+  /** Rejects with a DeliveryError (worker/platform/outbox/errors.ts) when it can tell whether trying again may help. */
   send(sms: Sms): Promise<void>;
 }

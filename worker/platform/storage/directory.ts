@@ -1,21 +1,27 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
-import { DAY_MS, type UnitKind } from '../../core/vocabulary.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { UnitKind } from '../../core/vocabulary.ts';
+import { purgeRateLimits } from './rate-limits.ts';
+import { Database, type Statement } from './database.ts';
+import { DirectoryCache, type JourneyEntry } from './directory-cache.ts';
 import * as schema from './tables.ts';
-import type { Municipality } from './store.ts';
-
-
-export type OidcProvider = typeof schema.oidcProviders.$inferSelect;
+import type { Municipality } from '../../core/municipality.ts';
 
 /**
  * What is shared by all municipalities and always lives in the `DB` binding: which
  * municipalities exist, where their data is, what they publish, and rate-limit counters.
  */
 export class Directory {
-  private readonly db: DrizzleD1Database<typeof schema>;
+  readonly database: Database;
 
-  constructor(database: D1Database) {
-    this.db = drizzle(database, { schema });
+  constructor(
+    binding: D1Database,
+    private readonly cache = new DirectoryCache(0),
+  ) {
+    this.database = new Database(binding);
+  }
+
+  private get db() {
+    return this.database.db;
   }
 
   async municipalities(): Promise<Municipality[]> {
@@ -27,55 +33,42 @@ export class Directory {
     return row;
   }
 
-  async updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths' | 'linkVisibility'>) {
-    await this.db.update(schema.municipalities).set(settings).where(eq(schema.municipalities.id, id));
+  /** The statement that changes a municipality's settings (call `forget` once it is committed). */
+  updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths' | 'linkVisibility'>): Statement {
+    return this.db.update(schema.municipalities).set(settings).where(eq(schema.municipalities.id, id));
   }
 
-  async oidcProvider(municipalityId: string): Promise<OidcProvider | undefined> {
-    const [row] = await this.db.select().from(schema.oidcProviders).where(eq(schema.oidcProviders.municipalityId, municipalityId));
-    return row;
-  }
-
-  /** Every configured provider with its municipality's name, for the sign-in page. */
-  async oidcProviders() {
-    return this.db
-      .select({ municipalityId: schema.oidcProviders.municipalityId, label: schema.oidcProviders.label, municipalityName: schema.municipalities.name })
-      .from(schema.oidcProviders)
-      .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.oidcProviders.municipalityId))
-      .orderBy(schema.municipalities.name);
-  }
-
-  async addUnit(municipalityId: string, name: string, kind: UnitKind) {
+  /** A new unit and the statement that stores it. */
+  addUnit(municipalityId: string, name: string, kind: UnitKind) {
     const unit = { id: crypto.randomUUID(), municipalityId, name, kind };
-    await this.db.insert(schema.units).values(unit);
-    return unit;
+    return { unit, statement: this.db.insert(schema.units).values(unit) };
   }
 
   async units(municipalityId: string) {
     return this.db.select().from(schema.units).where(eq(schema.units.municipalityId, municipalityId)).orderBy(schema.units.name);
   }
 
-  /** Whether the municipality offers this form to anyone with the public address. */
-  async isPublished(municipalityId: string, formId: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ formId: schema.publications.formId })
-      .from(schema.publications)
-      .where(and(eq(schema.publications.municipalityId, municipalityId), eq(schema.publications.formId, formId), isNull(schema.publications.closedAt)));
-    return !!row;
+  /** Drops this isolate's cached entries of a municipality, after its settings changed. */
+  forget(municipalityId: string) {
+    this.cache.forget(municipalityId);
   }
 
-  /** Counts one hit in a rate-limit window and returns the count so far. */
-  async hit(key: string, windowStart: number): Promise<number> {
-    const [row] = await this.db
-      .insert(schema.rateLimits)
-      .values({ key, windowStart, count: 1 })
-      .onConflictDoUpdate({ target: [schema.rateLimits.key, schema.rateLimits.windowStart], set: { count: sql`${schema.rateLimits.count} + 1` } })
-      .returning({ count: schema.rateLimits.count });
-    return row?.count ?? 1;
+  /** The municipality and whether it publishes the form, in one query (cached briefly). */
+  journeyEntry(municipalityId: string, formId: string, now = Date.now()): Promise<JourneyEntry | undefined> {
+    return this.cache.get(municipalityId, formId, now, async () => {
+      const [row] = await this.db
+        .select({
+          municipality: schema.municipalities,
+          published: sql<number>`exists (select 1 from ${schema.publications} where ${schema.publications.municipalityId} = ${schema.municipalities.id} and ${schema.publications.formId} = ${formId} and ${schema.publications.closedAt} is null)`,
+        })
+        .from(schema.municipalities)
+        .where(eq(schema.municipalities.id, municipalityId));
+      return row ? { municipality: row.municipality, published: !!row.published } : undefined;
+    });
   }
 
-  /** Rate-limit windows are useless after a day; keeping hashed addresses longer is not. */
+  /** Rate-limit windows of the directory's own limits (sign-in, personal links, the API). */
   async purgeExpired(now: Date): Promise<void> {
-    await this.db.delete(schema.rateLimits).where(lt(schema.rateLimits.windowStart, now.getTime() - DAY_MS));
+    await this.database.commit([purgeRateLimits(this.database, now)]);
   }
 }

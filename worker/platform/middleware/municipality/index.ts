@@ -1,11 +1,12 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../env.ts';
-import type { Municipality, Store } from '../../storage/store.ts';
+import type { Municipality } from '../../../core/municipality.ts';
+import type { Database } from '../../storage/database.ts';
 
 export interface StaffScope {
   municipality: Municipality;
-  store: Store;
+  database: Database;
   /** The staff pages' prefix for this municipality (and section). */
   base: string;
 }
@@ -14,5 +15,5 @@ export interface StaffScope {
 export async function staffScope<E extends AppEnv>(c: Context<E>, section = ''): Promise<StaffScope> {
   const municipality = await c.var.directory.municipality(c.req.param('municipality') ?? '');
   if (!municipality) throw new HTTPException(404, { message: 'notFound' });
-  return { municipality, store: c.var.openStore(municipality), base: `/staff/m/${municipality.id}${section}` };
+  return { municipality, database: c.var.openDatabase(municipality), base: `/staff/m/${municipality.id}${section}` };
 }

@@ -1,30 +1,35 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../env.ts';
-import { sha256Hex } from '../../../core/secrets.ts';
+import type { Database } from '../../storage/database.ts';
+import { countHit, hitStatement, windowOf, type Limit } from '../../storage/rate-limits.ts';
 
-export interface RateLimitOptions {
-  /** Names the counter, so limits on different actions never add up. */
-  bucket: string;
-  /** Requests allowed per window from one address. */
-  limit: number;
-  windowSeconds: number;
+export type { Limit };
+
+export interface RateLimitOptions extends Limit {
   /** Who is counted; by default the client address (the API counts per token instead). */
   key?: (c: Context<AppEnv>) => string;
 }
 
+const clientAddress = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
+
+/** Refuses with 429 and Retry-After once the count is past the limit. */
+export function enforce(c: Context, limit: Limit, count: number, now: Date) {
+  if (count <= limit.limit) return;
+  const window = windowOf(limit, now);
+  c.header('retry-after', String(Math.ceil((window.start + window.ms - now.getTime()) / 1000)));
+  throw new HTTPException(429, { message: 'tooManyRequests' });
+}
+
+/** The counter statement a journey request carries in its read, keyed by the client's address. */
+export const journeyHit = (c: Context, database: Database, limit: Limit, now: Date) => hitStatement(database, limit, clientAddress(c), now);
+
 /**
- * A fixed-window limit per client address. Only a hash of bucket and address is stored, and
- * windows older than a day are deleted nightly.
+ * A fixed-window limit per client, counted in the directory, for routes that do not read a
+ * municipality's database first (sign-in, personal links, the API).
  */
-export const rateLimit = ({ bucket, limit, windowSeconds, key }: RateLimitOptions): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const address = key?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-  const windowMs = windowSeconds * 1000;
-  const windowStart = Math.floor(c.var.now.getTime() / windowMs) * windowMs;
-  const count = await c.var.directory.hit(await sha256Hex(`${bucket}:${address}`), windowStart);
-  if (count > limit) {
-    c.header('retry-after', String(Math.ceil((windowStart + windowMs - c.var.now.getTime()) / 1000)));
-    throw new HTTPException(429, { message: 'tooManyRequests' });
-  }
+export const rateLimit = ({ key, ...limit }: RateLimitOptions): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const { now, directory } = c.var;
+  enforce(c, limit, await countHit(directory.database, limit, key?.(c) ?? clientAddress(c), now), now);
   await next();
 };

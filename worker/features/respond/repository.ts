@@ -1,0 +1,240 @@
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import * as v from 'valibot';
+import { isLanguage, type Language } from '../../core/language.ts';
+import { Answers } from '../../engine/answer.ts';
+import { FormDefinition, type CompiledForm } from '../../engine/schema.ts';
+import { changedRows, type Database, type Statement } from '../../platform/storage/database.ts';
+import { formLinks, Links, type FormLink } from '../links/index.ts';
+import { draftKeys, drafts, formVersions, responses, responseValues } from './tables.ts';
+
+/** D1 allows 100 bound parameters a statement; three per value row stays well inside. */
+const VALUE_ROWS_PER_INSERT = 30;
+/** How often a save is tried again when another device saved the same draft in between. */
+const SAVE_ATTEMPTS = 4;
+
+type DraftRow = typeof drafts.$inferSelect;
+
+export interface Draft {
+  id: string;
+  municipalityId: string;
+  formId: string;
+  formVersion: string;
+  language: Language;
+  answers: Answers;
+  /** Counts saves; a save names the revision it read. */
+  revision: number;
+  submissionId: string;
+  status: 'open' | 'submitted';
+  reference: string | null;
+  expiresAt: Date;
+  /** The personal form link this draft came from, if any. */
+  linkId: string | null;
+  /** The helper's role, when a staff member answers together with the child. */
+  assistedRole: string | null;
+}
+
+export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null };
+
+export interface NewResponse {
+  id: string;
+  reference: string;
+  municipalityId: string;
+  formId: string;
+  formVersion: string;
+  language: Language;
+  answers: Answers;
+  /** Countable values per question, for aggregation. */
+  values: { questionId: string; value: string }[];
+  submittedPeriod: string;
+  submittedAt: Date | null;
+  linkId: string | null;
+  assisted: boolean;
+  assistedRole: string | null;
+}
+
+export type StoredResponse = Omit<NewResponse, 'values'>;
+
+/** What one journey request needs from the municipality's database, read in one round trip. */
+export interface JourneyRead {
+  draft?: Draft;
+  /** The personal link the draft came from. */
+  link?: FormLink;
+  /** The rate-limit count, when the read carried a hit. */
+  hits?: number;
+}
+
+function toDraft(row: DraftRow): Draft {
+  return {
+    id: row.id,
+    municipalityId: row.municipalityId,
+    formId: row.formId,
+    formVersion: row.formVersion,
+    language: isLanguage(row.language) ? row.language : 'nb',
+    answers: v.parse(Answers, row.answers),
+    revision: row.revision,
+    submissionId: row.submissionId,
+    status: row.status,
+    reference: row.reference,
+    expiresAt: row.expiresAt,
+    linkId: row.linkId,
+    assistedRole: row.assistedRole,
+  };
+}
+
+/** Drafts and their device keys. The answers are one document: no statement reaches inside them. */
+export class Drafts {
+  constructor(private readonly database: Database) {}
+
+  private get db() {
+    return this.database.db;
+  }
+
+  private byKeyQuery(keyHash: string) {
+    return this.db.select({ draft: drafts }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, keyHash));
+  }
+
+  /** The personal link of the draft this key opens. (Not a join: in a D1 batch, columns of the same name would collide.) */
+  private linkOfKeyQuery(keyHash: string) {
+    const linkId = this.db.select({ linkId: drafts.linkId }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, keyHash));
+    return this.db.select().from(formLinks).where(inArray(formLinks.id, linkId));
+  }
+
+  /**
+   * The draft a device key opens, with its personal link, and (for a POST) the rate-limit hit
+   * counted in the same round trip.
+   */
+  async forJourney(keyHash: string | undefined, hit?: { statement: Statement }): Promise<JourneyRead> {
+    if (!keyHash && !hit) return {};
+    const draft = this.byKeyQuery(keyHash ?? '');
+    const link = this.linkOfKeyQuery(keyHash ?? '');
+    type Found = [Awaited<typeof draft>, Awaited<typeof link>];
+    let found: Found;
+    let hits: number | undefined;
+    if (hit) {
+      const [counted, ...rest] = (await this.db.batch([hit.statement, draft, link])) as [{ count: number }[], ...Found];
+      hits = counted[0]?.count ?? 1;
+      found = rest;
+    } else {
+      found = await this.db.batch([draft, link]);
+    }
+    const row = keyHash ? found[0][0] : undefined;
+    return { draft: row ? toDraft(row.draft) : undefined, link: row ? found[1][0] : undefined, hits };
+  }
+
+  async byKey(keyHash: string): Promise<Draft | undefined> {
+    return (await this.forJourney(keyHash)).draft;
+  }
+
+  async byResumeCode(codeHash: string): Promise<Draft | undefined> {
+    const [row] = await this.db.select().from(drafts).where(eq(drafts.resumeCodeHash, codeHash));
+    return row ? toDraft(row) : undefined;
+  }
+
+  /** A new draft with this device's key; a draft from a personal link marks the link started. */
+  create({ keyHash, ...draft }: NewDraft): Statement[] {
+    return [
+      this.db.insert(drafts).values({ ...draft, updatedAt: draft.createdAt, status: 'open' }),
+      this.db.insert(draftKeys).values({ keyHash, draftId: draft.id, createdAt: draft.createdAt }),
+      ...(draft.linkId ? [new Links(this.database).mark(draft.linkId, 'startedAt', draft.createdAt)] : []),
+    ];
+  }
+
+  /** Lets one more device open the draft (after it gave the resume code). */
+  addKey(draftId: string, keyHash: string, now: Date): Statement {
+    return this.db.insert(draftKeys).values({ keyHash, draftId, createdAt: now });
+  }
+
+  /**
+   * Sets and removes the named answers. The whole document is written, guarded by the revision
+   * it was read at; if another device saved in between, the change is applied again to what
+   * that device saved, so two devices saving different pages never undo each other.
+   * False if the draft is no longer open.
+   */
+  async saveAnswers(draft: Draft, set: Answers, remove: string[], language: Language, now: Date, expiresAt: Date): Promise<boolean> {
+    let current: Draft | undefined = draft;
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS && current; attempt++) {
+      const answers: Answers = { ...current.answers, ...set };
+      for (const key of remove) delete answers[key];
+      const [result] = await this.database.commit([
+        this.db
+          .update(drafts)
+          .set({ answers, revision: current.revision + 1, language, updatedAt: now, expiresAt })
+          .where(and(eq(drafts.id, current.id), eq(drafts.status, 'open'), eq(drafts.revision, current.revision))),
+      ]);
+      if (changedRows(result)) return true;
+      const [row] = await this.db.select().from(drafts).where(eq(drafts.id, draft.id));
+      current = row && row.status === 'open' && row.expiresAt > now ? toDraft(row) : undefined;
+    }
+    return false;
+  }
+
+  setResumeCode(id: string, codeHash: string): Statement {
+    return this.db.update(drafts).set({ resumeCodeHash: codeHash }).where(and(eq(drafts.id, id), eq(drafts.status, 'open')));
+  }
+
+  /**
+   * Stores the response and closes the draft, as statements for one batch. Repeating them
+   * changes nothing: the response id is fixed when the draft starts.
+   */
+  submit(draftId: string, response: NewResponse, keepReceiptUntil: Date): Statement[] {
+    const { values, ...row } = response;
+    const valueInserts: Statement[] = [];
+    for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
+      const rows = values.slice(start, start + VALUE_ROWS_PER_INSERT).map((item) => ({ responseId: response.id, ...item }));
+      valueInserts.push(this.db.insert(responseValues).values(rows).onConflictDoNothing());
+    }
+    return [
+      // Only a repeat of this very submission is ignored; any other clash (a reference) fails loudly.
+      this.db.insert(responses).values(row).onConflictDoNothing({ target: responses.id }),
+      ...valueInserts,
+      ...(row.linkId ? [new Links(this.database).markAnswered(row.linkId, row.id, row.submittedAt ?? new Date())] : []),
+      // The draft keeps only what the receipt needs; its answers now live in the response.
+      this.db
+        .update(drafts)
+        .set({ status: 'submitted', answers: {}, reference: response.reference, resumeCodeHash: null, expiresAt: keepReceiptUntil })
+        .where(eq(drafts.id, draftId)),
+    ];
+  }
+
+  /** Deletes expired drafts (with their device keys). */
+  purgeExpired(now: Date): Statement {
+    return this.db.delete(drafts).where(lt(drafts.expiresAt, now));
+  }
+}
+
+/** Submitted responses. */
+export class Responses {
+  constructor(private readonly database: Database) {}
+
+  async byId(id: string): Promise<StoredResponse | undefined> {
+    const [row] = await this.database.db.select().from(responses).where(eq(responses.id, id));
+    if (!row) return undefined;
+    return { ...row, language: isLanguage(row.language) ? row.language : 'nb', answers: v.parse(Answers, row.answers) };
+  }
+
+  /** A municipality's answers from before `period` (YYYY-MM), with their countable values. */
+  purgeOld(municipalityId: string, period: string): Statement {
+    return this.database.db.delete(responses).where(and(eq(responses.municipalityId, municipalityId), lt(responses.submittedPeriod, period)));
+  }
+}
+
+/** Every form version ever used, so old responses stay readable. */
+export class FormVersions {
+  constructor(private readonly database: Database) {}
+
+  /** Records a form version the first time it is used (a no-op afterwards). */
+  record(form: CompiledForm, at: Date): Statement {
+    return this.database.db
+      .insert(formVersions)
+      .values({ formId: form.definition.id, version: form.version, definition: form.definition, firstUsedAt: at })
+      .onConflictDoNothing();
+  }
+
+  async at(formId: string, version: string): Promise<FormDefinition | undefined> {
+    const [row] = await this.database.db
+      .select({ definition: formVersions.definition })
+      .from(formVersions)
+      .where(and(eq(formVersions.formId, formId), eq(formVersions.version, version)));
+    return row ? v.parse(FormDefinition, row.definition) : undefined;
+  }
+}

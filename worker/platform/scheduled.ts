@@ -1,0 +1,32 @@
+import type { Env } from './env.ts';
+import { Links } from '../features/links/index.ts';
+import { Drafts, Responses } from '../features/respond/index.ts';
+import { People } from '../features/staff/index.ts';
+import { purgeRateLimits } from './storage/rate-limits.ts';
+import { Database } from './storage/database.ts';
+import { municipalityBinding, openDirectory } from './storage/open.ts';
+
+/**
+ * Nightly clean-up: old rate-limit windows, expired sessions and sign-in tokens in the
+ * directory; expired drafts and rate-limit windows in every municipality database, each once;
+ * answers and their links past each municipality's retention. The audit log is kept: it is the
+ * record of access.
+ */
+export async function purgeAll(env: Env, now: Date) {
+  const directory = openDirectory(env);
+  await directory.purgeExpired(now);
+  await new People(env.DB).purgeExpired(now);
+  const municipalities = await directory.municipalities();
+  const bindings = new Map(municipalities.map((municipality) => [municipality.database, new Database(municipalityBinding(env, municipality))]));
+  // One database failing must not keep the others from being cleaned.
+  const results = await Promise.allSettled([
+    ...[...bindings.values()].map((database) => database.commit([new Drafts(database).purgeExpired(now), purgeRateLimits(database, now)])),
+    ...municipalities.map((municipality) => {
+      const database = bindings.get(municipality.database)!;
+      const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - municipality.responseRetentionMonths, 1));
+      return database.commit([new Responses(database).purgeOld(municipality.id, cutoff.toISOString().slice(0, 7)), new Links(database).purgeOld(municipality.id, cutoff, now)]);
+    }),
+  ]);
+  const failed = results.filter((result) => result.status === 'rejected').length;
+  if (failed) throw new Error(`clean-up failed in ${failed} database(s)`);
+}

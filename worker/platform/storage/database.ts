@@ -1,0 +1,29 @@
+import type { BatchItem } from 'drizzle-orm/batch';
+import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
+import { withRetry } from './retry.ts';
+
+/** How many rows a committed update or delete changed. */
+export const changedRows = (result: unknown) => (result as D1Result | undefined)?.meta.changes ?? 0;
+
+/** One statement of a command: built by a repository, written by `Database.commit`. */
+export type Statement = BatchItem<'sqlite'>;
+
+/**
+ * One municipality's database as a request holds it. Repositories read through `db`; a
+ * command's statements (the change, its audit entry, its messages) are written by `commit` in
+ * one D1 batch, which D1 runs as one transaction: all of them or none.
+ */
+export class Database {
+  readonly db: DrizzleD1Database;
+
+  constructor(readonly binding: D1Database) {
+    this.db = drizzle(binding);
+  }
+
+  /** Writes the statements together, retrying only D1's transient errors. */
+  async commit(statements: Statement[]) {
+    const [first, ...rest] = statements;
+    if (!first) return [];
+    return withRetry(() => this.db.batch([first, ...rest]));
+  }
+}
