@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/env.ts';
-import { visiblePages } from '../../engine/flow.ts';
+import { journeyOf } from '../../engine/journey.ts';
 import type { CompiledForm } from '../../engine/schema.ts';
 import { isLanguage } from '../../core/language.ts';
 import { sha256Hex } from '../../core/secrets.ts';
@@ -25,6 +25,6 @@ export async function startLinkDraft<E extends AppEnv>(c: Context<E>, store: Sto
   const language = isLanguage(link.language) ? link.language : municipality.writtenStandard;
   await openNewDraft(c, store, municipality, current, { language, expiresAt, linkId: link.id, assistedRole: assistedRole ?? null });
   // The link chose the language; the first page is shown in it.
-  const first = visiblePages(current.definition, {})[0];
+  const first = journeyOf(current.definition, {}).pages[0];
   return first ? `${base}/p/${first.id}?lang=${link.language}` : base;
 }

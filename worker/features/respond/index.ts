@@ -2,4 +2,3 @@
 export { journey } from './routes.tsx';
 export { readDraftKey } from './draft-cookie.ts';
 export { openNewDraft } from './new-draft.ts';
-export { answerSections } from './view-props.ts';
