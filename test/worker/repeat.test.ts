@@ -52,7 +52,10 @@ describe('a repeatable page', () => {
     expect(check).toContain('Siri');
     expect(check).not.toContain('Trygve');
     // Each row's answers link to that row's page.
-    expect(await (await client.get(`${FORM}/check`)).text()).toContain(`href="${FORM}/p/children/2#`);
+    const checkHtml = await (await client.get(`${FORM}/check`)).text();
+    expect(checkHtml).toContain(`href="${FORM}/p/children/2#`);
+    // …and the list, where items are added and removed, is linked too.
+    expect(checkHtml).toContain(`href="${FORM}/p/children"`);
 
     expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
     const reference = (await textOf(await client.get(`${FORM}/done`))).match(/MV-[0-9A-Z-]{11}/)?.[0] ?? '';

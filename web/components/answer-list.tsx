@@ -39,7 +39,7 @@ function Answers({ ui, page, row, changeHref }: { ui: Ui; page: Page; row: Docum
 export const rowTitle = (ui: Ui, page: Page, number: number) => ui.t('repeat.item', { item: page.repeat ? localized(ui, page.repeat.itemName).text : '', number });
 
 /** Answers grouped by page, rows of repeatable pages each under their own heading; with `changeHref`, each answer links back. */
-export function AnswerList({ ui, sections, changeHref }: { ui: Ui; sections: DocumentSection[]; changeHref?: ChangeHref }) {
+export function AnswerList({ ui, sections, changeHref, listHref }: { ui: Ui; sections: DocumentSection[]; changeHref?: ChangeHref; listHref?: (page: Page) => string }) {
   return (
     <>
       {sections.map(({ page, rows }) => (
@@ -48,6 +48,18 @@ export function AnswerList({ ui, sections, changeHref }: { ui: Ui; sections: Doc
             <Localized ui={ui} text={page.title} />
           </h2>
           {page.repeat && rows.length === 0 && <p>{ui.t('repeat.none')}</p>}
+          {page.repeat && listHref && (
+            <p>
+              {/* The list is where items are added and removed. */}
+              <a href={listHref(page)}>
+                {ui.t('check.change')}
+                <span class="visually-hidden">
+                  {' '}
+                  <Localized ui={ui} text={page.title} />
+                </span>
+              </a>
+            </p>
+          )}
           {rows.map((row) =>
             row.number ? (
               <>

@@ -28,7 +28,7 @@ export function CheckAnswersPage({ ui, form, owner, base, backHref, sections, er
       <PageError message={pageError} />
       <ErrorSummary ui={ui} errors={errors} />
       <h1>{t('check.title')}</h1>
-      <AnswerList ui={ui} sections={sections} changeHref={(page, answer) => `${pagePath(base, page.id, answer.path.row)}#${anchorOf(answer.question)}`} />
+      <AnswerList ui={ui} sections={sections} changeHref={(page, answer) => `${pagePath(base, page.id, answer.path.row)}#${anchorOf(answer.question)}`} listHref={(page) => pagePath(base, page.id)} />
       <h2>{t('check.sendTitle')}</h2>
       <p>{t('check.sendText')}</p>
       <form method="post" action={`${base}/submit`}>

@@ -16,7 +16,6 @@ export interface Missing {
 }
 
 export interface Journey {
-  form: FormDefinition;
   /** The answers with everything hidden by an earlier answer (or not in the form) removed. */
   answers: Answers;
   /** The pages the person sees, in order. */
@@ -115,7 +114,6 @@ export function journeyOf(form: FormDefinition, answers: Answers): Journey {
   const continueIndex = firstMissing !== undefined ? Math.min(firstMissing, lastAnswered + 1) : lastAnswered + 1;
 
   return {
-    form,
     answers: kept,
     pages,
     page: (id) => form.pages.find((page) => page.id === id),
