@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
@@ -14,6 +15,10 @@ export default defineConfig(async () => ({
       },
     }),
   ],
+  resolve: {
+    // The Worker's forms, plus the fixture forms of test/fixtures/forms/ (never in a real build).
+    alias: [{ find: /^(\.\.\/)+generated\/forms\.ts$/, replacement: fileURLToPath(new URL('./test/fixtures/served-forms.ts', import.meta.url)) }],
+  },
   test: {
     include: ['test/worker/**/*.test.ts', 'test/worker/**/*.test.tsx'],
     setupFiles: ['./test/worker/setup.ts'],

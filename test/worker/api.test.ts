@@ -137,6 +137,32 @@ describe('personal links through the API', () => {
     expect(await textOf(await new Client().get(new URL(other.url ?? '').pathname))).toContain('Lenken er trukket tilbake');
   });
 
+  it('returns the rows of a repeatable page, each answer with its row, its columns and its value', async () => {
+    const link = await create(tokens.demo, { form: 'fixture-household', respondent: 'guardian' });
+    const FORM = '/m/demo/fixture-household';
+    const guardian = new Client();
+    expect(location(await guardian.get(new URL(link.url ?? '').pathname))).toBe(`${FORM}/p/you`);
+    await guardian.post(`${FORM}/p/you`, { 'your-name': 'Kari' });
+    await guardian.post(`${FORM}/p/children/1`, { 'child-name': 'Ola', 'in-school': 'yes', 'school-name': 'Byskolen' });
+    await guardian.post(`${FORM}/p/children`, { another: 'yes' });
+    await guardian.post(`${FORM}/p/children/2`, { 'child-name': 'Siri', 'in-school': 'no' });
+    await guardian.post(`${FORM}/p/children`, { another: 'no' });
+    expect(location(await guardian.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
+
+    const { responseId } = (await (await call(`${DEMO}/links/${link.id}`, { token: tokens.demo })).json()) as LinkJson;
+    const body = (await (await call(`${DEMO}/responses/${responseId}`, { token: tokens.demo })).json()) as {
+      answers: Record<string, unknown>;
+      readable: { questionId: string; row?: number; answer: string[]; value?: unknown; columns: Record<string, string> }[];
+    };
+    expect(body.answers.children).toEqual([{ 'child-name': 'Ola', 'in-school': 'yes', 'school-name': 'Byskolen' }, { 'child-name': 'Siri', 'in-school': 'no' }]);
+    const names = body.readable.filter((item) => item.questionId === 'child-name');
+    expect(names.map((item) => [item.row, item.answer, item.value, item.columns])).toEqual([
+      [1, ['Ola'], 'Ola', { 'child-name': 'Ola' }],
+      [2, ['Siri'], 'Siri', { 'child-name': 'Siri' }],
+    ]);
+    expect(body.readable.find((item) => item.questionId === 'your-name')).not.toHaveProperty('row');
+  });
+
   it('lists the forms a link can be made for', async () => {
     const response = await call(`${DEMO}/forms`, { token: tokens.demo });
     expect(response.status).toBe(200);

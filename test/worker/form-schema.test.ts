@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import barnetsStemme from '../../forms/barnets-stemme-demo.json';
 import samtykke from '../../forms/samtykke-demo.json';
+import householdJson from '../fixtures/forms/fixture-household.json';
 import { checkForm, type Problem } from '../../worker/engine/check.ts';
 import { formVersion } from '../../worker/engine/version.ts';
 
@@ -339,5 +340,34 @@ describe('formVersion', () => {
 
   it('differs between the two real forms', async () => {
     expect(await formVersion(barnetsStemme)).not.toBe(await formVersion(samtykke));
+  });
+});
+
+describe('checkForm and repeatable pages', () => {
+  const withRepeat = (change: (form: Editable) => void) => {
+    const form: Editable = structuredClone(householdJson);
+    change(form);
+    return form;
+  };
+
+  it('accepts a repeatable page and fills in its minimum', () => {
+    const result = checkForm(withRepeat((form) => delete form.pages[1].repeat.min));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.definition.pages[1]?.repeat).toEqual({ min: 0, max: 3, itemName: { nb: 'Barn', en: 'Child' } });
+  });
+
+  it('rejects a minimum above the maximum, and a maximum of none', () => {
+    expect(problemsOf(withRepeat((form) => (form.pages[1].repeat.min = 4)))).toContainEqual({ path: 'pages[1].repeat', message: 'repeat.min must not be above repeat.max' });
+    expect(problemsOf(withRepeat((form) => (form.pages[1].repeat = { max: 0, itemName: { nb: 'Barn', en: 'Child' } }))).map((problem) => problem.path)).toContain('pages[1].repeat.max');
+  });
+
+  it('rejects a repeatable page whose id is also a question id, since its rows are kept under it', () => {
+    const problems = problemsOf(withRepeat((form) => (form.pages[2].questions[0].id = 'children')));
+    expect(problems).toContainEqual({ path: 'pages[1].id', message: expect.stringContaining('must not also be a question id') });
+  });
+
+  it("rejects a later condition on a row's question: which row would it look at?", () => {
+    const problems = problemsOf(withRepeat((form) => (form.pages[2].questions[0].showIf = { question: 'in-school', equals: 'yes' })));
+    expect(problems).toContainEqual({ path: 'pages[2].questions[0].showIf', message: expect.stringContaining('not a question before this one') });
   });
 });

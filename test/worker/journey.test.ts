@@ -90,6 +90,26 @@ describe('the respondent journey', () => {
     const check = await textOf(await client.get(`${FORM}/check`));
     expect(check).toContain('Vil ikke svare');
     expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
+    // Declining is kept in the stored response, not just shown.
+    const reference = (await textOf(await client.get(`${FORM}/done`))).match(/MV-[0-9A-Z-]{11}/)?.[0] ?? '';
+    const answers = JSON.parse(String((await responsesFor(reference)).results[0]?.answers));
+    expect(answers).toEqual({ 'school-feeling': { declined: true }, 'has-friend': { declined: true } });
+  });
+
+  it('sends someone who types the address of a page not reached yet to the first answer still missing', async () => {
+    const client = await started();
+    const ahead = await client.get(`${FORM}/p/wish`);
+    expect(ahead.status).toBe(303);
+    expect(location(ahead)).toBe(`${FORM}/p/school`);
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '4' });
+    expect(location(await client.get(`${FORM}/p/adults`))).toBe(`${FORM}/p/friends`);
+    // Posting to a page not reached saves nothing either.
+    expect(location(await client.post(`${FORM}/p/wish`, { 'adults-should-know': 'Hei' }))).toBe(`${FORM}/p/friends`);
+    await client.post(`${FORM}/p/friends`, { 'has-friend': 'yes' });
+    // With nothing required missing before it, a later page opens, and it is empty.
+    const wish = await client.get(`${FORM}/p/wish`);
+    expect(wish.status).toBe(200);
+    expect(await wish.text()).not.toContain('Hei');
   });
 
   it('sends someone without a draft back to the start page', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { AnswerValue } from '../../worker/engine/answer.ts';
+import type { QuestionValue as AnswerValue } from '../../worker/engine/answer.ts';
 import type { Language } from '../../worker/core/language.ts';
 import { kindOf, Question } from '../../worker/engine/questions/index.ts';
 import type { Raw } from '../../worker/engine/questions/kind.ts';
@@ -22,7 +22,7 @@ const empty = { ok: true, value: undefined };
 
 /** Interface texts as their keys, so a summary shows which text it asked for. */
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
-const summary = (q: Question, value: AnswerValue, lang: Language = 'nb') => kindOf(q).summary(q, value, lang, t);
+const summary = (q: Question, value: AnswerValue, lang: Language = 'nb') => kindOf(q).cell(q, value, lang, t);
 /** A stored answer put back into the page and sent again must give the same answer. */
 const resent = (q: Question, value: AnswerValue) => validate(q, kindOf(q).toRaw(q, value));
 
@@ -314,7 +314,7 @@ describe('number', () => {
     const raw = kindOf(decimal).toRaw(decimal, 0.000001);
     expect(raw).toEqual({ '': '0,000001' });
     expect(validate(decimal, raw)).toEqual(small);
-    expect(kindOf(decimal).summary(decimal, 0.000001, 'nb', (key) => key)).toEqual(['0,000001']);
+    expect(kindOf(decimal).cell(decimal, 0.000001, 'nb', (key) => key)).toEqual(['0,000001']);
   });
 
   it('rejects numbers too long to store exactly', () => {

@@ -1,16 +1,45 @@
+import type { DocumentAnswer, DocumentRow, DocumentSection } from '../../worker/engine/output.ts';
 import type { Page } from '../../worker/engine/schema.ts';
-import type { Question } from '../../worker/engine/questions/index.ts';
-import type { Ui } from '../ui.ts';
+import { localized, type Ui } from '../ui.ts';
 import { Localized } from './localized.tsx';
 
-export interface AnswerSection {
-  page: Page;
-  rows: { question: Question; lines: string[]; state: 'answered' | 'declined' | 'empty' }[];
+/** Where a "Change" link for one answer goes. */
+export type ChangeHref = (page: Page, answer: DocumentAnswer) => string;
+
+function Answers({ ui, page, row, changeHref }: { ui: Ui; page: Page; row: DocumentRow; changeHref?: ChangeHref }) {
+  const { t } = ui;
+  return (
+    <dl class="summary">
+      {row.answers.map((answer) => (
+        <div class="summary-row">
+          <dt>
+            <Localized ui={ui} text={answer.question.label} />
+          </dt>
+          <dd>
+            {answer.state === 'answered' ? answer.cell.map((line) => <span class="line">{line}</span>) : <em>{t(answer.state === 'declined' ? 'check.declined' : 'check.empty')}</em>}
+          </dd>
+          {changeHref && (
+            <dd class="summary-action">
+              <a href={changeHref(page, answer)}>
+                {t('check.change')}
+                <span class="visually-hidden">
+                  {' '}
+                  <Localized ui={ui} text={answer.question.label} />
+                </span>
+              </a>
+            </dd>
+          )}
+        </div>
+      ))}
+    </dl>
+  );
 }
 
-/** Answers grouped by page; with `changeHref`, each row links back to its question. */
-export function AnswerList({ ui, sections, changeHref }: { ui: Ui; sections: AnswerSection[]; changeHref?: (page: Page, question: Question) => string }) {
-  const { t } = ui;
+/** The heading of one row of a repeatable page: "Child 2". */
+export const rowTitle = (ui: Ui, page: Page, number: number) => ui.t('repeat.item', { item: page.repeat ? localized(ui, page.repeat.itemName).text : '', number });
+
+/** Answers grouped by page, rows of repeatable pages each under their own heading; with `changeHref`, each answer links back. */
+export function AnswerList({ ui, sections, changeHref, listHref }: { ui: Ui; sections: DocumentSection[]; changeHref?: ChangeHref; listHref?: (page: Page) => string }) {
   return (
     <>
       {sections.map(({ page, rows }) => (
@@ -18,29 +47,29 @@ export function AnswerList({ ui, sections, changeHref }: { ui: Ui; sections: Ans
           <h2>
             <Localized ui={ui} text={page.title} />
           </h2>
-          <dl class="summary">
-            {rows.map(({ question, lines, state }) => (
-              <div class="summary-row">
-                <dt>
-                  <Localized ui={ui} text={question.label} />
-                </dt>
-                <dd>
-                  {state === 'answered' ? lines.map((line) => <span class="line">{line}</span>) : <em>{t(state === 'declined' ? 'check.declined' : 'check.empty')}</em>}
-                </dd>
-                {changeHref && (
-                  <dd class="summary-action">
-                    <a href={changeHref(page, question)}>
-                      {t('check.change')}
-                      <span class="visually-hidden">
-                        {' '}
-                        <Localized ui={ui} text={question.label} />
-                      </span>
-                    </a>
-                  </dd>
-                )}
-              </div>
-            ))}
-          </dl>
+          {page.repeat && rows.length === 0 && <p>{ui.t('repeat.none')}</p>}
+          {page.repeat && listHref && (
+            <p>
+              {/* The list is where items are added and removed. */}
+              <a href={listHref(page)}>
+                {ui.t('check.change')}
+                <span class="visually-hidden">
+                  {' '}
+                  <Localized ui={ui} text={page.title} />
+                </span>
+              </a>
+            </p>
+          )}
+          {rows.map((row) =>
+            row.number ? (
+              <>
+                <h3>{rowTitle(ui, page, row.number)}</h3>
+                <Answers ui={ui} page={page} row={row} changeHref={changeHref} />
+              </>
+            ) : (
+              <Answers ui={ui} page={page} row={row} changeHref={changeHref} />
+            ),
+          )}
         </section>
       ))}
     </>

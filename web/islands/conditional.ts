@@ -5,6 +5,7 @@
  */
 import type { AnswerValue } from '../../worker/engine/answer.ts';
 import { isShown, type ShowIf } from '../../worker/engine/condition.ts';
+import { DECLINED_PART, fieldName } from '../../worker/engine/paths.ts';
 
 /** The value a "I don't want to answer" radio sends (DECLINE_OPTION on the server). */
 const DECLINE_OPTION = '~declined';
@@ -21,11 +22,11 @@ function answerOf(form: HTMLFormElement, id: string): AnswerValue | undefined {
   for (const control of form.querySelectorAll<HTMLInputElement>(CONTROLS)) {
     if (control.disabled) continue;
     // The separate "I don't want to answer" checkbox some question kinds have.
-    if (control.name === `${id}.declined`) {
+    if (control.name === fieldName({ question: id, part: DECLINED_PART })) {
       if (control.checked) return DECLINED;
       continue;
     }
-    if (control.name !== id) continue;
+    if (control.name !== fieldName({ question: id })) continue;
     if (control.type === 'radio') {
       if (control.checked) value = control.value;
     } else if (control.type === 'checkbox') {

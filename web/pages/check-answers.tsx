@@ -1,5 +1,7 @@
 import type { FormDefinition } from '../../worker/engine/schema.ts';
-import { AnswerList, type AnswerSection } from '../components/answer-list.tsx';
+import type { DocumentSection } from '../../worker/engine/output.ts';
+import { pagePath } from '../../worker/engine/paths.ts';
+import { AnswerList } from '../components/answer-list.tsx';
 import { BackLink } from '../components/back-link.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { ErrorSummary, type SummaryError } from '../components/error-summary.tsx';
@@ -13,7 +15,7 @@ export interface CheckAnswersProps {
   owner: string;
   base: string;
   backHref: string;
-  sections: AnswerSection[];
+  sections: DocumentSection[];
   errors: SummaryError[];
   pageError?: string;
 }
@@ -26,7 +28,7 @@ export function CheckAnswersPage({ ui, form, owner, base, backHref, sections, er
       <PageError message={pageError} />
       <ErrorSummary ui={ui} errors={errors} />
       <h1>{t('check.title')}</h1>
-      <AnswerList ui={ui} sections={sections} changeHref={(page, question) => `${base}/p/${page.id}#${anchorOf(question)}`} />
+      <AnswerList ui={ui} sections={sections} changeHref={(page, answer) => `${pagePath(base, page.id, answer.path.row)}#${anchorOf(answer.question)}`} listHref={(page) => pagePath(base, page.id)} />
       <h2>{t('check.sendTitle')}</h2>
       <p>{t('check.sendText')}</p>
       <form method="post" action={`${base}/submit`}>

@@ -14,6 +14,8 @@ export interface QuestionPageProps {
   form: FormDefinition;
   owner: string;
   page: Page;
+  /** On a row of a repeatable page: which row ("Child 2"). */
+  caption?: string;
   /** Questions shown on this page; those depending on this page's own answers are marked. */
   questions: { question: Question; raw: Raw; error?: string; decline?: 'option' | 'checkbox'; savedMask?: string; dependsOnPage: boolean }[];
   action: string;
@@ -23,7 +25,7 @@ export interface QuestionPageProps {
   pageError?: string;
 }
 
-export function QuestionPage({ ui, form, owner, page, questions, action, backHref, progress, pageError }: QuestionPageProps) {
+export function QuestionPage({ ui, form, owner, page, caption, questions, action, backHref, progress, pageError }: QuestionPageProps) {
   const { t } = ui;
   const errors = questions.filter((item) => item.error).map((item) => ({ href: `#${anchorOf(item.question)}`, text: item.error ?? '' }));
   // A page with one question uses that question as its heading, as GOV.UK does.
@@ -34,6 +36,7 @@ export function QuestionPage({ ui, form, owner, page, questions, action, backHre
       <PageError message={pageError} />
       <ErrorSummary ui={ui} errors={errors} />
       <p class="progress">{t('page.progress', progress)}</p>
+      {caption && <p class="caption">{caption}</p>}
       {!single && (
         <>
           <h1>

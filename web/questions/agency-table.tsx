@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { AGENCY_DECISIONS } from '../../worker/engine/questions/agency-table.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
@@ -25,7 +26,7 @@ export function AgencyTableView(props: ViewProps<AgencyTable>) {
                     <input
                       type="radio"
                       id={id}
-                      name={`${question.id}.${agency.value}`}
+                      name={fieldName({ question: question.id, part: agency.value })}
                       value={decision}
                       checked={single(raw, agency.value) === decision}
                       aria-invalid={error ? 'true' : undefined}

@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { Localized } from '../components/localized.tsx';
 import { Frame, inputId, type ViewProps } from './frame.tsx';
 
@@ -15,7 +16,7 @@ export function CheckboxesView(props: ViewProps<MultipleChoice>) {
           const id = inputId(question, option.value);
           return (
             <div class="choice">
-              <input type="checkbox" id={id} name={question.id} value={option.value} checked={chosen.has(option.value)} aria-invalid={error ? 'true' : undefined} />
+              <input type="checkbox" id={id} name={fieldName({ question: question.id })} value={option.value} checked={chosen.has(option.value)} aria-invalid={error ? 'true' : undefined} />
               <label for={id}>
                 <Localized ui={ui} text={option.label} />
               </label>

@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { Frame, inputId, type ViewProps } from './frame.tsx';
 
@@ -26,7 +27,7 @@ export function DateView(props: ViewProps<DateQuestion>) {
               type="text"
               inputmode="numeric"
               id={inputId(question, suffix)}
-              name={`${question.id}.${suffix}`}
+              name={fieldName({ question: question.id, part: suffix })}
               value={single(raw, suffix)}
               aria-invalid={error ? 'true' : undefined}
             />

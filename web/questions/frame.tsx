@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { DECLINED_PART, fieldName } from '../../worker/engine/paths.ts';
 import type { Question } from '../../worker/engine/questions/index.ts';
 import type { Raw } from '../../worker/engine/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
@@ -36,10 +37,10 @@ function speech(ui: Ui, question: Question): string {
 }
 
 function Decline({ ui, question, raw }: ViewProps) {
-  const id = inputId(question, 'declined');
+  const id = inputId(question, DECLINED_PART);
   return (
     <div class="choice decline">
-      <input type="checkbox" id={id} name={`${question.id}.declined`} value="yes" checked={raw.declined === 'yes'} />
+      <input type="checkbox" id={id} name={fieldName({ question: question.id, part: DECLINED_PART })} value="yes" checked={raw.declined === 'yes'} />
       <label for={id}>{ui.t('question.decline')}</label>
     </div>
   );

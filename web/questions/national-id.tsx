@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { describedBy, Frame, inputId, type ViewProps } from './frame.tsx';
 
@@ -16,7 +17,7 @@ export function NationalIdView(props: ViewProps<NationalIdQuestion>) {
         autocomplete="off"
         spellcheck={false}
         id={inputId(question)}
-        name={question.id}
+        name={fieldName({ question: question.id })}
         value={single(raw)}
         aria-describedby={describedBy(props)}
         aria-invalid={error ? 'true' : undefined}

@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
 import { describedBy, Frame, inputId, type ViewProps } from './frame.tsx';
@@ -15,7 +16,7 @@ export function NumberView(props: ViewProps<NumberQuestion>) {
           type="text"
           inputmode={question.integer ? 'numeric' : 'decimal'}
           id={inputId(question)}
-          name={question.id}
+          name={fieldName({ question: question.id })}
           value={single(raw)}
           aria-describedby={[describedBy(props), question.unit ? inputId(question, 'unit') : ''].filter(Boolean).join(' ') || undefined}
           aria-invalid={error ? 'true' : undefined}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { DECLINED_PART, fieldName } from '../../worker/engine/paths.ts';
 import type { Question } from '../../worker/engine/questions/index.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { FACES } from '../../worker/engine/questions/smiley-scale.ts';
@@ -41,10 +42,10 @@ export function RadiosView(props: ViewProps<RadioQuestion>) {
     <Frame {...props} group>
       <div class={smiley ? 'choices choices--smiley' : 'choices'}>
         {options.map((option) => {
-          const id = inputId(question, option.value === DECLINE_OPTION ? 'declined' : option.value);
+          const id = inputId(question, option.value === DECLINE_OPTION ? DECLINED_PART : option.value);
           return (
             <div class={option.value === DECLINE_OPTION ? 'choice decline' : 'choice'}>
-              <input type="radio" id={id} name={question.id} value={option.value} checked={chosen === option.value} aria-invalid={error ? 'true' : undefined} />
+              <input type="radio" id={id} name={fieldName({ question: question.id })} value={option.value} checked={chosen === option.value} aria-invalid={error ? 'true' : undefined} />
               <label for={id}>
                 {option.face && (
                   <span class="face" aria-hidden="true">

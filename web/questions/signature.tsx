@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
 import { Frame, inputId, type ViewProps } from './frame.tsx';
@@ -19,7 +20,7 @@ export function SignatureView(props: ViewProps<Signature>) {
           type="text"
           autocomplete="name"
           id={inputId(question, 'name')}
-          name={`${question.id}.name`}
+          name={fieldName({ question: question.id, part: 'name' })}
           value={single(raw, 'name')}
           aria-invalid={error ? 'true' : undefined}
         />
@@ -28,7 +29,7 @@ export function SignatureView(props: ViewProps<Signature>) {
         <input
           type="checkbox"
           id={inputId(question, 'confirm')}
-          name={`${question.id}.confirm`}
+          name={fieldName({ question: question.id, part: 'confirm' })}
           value="yes"
           checked={single(raw, 'confirm') === 'yes'}
           aria-invalid={error ? 'true' : undefined}

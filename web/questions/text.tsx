@@ -1,4 +1,5 @@
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { fieldName } from '../../worker/engine/paths.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
 import { describedBy, Frame, inputId, type ViewProps } from './frame.tsx';
 
@@ -8,7 +9,7 @@ export function TextView(props: ViewProps<TextQuestion>) {
   const { question, ui, raw, error } = props;
   const common = {
     id: inputId(question),
-    name: question.id,
+    name: fieldName({ question: question.id }),
     'aria-describedby': describedBy(props),
     'aria-invalid': error ? ('true' as const) : undefined,
   };

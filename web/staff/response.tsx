@@ -1,13 +1,14 @@
 import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import type { LinkView, ResponseView } from './records.ts';
-import { AnswerList, type AnswerSection } from '../components/answer-list.tsx';
+import type { DocumentSection } from '../../worker/engine/output.ts';
+import { AnswerList } from '../components/answer-list.tsx';
 import { Localized } from '../components/localized.tsx';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
 
 /** One response as the case file needs it; prints cleanly (the browser's "Save as PDF" gives the document). */
-export function ResponsePage({ ui, name, base, link, response, form, sections }: { ui: Ui; name: string; base: string; link: LinkView; response: ResponseView; form: FormDefinition; sections: AnswerSection[] }) {
+export function ResponsePage({ ui, name, base, link, response, form, sections }: { ui: Ui; name: string; base: string; link: LinkView; response: ResponseView; form: FormDefinition; sections: DocumentSection[] }) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={`${t('response.title')} ${response.reference}`} name={name}>

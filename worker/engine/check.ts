@@ -60,19 +60,29 @@ function* conditionProblems(showIf: Condition | Condition[] | undefined, earlier
 /** Everything the schema alone cannot see: unique ids, sound conditions, complete translations. */
 function* semanticProblems(form: FormDefinition): Generator<Problem> {
   const pageIds = new Set<string>();
+  const questionIds = new Set<string>();
+  const repeatPages: { id: string; path: string }[] = [];
   const earlier = new Map<string, Question>();
   for (const [pageIndex, page] of form.pages.entries()) {
     const pagePath = `pages[${pageIndex}]`;
     if (pageIds.has(page.id)) yield { path: `${pagePath}.id`, message: `page id "${page.id}" is used twice` };
     pageIds.add(page.id);
     yield* conditionProblems(page.showIf, earlier, pagePath);
+    // A row's questions may look at earlier questions and at its own row, never at other pages' rows.
+    const seen = page.repeat ? new Map(earlier) : earlier;
     for (const [questionIndex, question] of page.questions.entries()) {
       const path = `${pagePath}.questions[${questionIndex}]`;
-      if (earlier.has(question.id)) yield { path: `${path}.id`, message: `question id "${question.id}" is used twice` };
-      yield* conditionProblems(question.showIf, earlier, path);
+      if (seen.has(question.id) || questionIds.has(question.id)) yield { path: `${path}.id`, message: `question id "${question.id}" is used twice` };
+      yield* conditionProblems(question.showIf, seen, path);
       if (question.type === 'info' && question.required) yield { path: `${path}.required`, message: 'an information block has nothing to answer, so it cannot be required' };
-      earlier.set(question.id, question);
+      seen.set(question.id, question);
+      questionIds.add(question.id);
     }
+    if (page.repeat) repeatPages.push({ id: page.id, path: `${pagePath}.id` });
+  }
+  // A repeatable page keeps its rows under its own id, next to the answers of other questions.
+  for (const repeat of repeatPages) {
+    if (questionIds.has(repeat.id)) yield { path: repeat.path, message: `a repeatable page's id "${repeat.id}" must not also be a question id` };
   }
   yield* missingTranslations(form, form.languages, []);
 }

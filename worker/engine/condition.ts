@@ -17,7 +17,7 @@ function comparable(answer: AnswerValue | undefined): string[] | undefined {
   if (answer === undefined) return undefined;
   if (typeof answer === 'string') return [answer];
   if (typeof answer === 'number') return [String(answer)];
-  if (Array.isArray(answer)) return answer;
+  if (Array.isArray(answer)) return answer.filter((value): value is string => typeof value === 'string');
   return undefined; // declined, or a structured answer: never matches
 }
 

@@ -1,31 +1,38 @@
 /** Reads one submitted page: validates each visible question and merges valid answers. */
 import { isMasked, kindOf, type Question } from './questions/index.ts';
 import type { FieldError, Raw } from './questions/kind.ts';
-import { DECLINED, type Answers } from './answer.ts';
+import * as v from 'valibot';
+import { DECLINED, QuestionValue, type Answers, type Row } from './answer.ts';
 import { isShown } from './condition.ts';
+import { DECLINED_PART, fieldName } from './paths.ts';
 import type { FormDefinition, Page } from './schema.ts';
 
 /** The value a "I don't want to answer" radio option sends. */
 export const DECLINE_OPTION = '~declined';
 /** Form fields that steer the journey rather than answer a question. */
 export const CONTROL_FIELDS = ['_action'] as const;
+/** The "add another?" answer on a repeatable page's list of rows. */
+export const ANOTHER_FIELD = 'another';
 
 /** Submitted fields: every name with all its values, as a browser sends them. */
 export type FormBody = ReadonlyMap<string, string[]>;
 
-export const fieldName = (question: Question, suffix: string) => (suffix ? `${question.id}.${suffix}` : question.id);
-export const declineName = (question: Question) => `${question.id}.declined`;
+const partName = (question: Question, part: string) => fieldName({ question: question.id, part });
 
 export function offersDecline(form: FormDefinition, question: Question): boolean {
   return kindOf(question).decline !== 'never' && (question.allowDecline ?? form.allowDecline);
 }
 
-/** Field names the page does not have: a tampered or stale form, refused before anything is read. */
-export function unknownFields(form: FormDefinition, page: Page, body: FormBody): string[] {
+/**
+ * Field names the page does not have: a tampered or stale form, refused before anything is read.
+ * A repeatable page's list of rows has only the "add another?" question.
+ */
+export function unknownFields(form: FormDefinition, page: Page, body: FormBody, list = false): string[] {
   const known = new Set<string>(CONTROL_FIELDS);
-  for (const question of page.questions) {
-    for (const field of kindOf(question).fields(question)) known.add(fieldName(question, field.suffix));
-    if (offersDecline(form, question) && kindOf(question).decline === 'checkbox') known.add(declineName(question));
+  if (list) known.add(ANOTHER_FIELD);
+  for (const question of list ? [] : page.questions) {
+    for (const field of kindOf(question).fields(question)) known.add(partName(question, field.suffix));
+    if (offersDecline(form, question) && kindOf(question).decline === 'checkbox') known.add(partName(question, DECLINED_PART));
   }
   return [...body.keys()].filter((name) => !known.has(name));
 }
@@ -68,13 +75,13 @@ export function readPage(
     }
     const sent: Raw = {};
     for (const field of fields) {
-      const values = body.get(fieldName(question, field.suffix)) ?? [];
+      const values = body.get(partName(question, field.suffix)) ?? [];
       sent[field.suffix] = field.multiple ? values : (values[0] ?? '');
     }
     const declined =
       offersDecline(form, question) &&
-      (kind.decline === 'option' ? sent[''] === DECLINE_OPTION : body.get(declineName(question))?.[0] === 'yes');
-    if (declined) sent.declined = 'yes';
+      (kind.decline === 'option' ? sent[''] === DECLINE_OPTION : body.get(partName(question, DECLINED_PART))?.[0] === 'yes');
+    if (declined) sent[DECLINED_PART] = 'yes';
     raw[question.id] = sent;
     if (declined) {
       answers[question.id] = DECLINED;
@@ -96,4 +103,14 @@ export function readPage(
     }
   }
   return { answers, raw, errors };
+}
+
+/** A row of a repeatable page out of the answers `readPage` merged it into. */
+export function rowOf(page: Page, answers: Answers): Row {
+  const row: Row = {};
+  for (const question of page.questions) {
+    const value = answers[question.id];
+    if (v.is(QuestionValue, value)) row[question.id] = value;
+  }
+  return row;
 }

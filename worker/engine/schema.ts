@@ -5,11 +5,24 @@ import { Id, LANGUAGES, Text } from '../core/language.ts';
 
 export const AUDIENCES = ['child', 'youth', 'guardian', 'staff', 'other'] as const;
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50));
+
+/**
+ * A page answered once per item (a child, a sibling, an agency contact): the respondent adds,
+ * changes and removes rows, between `min` and `max` of them. `itemName` names one row.
+ */
+export const Repeat = v.pipe(
+  v.strictObject({ min: v.optional(count, 0), max: v.pipe(count, v.minValue(1)), itemName: Text }),
+  v.check((repeat) => repeat.min <= repeat.max, 'repeat.min must not be above repeat.max'),
+);
+export type Repeat = v.InferOutput<typeof Repeat>;
+
 export const Page = v.strictObject({
   id: Id,
   title: Text,
   intro: v.optional(Text),
   showIf: v.optional(ShowIf),
+  repeat: v.optional(Repeat),
   questions: v.pipe(v.array(Question), v.minLength(1, 'a page needs at least one question')),
 });
 export type Page = v.InferOutput<typeof Page>;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldName } from '../paths.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 import { base, fail, ok, Option, single, type QuestionKind } from './kind.ts';
 
@@ -33,13 +34,22 @@ export const agencyTableKind: QuestionKind<AgencyTable> = {
   },
   toRaw: (_question, value) =>
     typeof value === 'object' && !Array.isArray(value) && !('declined' in value) && !('confirmed' in value) ? { ...value } : {},
-  summary(question, value, lang, t) {
+  cell(question, value, lang, t) {
     if (typeof value !== 'object' || Array.isArray(value)) return [];
     const decisions = value as Record<string, string>;
     return question.agencies.map(
       (agency) => `${pickText(agency.label, lang)}: ${t(`answers.${decisions[agency.value] ?? 'unanswered'}`)}`,
     );
   },
+  columns: (question, value, lang, t) =>
+    question.agencies.map((agency) => {
+      const decision = typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>)[agency.value] : undefined;
+      return {
+        key: fieldName({ question: question.id, part: agency.value }),
+        heading: `${pickText(question.label, lang)}: ${pickText(agency.label, lang)}`,
+        text: decision ? t(`answers.${decision}`) : '',
+      };
+    }),
   countable: (question, value) =>
     typeof value === 'object' && !Array.isArray(value)
       ? question.agencies.map((agency) => `${agency.value}:${(value as Record<string, string>)[agency.value] ?? ''}`)

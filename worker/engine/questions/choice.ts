@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { fieldName } from '../paths.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 import { base, fail, ok, Option, pickOneKind, type QuestionKind, single } from './kind.ts';
 
@@ -41,7 +42,14 @@ export const multipleChoiceKind: QuestionKind<MultipleChoice> = {
     return ok(question.options.map((option) => option.value).filter((value) => values.includes(value)));
   },
   toRaw: (_question, value) => ({ '': Array.isArray(value) ? value : [] }),
-  summary: (question, value, lang) => (Array.isArray(value) ? value.map((item) => labelOf(question, item, lang)) : []),
+  cell: (question, value, lang) => (Array.isArray(value) ? value.map((item) => labelOf(question, item, lang)) : []),
+  // One column per option, so a spreadsheet can count each choice.
+  columns: (question, value, lang, t) =>
+    question.options.map((option) => ({
+      key: fieldName({ question: question.id, part: option.value }),
+      heading: `${pickText(question.label, lang)}: ${pickText(option.label, lang)}`,
+      text: Array.isArray(value) && value.includes(option.value) ? t('answers.yes') : '',
+    })),
   countable: (_question, value) => (Array.isArray(value) ? value : []),
   answers: (question) => question.options.map((option) => option.value),
 };

@@ -37,5 +37,5 @@ export const dateKind: QuestionKind<DateQuestion> = {
     const [year = '', month = '', day = ''] = value.split('-');
     return { day: String(Number(day)), month: String(Number(month)), year };
   },
-  summary: (_question, value) => (typeof value === 'string' ? [display(value)] : []),
+  cell: (_question, value) => (typeof value === 'string' ? [display(value)] : []),
 };

@@ -12,5 +12,5 @@ export const infoKind: QuestionKind<Info> = {
   requiredError: 'requiredText',
   validate: () => ok(undefined),
   toRaw: () => ({}),
-  summary: () => [],
+  cell: () => [],
 };

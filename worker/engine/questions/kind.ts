@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AnswerValue } from '../answer.ts';
+import type { QuestionValue } from '../answer.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import { Id, Text, type Language } from '../../core/language.ts';
 
@@ -37,7 +37,14 @@ export interface FieldError {
   params?: Record<string, string | number>;
 }
 
-export type Outcome = { ok: true; value: AnswerValue | undefined } | { ok: false; error: FieldError };
+export type Outcome = { ok: true; value: QuestionValue | undefined } | { ok: false; error: FieldError };
+
+/** One column of a tabular export: a stable key (a field name), its heading and its text. */
+export interface Column {
+  key: string;
+  heading: string;
+  text: string;
+}
 
 export interface Field {
   suffix: string;
@@ -57,16 +64,23 @@ export interface QuestionKind<Q> {
   /** Parses what was sent; an empty answer is `{ ok: true, value: undefined }`. */
   validate(question: Q, raw: Raw, today: string): Outcome;
   /** Turns a stored answer back into field values, to fill the page in again. */
-  toRaw(question: Q, value: AnswerValue): Raw;
-  /** The answer as lines of text for the check-your-answers page and receipts. */
-  summary(question: Q, value: AnswerValue, lang: Language, t: Translate): string[];
+  toRaw(question: Q, value: QuestionValue): Raw;
+  /** The answer as display text, a line each: what the check page, staff page, PDF and API show. */
+  cell(question: Q, value: QuestionValue, lang: Language, t: Translate): string[];
+  /**
+   * For tabular export, when one column is not enough: the columns this question always has
+   * (the same whatever the answer) and their text for this answer. Without it, one column.
+   */
+  columns?(question: Q, value: QuestionValue | undefined, lang: Language, t: Translate): Column[];
+  /** The answer for other systems, when it differs from what is stored (masked, or typed). */
+  json?(question: Q, value: QuestionValue): unknown;
   /** Values counted when responses are aggregated; free text and identifiers give none. */
-  countable?(question: Q, value: AnswerValue): string[];
+  countable?(question: Q, value: QuestionValue): string[];
   /** For choice-like kinds: every value an answer can take (what conditions may compare with). */
   answers?(question: Q): readonly string[];
 }
 
-export const ok = (value: AnswerValue | undefined): Outcome => ({ ok: true, value });
+export const ok = (value: QuestionValue | undefined): Outcome => ({ ok: true, value });
 export const fail = (key: string, params?: FieldError['params']): Outcome => ({ ok: false, error: { key, params } });
 
 export const single = (raw: Raw, suffix = ''): string => {
@@ -75,11 +89,11 @@ export const single = (raw: Raw, suffix = ''): string => {
 };
 
 /** For kinds whose answer is one string: the field value to show again, and the value to count. */
-export const stringRaw = (_question: unknown, value: AnswerValue): Raw => ({ '': typeof value === 'string' ? value : '' });
-export const stringCount = (_question: unknown, value: AnswerValue): string[] => (typeof value === 'string' ? [value] : []);
+export const stringRaw = (_question: unknown, value: QuestionValue): Raw => ({ '': typeof value === 'string' ? value : '' });
+export const stringCount = (_question: unknown, value: QuestionValue): string[] => (typeof value === 'string' ? [value] : []);
 
 /** A kind answered by picking one of a fixed set of values (radios), given that set and how to show an answer. */
-export function pickOneKind<Q>(answers: (question: Q) => readonly string[], summary: QuestionKind<Q>['summary']): QuestionKind<Q> {
+export function pickOneKind<Q>(answers: (question: Q) => readonly string[], cell: QuestionKind<Q>['cell']): QuestionKind<Q> {
   return {
     fields: () => [{ suffix: '' }],
     decline: 'option',
@@ -91,7 +105,7 @@ export function pickOneKind<Q>(answers: (question: Q) => readonly string[], summ
       return answers(question).includes(value) ? ok(value) : fail('unknownOption');
     },
     toRaw: stringRaw,
-    summary,
+    cell,
     countable: stringCount,
   };
 }

@@ -47,5 +47,5 @@ export const nationalIdKind: QuestionKind<NationalIdQuestion> & { masked: true }
   },
   // A saved number is never put back into the page; the view shows it masked instead.
   toRaw: () => ({}),
-  summary: (_question, value) => (typeof value === 'string' ? [maskNationalId(value)] : []),
+  cell: (_question, value) => (typeof value === 'string' ? [maskNationalId(value)] : []),
 };

@@ -34,7 +34,7 @@ export const numberKind: QuestionKind<NumberQuestion> = {
     return ok(value);
   },
   toRaw: (_question, value) => ({ '': typeof value === 'number' ? written(value) : '' }),
-  summary: (question, value, lang) =>
+  cell: (question, value, lang) =>
     typeof value === 'number' ? [[written(value), question.unit ? pickText(question.unit, lang) : ''].join(' ').trim()] : [],
   countable: (_question, value) => (typeof value === 'number' ? [String(value)] : []),
 };

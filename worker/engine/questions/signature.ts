@@ -23,6 +23,6 @@ export const signatureKind: QuestionKind<Signature> = {
   },
   toRaw: (_question, value): Raw =>
     typeof value === 'object' && 'confirmed' in value ? { name: String(value.name), confirm: 'yes' } : {},
-  summary: (_question, value, _lang, t) =>
+  cell: (_question, value, _lang, t) =>
     typeof value === 'object' && 'confirmed' in value ? [t('answers.signedBy', { name: String(value.name) })] : [],
 };

@@ -28,5 +28,5 @@ export const textKind: QuestionKind<TextQuestion> = {
     return ok(text);
   },
   toRaw: stringRaw,
-  summary: (_question, value) => (typeof value === 'string' ? value.split('\n') : []),
+  cell: (_question, value) => (typeof value === 'string' ? value.split('\n') : []),
 };

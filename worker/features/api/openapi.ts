@@ -305,19 +305,30 @@ export const openApiDocument: OpenApiDocument = {
           submittedPeriod: { type: 'string' },
           assisted: { type: 'boolean', description: 'Whether a staff member helped answer.' },
           assistedRole: { type: ['string', 'null'], enum: [...HELPER_ROLES, null], description: "The helper's role (never the name) when a staff member helped." },
-          answers: { type: 'object', description: 'Raw values by question id, as stored.', additionalProperties: true },
+          answers: {
+            type: 'object',
+            description: 'Raw values by question id, as stored. A repeatable page keeps its rows under the page id, as a list of objects by question id.',
+            additionalProperties: true,
+          },
           readable: {
             type: 'array',
             description: 'Every question shown to the respondent, in order, as the staff see it; labels and answers in the language of Accept-Language.',
             items: {
               type: 'object',
-              required: ['questionId', 'page', 'label', 'state', 'answer'],
+              required: ['questionId', 'page', 'label', 'state', 'answer', 'columns'],
               properties: {
                 questionId: { type: 'string' },
                 page: { type: 'string' },
                 label: { type: 'string' },
+                row: { type: 'integer', description: 'On a repeatable page only: the item the answer belongs to, counted from 1.' },
                 state: { type: 'string', enum: ['answered', 'declined', 'empty'] },
-                answer: { type: 'array', items: { type: 'string' } },
+                answer: { type: 'array', items: { type: 'string' }, description: 'The answer as display text, a line each.' },
+                value: { description: 'The answer as data (a smiley-scale point as a number); absent unless answered.' },
+                columns: {
+                  type: 'object',
+                  additionalProperties: { type: 'string' },
+                  description: 'The answer for a table, by column key: one column per question, or one per option or agency.',
+                },
               },
             },
           },

@@ -1,6 +1,7 @@
 /** What the API returns: links, forms and responses as plain JSON, dates as ISO strings. */
 import type { FormDefinition, CompiledForm } from '../../engine/schema.ts';
-import { answerSections } from '../respond/index.ts';
+import { journeyOf } from '../../engine/journey.ts';
+import { responseDocument } from '../../engine/output.ts';
 import { linkStatus } from '../links/index.ts';
 import type { FormLink } from '../links/index.ts';
 import type { StoredResponse } from '../respond/index.ts';
@@ -42,8 +43,20 @@ export const formJson = ({ version, definition }: CompiledForm) => ({
  * shows them (labels and texts in the reader's language), for systems that just file them.
  */
 export function responseJson(response: StoredResponse, form: FormDefinition, ui: Ui) {
-  const readable = answerSections(form, response.answers, ui).flatMap((section) =>
-    section.rows.map((row) => ({ questionId: row.question.id, page: section.page.id, label: localized(ui, row.question.label).text, state: row.state, answer: row.lines })),
+  const readable = responseDocument(journeyOf(form, response.answers), ui.lang, ui.t).flatMap(({ page, rows }) =>
+    rows.flatMap(({ number, answers }) =>
+      answers.map(({ question, state, cell, columns, json }) => ({
+        questionId: question.id,
+        page: page.id,
+        // Only on a repeatable page: which item (from 1) the answer belongs to.
+        ...(number ? { row: number } : {}),
+        label: localized(ui, question.label).text,
+        state,
+        answer: cell,
+        ...(json === undefined ? {} : { value: json }),
+        columns: Object.fromEntries(columns.map((column) => [column.key, column.text])),
+      })),
+    ),
   );
   return {
     id: response.id,

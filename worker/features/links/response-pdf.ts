@@ -4,7 +4,8 @@
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Ui } from '../../../web/ui.ts';
-import type { AnswerSection } from '../../../web/components/answer-list.tsx';
+import type { DocumentSection } from '../../engine/output.ts';
+import { rowTitle } from '../../../web/components/answer-list.tsx';
 import { localized } from '../../../web/ui.ts';
 
 const A4: [number, number] = [595.28, 841.89];
@@ -24,7 +25,7 @@ const printable = (text: string) =>
 export interface PdfFacts {
   title: string;
   facts: [string, string][];
-  sections: AnswerSection[];
+  sections: DocumentSection[];
 }
 
 class Writer {
@@ -79,10 +80,14 @@ export async function responsePdf(ui: Ui, content: PdfFacts): Promise<Uint8Array
   for (const { page, rows } of content.sections) {
     writer.text('', 6);
     writer.text(localized(ui, page.title).text, 13, 'bold', 6);
-    for (const { question, lines, state } of rows) {
-      writer.text(localized(ui, question.label).text, 10, 'bold', 1);
-      const answer = state === 'answered' ? lines.join('\n') : ui.t(state === 'declined' ? 'check.declined' : 'check.empty');
-      writer.text(answer, 10, 'regular', 6);
+    if (page.repeat && rows.length === 0) writer.text(ui.t('repeat.none'), 10, 'regular', 6);
+    for (const row of rows) {
+      if (row.number) writer.text(rowTitle(ui, page, row.number), 11, 'bold', 4);
+      for (const { question, cell, state } of row.answers) {
+        writer.text(localized(ui, question.label).text, 10, 'bold', 1);
+        const answer = state === 'answered' ? cell.join('\n') : ui.t(state === 'declined' ? 'check.declined' : 'check.empty');
+        writer.text(answer, 10, 'regular', 6);
+      }
     }
   }
   // A copy into a plain ArrayBuffer, which is what a Response body takes.

@@ -26,7 +26,8 @@ import { requireRole } from '../staff/index.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
-import { answerSections } from '../respond/index.ts';
+import { journeyOf } from '../../engine/journey.ts';
+import { responseDocument } from '../../engine/output.ts';
 import { formatDate } from '../../core/i18n/format.ts';
 import { responsePdf } from './response-pdf.ts';
 import { localized } from '../../../web/ui.ts';
@@ -149,7 +150,7 @@ async function readableResponse(c: C, where: StaffScope) {
   if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
   const form = await formAt(where.database, response.formId, response.formVersion);
   if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
-  return { response, link, form, sections: answerSections(form, response.answers, c.var.ui) };
+  return { response, link, form, sections: responseDocument(journeyOf(form, response.answers), c.var.ui.lang, c.var.ui.t) };
 }
 
 const auditRead = (c: C, where: StaffScope, action: 'response.view' | 'response.download', responseId: string) =>

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/env.ts';
-import { visiblePages } from '../../engine/flow.ts';
+import { journeyOf } from '../../engine/journey.ts';
 import type { CompiledForm } from '../../engine/schema.ts';
 import { isLanguage } from '../../core/language.ts';
 import type { Municipality } from '../../core/municipality.ts';
@@ -39,6 +39,6 @@ export async function startLinkDraft<E extends AppEnv>(
   const language = isLanguage(link.language) ? link.language : municipality.writtenStandard;
   await openNewDraft(c, database, municipality, current, { language, expiresAt, linkId: link.id, assistedRole, alongside });
   // The link chose the language; the first page is shown in it.
-  const first = visiblePages(current.definition, {})[0];
+  const first = journeyOf(current.definition, {}).pages[0];
   return first ? `${base}/p/${first.id}?lang=${link.language}` : base;
 }

@@ -2,4 +2,3 @@
 export { readDraftKey } from './draft-cookie.ts';
 export { openNewDraft } from './new-draft.ts';
 export { Drafts, FormVersions, Responses, type Draft, type StoredResponse } from './repository.ts';
-export { answerSections } from './view-props.ts';

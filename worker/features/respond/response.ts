@@ -1,21 +1,24 @@
-import { isDeclined, type Answers } from '../../engine/answer.ts';
-import { pruneHidden } from '../../engine/flow.ts';
+import { isDeclined, type QuestionValue } from '../../engine/answer.ts';
+import { journeyOf } from '../../engine/journey.ts';
 import { DECLINE_OPTION } from '../../engine/page-input.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
-import { kindOf } from '../../engine/questions/index.ts';
+import { kindOf, type Question } from '../../engine/questions/index.ts';
 import type { Draft, NewResponse } from './repository.ts';
 import { referenceFor } from '../../core/secrets.ts';
 
 /** Turns a finished draft into the response to store: only answers the person could see. */
 export async function responseFrom(draft: Draft, form: FormDefinition, now: Date): Promise<NewResponse> {
-  const answers: Answers = pruneHidden(form, draft.answers);
-  const values = form.pages.flatMap((page) =>
-    page.questions.flatMap((question) => {
-      const value = answers[question.id];
-      if (value === undefined) return [];
-      if (isDeclined(value)) return [{ questionId: question.id, value: DECLINE_OPTION }];
-      return (kindOf(question).countable?.(question, value) ?? []).map((item) => ({ questionId: question.id, value: item }));
-    }),
+  const journey = journeyOf(form, draft.answers);
+  const counted = (question: Question, value: QuestionValue | undefined) => {
+    if (value === undefined) return [];
+    if (isDeclined(value)) return [{ questionId: question.id, value: DECLINE_OPTION }];
+    return (kindOf(question).countable?.(question, value) ?? []).map((item) => ({ questionId: question.id, value: item }));
+  };
+  // Every row of a repeatable page counts, under its question's id.
+  const values = journey.pages.flatMap((page) =>
+    page.repeat
+      ? journey.rows(page).flatMap((_, index) => page.questions.flatMap((question) => counted(question, journey.valueOf(question, index + 1))))
+      : page.questions.flatMap((question) => counted(question, journey.valueOf(question))),
   );
   return {
     id: draft.submissionId,
@@ -24,7 +27,7 @@ export async function responseFrom(draft: Draft, form: FormDefinition, now: Date
     formId: draft.formId,
     formVersion: draft.formVersion,
     language: draft.language,
-    answers,
+    answers: journey.answers,
     values,
     submittedPeriod: now.toISOString().slice(0, 7),
     // An anonymous response keeps only the month it came in.

@@ -5,8 +5,11 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { RespondEnv } from './env.ts';
-import { continuePage, findPage, missingRequired, pageAfter, visiblePages } from '../../engine/flow.ts';
-import { readPage, unknownFields } from '../../engine/page-input.ts';
+import { journeyOf, questionCount, type Journey } from '../../engine/journey.ts';
+import { ANOTHER_FIELD, readPage, rowOf, unknownFields, type FormBody } from '../../engine/page-input.ts';
+import { pagePath, parseRow } from '../../engine/paths.ts';
+import type { AnswerValue, Row } from '../../engine/answer.ts';
+import type { Page } from '../../engine/schema.ts';
 import { formAt } from '../../platform/forms.ts';
 import { formatDate, isoToday } from '../../core/i18n/format.ts';
 import { newKey, newResumeCode, normalizeResumeCode, sha256Hex } from '../../core/secrets.ts';
@@ -14,9 +17,8 @@ import { openNewDraft } from './new-draft.ts';
 import { loadJourney } from './load-journey.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from './draft-cookie.ts';
 import { responseFrom } from './response.ts';
-import { checkAnswersProps, questionPageProps } from './view-props.ts';
+import { checkAnswersProps, questionPageProps, repeatListProps } from './view-props.ts';
 import { readFormBody } from '../../platform/middleware/form-post/index.ts';
-import { kindOf } from '../../engine/questions/index.ts';
 import { page, redirect, wantsJson } from '../../platform/render.ts';
 import { changedRows } from '../../platform/storage/database.ts';
 import { Drafts, type Draft } from './repository.ts';
@@ -24,10 +26,12 @@ import { CheckAnswersPage } from '../../../web/pages/check-answers.tsx';
 import { ConfirmationPage } from '../../../web/pages/confirmation.tsx';
 import { MessagePage } from '../../../web/pages/message.tsx';
 import { QuestionPage } from '../../../web/pages/question.tsx';
+import { RepeatListPage } from '../../../web/pages/repeat-list.tsx';
 import { ResumePage } from '../../../web/pages/resume.tsx';
 import { SavePage } from '../../../web/pages/save.tsx';
 import { StartPage } from '../../../web/pages/start.tsx';
 import { DAY_MS } from '../../core/vocabulary.ts';
+import { pickText } from '../../core/i18n/pick.ts';
 
 /** How long a submitted draft keeps the receipt reference for a repeated submit. */
 const RECEIPT_KEPT_MS = DAY_MS;
@@ -41,7 +45,7 @@ const draftLifetime = (c: C) => {
   return linkExpiresAt ? Math.min(days, linkExpiresAt.getTime() - c.var.now.getTime()) : days;
 };
 
-const pageHref = (c: C, pageId: string | undefined) => (pageId ? `${c.var.journey.base}/p/${pageId}` : `${c.var.journey.base}/check`);
+const pageHref = (c: C, page: Page | undefined, row?: number) => (page ? pagePath(c.var.journey.base, page.id, row) : `${c.var.journey.base}/check`);
 
 /** The open draft, or the response that says why there is none. */
 function openDraft(c: C): Draft | Response {
@@ -65,48 +69,112 @@ journey.use('*', loadJourney());
 
 journey.get('/', (c) => {
   const { form, municipality, base, draft } = c.var.journey;
-  const questionCount = form.pages.flatMap((item) => item.questions).filter((question) => kindOf(question).fields(question).length > 0).length;
-  return page(c, <StartPage ui={c.var.ui} form={form} owner={municipality.name} base={base} hasDraft={draft?.status === 'open'} questionCount={questionCount} />);
+  return page(c, <StartPage ui={c.var.ui} form={form} owner={municipality.name} base={base} hasDraft={draft?.status === 'open'} questionCount={questionCount(form)} />);
 });
 
 journey.post('/start', async (c) => {
   const { municipality, current, draft } = c.var.journey;
-  if (draft?.status === 'open') return redirect(c, pageHref(c, continuePage(c.var.journey.form, draft.answers)?.id));
+  if (draft?.status === 'open') return redirect(c, pageHref(c, journeyOf(c.var.journey.form, draft.answers).continueAt));
   const { now, database, ui } = c.var;
   await openNewDraft(c, database, municipality, current, { language: ui.lang, expiresAt: new Date(now.getTime() + draftLifetime(c)) });
-  return redirect(c, pageHref(c, visiblePages(current.definition, {})[0]?.id));
+  return redirect(c, pageHref(c, journeyOf(current.definition, {}).pages[0]));
 });
+
+/**
+ * The draft, its journey and the page asked for, or where to send the person instead: a page
+ * their answers hide leads on to the next one, a page not reached yet back to the first answer
+ * still missing.
+ */
+function pageVisit(c: C): { draft: Draft; way: Journey; current: Page } | Response {
+  const draft = openDraft(c);
+  if (draft instanceof Response) return draft;
+  const way = journeyOf(c.var.journey.form, draft.answers);
+  const current = way.page(c.req.param('page') ?? '');
+  if (!current) throw new HTTPException(404, { message: 'notFound' });
+  if (!way.isVisible(current)) return redirect(c, pageHref(c, way.next(current)));
+  if (!way.mayVisit(current)) return redirect(c, pageHref(c, way.missing[0]?.page));
+  return { draft, way, current };
+}
+
+/** A row of a repeatable page: an existing one, or the next new one while below the maximum. Anything else is refused. */
+function rowIn(c: C, way: Journey, current: Page, text: string | undefined, { adding }: { adding: boolean }): number {
+  const row = parseRow(text);
+  const count = way.rows(current).length;
+  const last = adding ? Math.min(count + 1, current.repeat?.max ?? 0) : count;
+  if (!current.repeat || row === undefined || row > last) throw new HTTPException(404, { message: 'rowNotFound' });
+  return row;
+}
+
+const refusedFields = (c: C, current: Page, unknown: string[]) => {
+  const { ui } = c.var;
+  if (wantsJson(c)) return c.json({ error: 'unknownFields', message: ui.t('errors.unknownFields'), fields: unknown }, 400);
+  return page(c, <MessagePage ui={ui} owner={c.var.journey.municipality.name} title={ui.t('errors.unknownFieldsTitle')} body={[ui.t('errors.unknownFields')]} link={{ href: pageHref(c, current), text: ui.t('errors.backToPage') }} />, 400);
+};
+
+const readBody = async (c: C): Promise<FormBody> => readFormBody(await c.req.parseBody({ all: true }));
+
+/**
+ * Writes only the answers that changed, so another device saving another page is not undone;
+ * false when the draft was submitted or expired meanwhile. Throws when storage fails.
+ */
+async function saveChanges(c: C, draft: Draft, set: Record<string, AnswerValue>, remove: string[]): Promise<boolean> {
+  const { municipality, form } = c.var.journey;
+  const { now, database, ui } = c.var;
+  const expiresAt = new Date(now.getTime() + draftLifetime(c));
+  const saved = await new Drafts(database).saveAnswers(draft, set, remove, ui.lang, now, expiresAt);
+  // The draft now lives longer; so must the cookie that opens it.
+  const key = saved ? readDraftKey(c, municipality.id, form.id) : undefined;
+  if (key) writeDraftKey(c, municipality.id, form.id, key, expiresAt);
+  return saved;
+}
+
+const saveFailed = (c: C, retry: () => Response | Promise<Response>) =>
+  wantsJson(c) ? c.json({ error: 'saveFailed', message: c.var.ui.t('errors.saveFailed') }, 503) : retry();
+const draftGone = (c: C) => (wantsJson(c) ? c.json({ error: 'noDraft', message: c.var.ui.t('errors.noDraft') }, 409) : redirect(c, c.var.journey.base));
 
 journey.get('/p/:page', (c) => {
-  const draft = openDraft(c);
-  if (draft instanceof Response) return draft;
-  const { form } = c.var.journey;
-  const current = findPage(form, c.req.param('page'));
-  if (!current) return c.notFound();
-  // A page the person's answers have hidden sends them on to the next one they should see.
-  if (!visiblePages(form, draft.answers).includes(current)) return redirect(c, pageHref(c, pageAfter(form, draft.answers, current.id)?.id));
-  return page(c, <QuestionPage {...questionPageProps(c, current, draft.answers)} />);
+  const visit = pageVisit(c);
+  if (visit instanceof Response) return visit;
+  const { way, current } = visit;
+  if (!current.repeat) return page(c, <QuestionPage {...questionPageProps(c, way, current)} />);
+  // With rows required and none yet, the first row is the place to begin.
+  if (way.rows(current).length === 0 && current.repeat.min > 0) return redirect(c, pageHref(c, current, 1));
+  return page(c, <RepeatListPage {...repeatListProps(c, way, current)} />);
 });
 
-journey.post('/p/:page', async (c) => {
-  const draft = openDraft(c);
-  if (draft instanceof Response) return draft;
-  const { form, municipality } = c.var.journey;
-  const { now, database, ui } = c.var;
-  const current = findPage(form, c.req.param('page'));
-  if (!current) return c.notFound();
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
-  const unknown = unknownFields(form, current, body);
-  if (unknown.length) {
-    if (wantsJson(c)) return c.json({ error: 'unknownFields', message: ui.t('errors.unknownFields'), fields: unknown }, 400);
-    return page(c, <MessagePage ui={ui} owner={municipality.name} title={ui.t('errors.unknownFieldsTitle')} body={[ui.t('errors.unknownFields')]} link={{ href: pageHref(c, current.id), text: ui.t('errors.backToPage') }} />, 400);
-  }
-  const action = body.get('_action')?.[0] ?? 'continue';
-  const input = readPage(form, current, draft.answers, body, isoToday(now), action === 'continue' ? 'strict' : 'lenient');
-  if (input.errors.length) return page(c, <QuestionPage {...questionPageProps(c, current, input.answers, input)} />, 422);
 
-  // Only this page's answers are written, so another device saving another page is not undone.
-  const set: Record<string, (typeof input.answers)[string]> = {};
+journey.post('/p/:page', async (c) => {
+  const visit = pageVisit(c);
+  if (visit instanceof Response) return visit;
+  const { draft, way, current } = visit;
+  const { form } = c.var.journey;
+  const { now, ui } = c.var;
+  const body = await readBody(c);
+  const unknown = unknownFields(form, current, body, !!current.repeat);
+  if (unknown.length) return refusedFields(c, current, unknown);
+  const action = body.get('_action')?.[0] ?? 'continue';
+
+  if (current.repeat) {
+    // The list of rows saves nothing itself: it only leads to a new row or on.
+    if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
+    const count = way.rows(current).length;
+    const another = body.get(ANOTHER_FIELD)?.[0];
+    if (another === 'yes') {
+      if (count >= current.repeat.max) throw new HTTPException(400, { message: 'tooManyRows' });
+      return redirect(c, pageHref(c, current, count + 1));
+    }
+    const listError = (key: string, params?: Record<string, string | number>) =>
+      page(c, <RepeatListPage {...repeatListProps(c, way, current, ui.t(`errors.${key}`, params))} />, 422);
+    if (another !== 'no' && count < current.repeat.max) return listError('anotherChoice');
+    if (count < current.repeat.min) return listError('tooFewRows', { min: current.repeat.min, page: pickText(current.title, ui.lang) });
+    return redirect(c, pageHref(c, way.next(current)));
+  }
+
+  const input = readPage(form, current, draft.answers, body, isoToday(now), action === 'continue' ? 'strict' : 'lenient');
+  const retry = (pageError?: string) => page(c, <QuestionPage {...questionPageProps(c, way, current, { input, pageError })} />, pageError ? 503 : 422);
+  if (input.errors.length) return retry();
+
+  const set: Record<string, AnswerValue> = {};
   const remove: string[] = [];
   for (const question of current.questions) {
     const value = input.answers[question.id];
@@ -117,27 +185,78 @@ journey.post('/p/:page', async (c) => {
     }
   }
   let saved: boolean;
-  const expiresAt = new Date(now.getTime() + draftLifetime(c));
   try {
-    saved = await new Drafts(database).saveAnswers(draft, set, remove, ui.lang, now, expiresAt);
+    saved = await saveChanges(c, draft, set, remove);
   } catch {
-    if (wantsJson(c)) return c.json({ error: 'saveFailed', message: ui.t('errors.saveFailed') }, 503);
-    return page(c, <QuestionPage {...questionPageProps(c, current, input.answers, input, ui.t('errors.saveFailed'))} />, 503);
+    return saveFailed(c, () => retry(ui.t('errors.saveFailed')));
   }
-  // Submitted or expired meanwhile, for instance in another tab.
-  if (!saved) return wantsJson(c) ? c.json({ error: 'noDraft', message: ui.t('errors.noDraft') }, 409) : redirect(c, c.var.journey.base);
-  // The draft now lives longer; so must the cookie that opens it.
-  const key = readDraftKey(c, municipality.id, form.id);
-  if (key) writeDraftKey(c, municipality.id, form.id, key, expiresAt);
+  if (!saved) return draftGone(c);
   if (action === 'autosave') return c.json({ saved: true });
   if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
-  return redirect(c, pageHref(c, pageAfter(form, input.answers, current.id)?.id));
+  return redirect(c, pageHref(c, journeyOf(form, input.answers).next(current)));
+});
+
+journey.get('/p/:page/:row', (c) => {
+  const visit = pageVisit(c);
+  if (visit instanceof Response) return visit;
+  const { way, current } = visit;
+  const row = rowIn(c, way, current, c.req.param('row'), { adding: true });
+  return page(c, <QuestionPage {...questionPageProps(c, way, current, { row })} />);
+});
+
+/** A repeatable page's rows with one row replaced, added or taken out, saved under the page's id. */
+const saveRows = (c: C, draft: Draft, current: Page, rows: Row[]) => (rows.length ? saveChanges(c, draft, { [current.id]: rows }, []) : saveChanges(c, draft, {}, [current.id]));
+
+journey.post('/p/:page/:row', async (c) => {
+  const visit = pageVisit(c);
+  if (visit instanceof Response) return visit;
+  const { draft, way, current } = visit;
+  const { form } = c.var.journey;
+  const { now, ui } = c.var;
+  const row = rowIn(c, way, current, c.req.param('row'), { adding: true });
+  const body = await readBody(c);
+  const unknown = unknownFields(form, current, body);
+  if (unknown.length) return refusedFields(c, current, unknown);
+  const action = body.get('_action')?.[0] ?? 'continue';
+  const rows = way.rows(current);
+  // A row's conditions see the answers outside the rows and the row's own.
+  const context = row <= rows.length ? way.rowContext(current, row) : way.answers;
+  const input = readPage(form, current, context, body, isoToday(now), action === 'continue' ? 'strict' : 'lenient');
+  const retry = (pageError?: string) => page(c, <QuestionPage {...questionPageProps(c, way, current, { row, input, pageError })} />, pageError ? 503 : 422);
+  if (input.errors.length) return retry();
+  const next = rows.slice();
+  next[row - 1] = rowOf(current, input.answers);
+  let saved: boolean;
+  try {
+    saved = await saveRows(c, draft, current, next);
+  } catch {
+    return saveFailed(c, () => retry(ui.t('errors.saveFailed')));
+  }
+  if (!saved) return draftGone(c);
+  if (action === 'autosave') return c.json({ saved: true });
+  if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
+  return redirect(c, pageHref(c, current));
+});
+
+journey.post('/p/:page/:row/remove', async (c) => {
+  const visit = pageVisit(c);
+  if (visit instanceof Response) return visit;
+  const { draft, way, current } = visit;
+  const row = rowIn(c, way, current, c.req.param('row'), { adding: false });
+  const rows = way.rows(current).filter((_, index) => index !== row - 1);
+  let saved: boolean;
+  try {
+    saved = await saveRows(c, draft, current, rows);
+  } catch {
+    throw new HTTPException(503, { message: 'saveFailed' });
+  }
+  return saved ? redirect(c, pageHref(c, current)) : draftGone(c);
 });
 
 journey.get('/check', (c) => {
   const draft = openDraft(c);
   if (draft instanceof Response) return draft;
-  return page(c, <CheckAnswersPage {...checkAnswersProps(c, draft.answers)} />);
+  return page(c, <CheckAnswersPage {...checkAnswersProps(c, journeyOf(c.var.journey.form, draft.answers))} />);
 });
 
 journey.post('/submit', async (c) => {
@@ -145,12 +264,13 @@ journey.post('/submit', async (c) => {
   if (draft instanceof Response) return draft;
   const { form, base } = c.var.journey;
   const { now, database, ui } = c.var;
-  if (missingRequired(form, draft.answers).length) return page(c, <CheckAnswersPage {...checkAnswersProps(c, draft.answers, { showMissing: true })} />, 422);
+  const way = journeyOf(form, draft.answers);
+  if (way.missing.length) return page(c, <CheckAnswersPage {...checkAnswersProps(c, way, { showMissing: true })} />, 422);
   const response = await responseFrom(draft, form, now);
   try {
     await database.commit(new Drafts(database).submit(draft.id, response, new Date(now.getTime() + RECEIPT_KEPT_MS)));
   } catch {
-    return page(c, <CheckAnswersPage {...checkAnswersProps(c, draft.answers, { pageError: ui.t('errors.submitFailed') })} />, 503);
+    return page(c, <CheckAnswersPage {...checkAnswersProps(c, way, { pageError: ui.t('errors.submitFailed') })} />, 503);
   }
   return redirect(c, `${base}/done`);
 });
@@ -163,10 +283,9 @@ journey.get('/done', (c) => {
 
 const savePage = (c: C, draft: Draft, code?: string) => {
   const { form, municipality, base } = c.var.journey;
-  const next = continuePage(form, draft.answers);
   return page(
     c,
-    <SavePage ui={c.var.ui} form={form} owner={municipality.name} base={base} backHref={pageHref(c, next?.id)} code={code} expires={formatDate(draft.expiresAt, c.var.ui.lang)} />,
+    <SavePage ui={c.var.ui} form={form} owner={municipality.name} base={base} backHref={pageHref(c, journeyOf(form, draft.answers).continueAt)} code={code} expires={formatDate(draft.expiresAt, c.var.ui.lang)} />,
   );
 };
 
@@ -216,5 +335,5 @@ journey.post('/resume', async (c) => {
   writeDraftKey(c, municipality.id, form.id, key, draft.expiresAt);
   // The draft may be on an older version of the form than this page was loaded with.
   const resumed = (await formAt(database, draft.formId, draft.formVersion)) ?? form;
-  return redirect(c, pageHref(c, continuePage(resumed, draft.answers)?.id));
+  return redirect(c, pageHref(c, journeyOf(resumed, draft.answers).continueAt));
 });

@@ -11,7 +11,7 @@ import { enforce, rateLimit } from '../../platform/middleware/rate-limit/index.t
 import { page, redirect } from '../../platform/render.ts';
 import { IdentityProviders } from './identity-providers.ts';
 import { beginOidc, finishOidc } from './oidc.ts';
-import { endSession, loadStaff, requireStaff, startSession } from './session.ts';
+import { endSession, requireStaff, startSession } from './session.ts';
 import { MessagePage } from '../../../web/pages/message.tsx';
 import { StaffHome } from '../../../web/staff/home.tsx';
 import { SignInPage, VerifyPage } from '../../../web/staff/sign-in.tsx';

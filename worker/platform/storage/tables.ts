@@ -5,7 +5,7 @@
  * database gets the same migrations, so any binding can hold any municipality.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { UNIT_KINDS } from '../../core/vocabulary.ts';
 
 export const municipalities = sqliteTable('municipalities', {
