@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { toCsv } from '../csv.ts';
 import { mailerFor } from '../mail/index.ts';
-import { readFormBody } from '../middleware/form-post/index.ts';
+import { readForm } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
 import { staffScope } from '../staff/scope.ts';
@@ -37,7 +37,7 @@ async function peoplePage(c: C, status: 200 | 400 | 422 = 200, values?: PersonVa
 
 /** Reads the person form; an unknown unit is refused like any other bad field. */
 async function readPerson(c: C, municipalityId: string) {
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const values: PersonValues = { email: body.get('email')?.[0] ?? '', name: body.get('name')?.[0] ?? '', roles: body.get('roles') ?? [], unit: body.get('unit')?.[0] ?? '' };
   const parsed = v.safeParse(Person, values);
   const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.people.errors.${issue.message}`)]));
@@ -70,7 +70,7 @@ admin.post('/people', async (c) => {
 /** Changes a member's roles; no roles removes their access. Admins cannot remove their own admin role. */
 admin.post('/people/:personId', async (c) => {
   const { municipality, store, base } = await scope(c);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const roles = v.safeParse(v.array(v.picklist(ROLES)), body.get('roles') ?? []);
   const unit = body.get('unit')?.[0] ?? '';
   const personId = c.req.param('personId');
@@ -115,7 +115,7 @@ const NewUnit = v.object({
 /** A school, kindergarten, health station or other unit that staff belong to. */
 admin.post('/units', async (c) => {
   const { municipality, store, base } = await scope(c);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '' };
   const parsed = v.safeParse(NewUnit, values);
   if (!parsed.success) {
@@ -138,7 +138,7 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
 
 admin.post('/settings', async (c) => {
   const { municipality, store, base } = await scope(c);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const values: SettingsValues = {
     writtenStandard: body.get('writtenStandard')?.[0] ?? '',
     suppressionThreshold: (body.get('suppressionThreshold')?.[0] ?? '').trim(),
@@ -193,7 +193,7 @@ admin.get('/tokens', (c) => tokensPage(c));
 
 admin.post('/tokens', async (c) => {
   const { municipality, store } = await scope(c);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const name = (body.get('name')?.[0] ?? '').trim();
   if (!name || name.length > 80) return tokensPage(c, undefined, c.var.ui.t('admin.tokens.nameError'));
   const { token, secret } = await new ApiTokens(c.env.DB).issue(municipality.id, name, c.var.staff!.person.id, c.var.now);

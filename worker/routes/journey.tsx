@@ -15,7 +15,7 @@ import { loadJourney } from '../journey/context.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from '../journey/draft-cookie.ts';
 import { responseFrom } from '../journey/response.ts';
 import { checkAnswersProps, questionPageProps } from '../journey/views.ts';
-import { readFormBody } from '../middleware/form-post/index.ts';
+import { readForm } from '../middleware/form-post/index.ts';
 import { rateLimit } from '../middleware/rate-limit/index.ts';
 import { kindOf } from '../questions/index.ts';
 import { page, redirect, wantsJson } from '../render.ts';
@@ -97,7 +97,7 @@ journey.post('/p/:page', rateLimit({ bucket: 'save', limit: 2000, windowSeconds:
   const { now, store, ui } = c.var;
   const current = findPage(form, c.req.param('page'));
   if (!current) return c.notFound();
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const unknown = unknownFields(form, current, body);
   if (unknown.length) {
     if (wantsJson(c)) return c.json({ error: 'unknownFields', message: ui.t('errors.unknownFields'), fields: unknown }, 400);
@@ -201,7 +201,7 @@ journey.get('/resume', (c) => {
 journey.post('/resume', rateLimit({ bucket: 'resume', limit: 10, windowSeconds: 600 }), async (c) => {
   const { form, municipality, base } = c.var.journey;
   const { store, ui, now } = c.var;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const typed = body.get('code')?.[0]?.slice(0, 40) ?? '';
   const retry = (key: string) => page(c, <ResumePage ui={ui} form={form} owner={municipality.name} base={base} value={typed} error={ui.t(`errors.${key}`)} />, 422);
   if (!typed.trim()) return retry('resumeCodeMissing');

@@ -15,7 +15,7 @@ import { startLinkDraft } from '../links/start-draft.ts';
 import { LINK_STATUSES, linkStatus, linkUsable } from '../links/status.ts';
 import { mailerFor } from '../mail/index.ts';
 import { smsSenderFor } from '../sms/index.ts';
-import { readFormBody } from '../middleware/form-post/index.ts';
+import { readForm } from '../middleware/form-post/index.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { page, redirect } from '../render.ts';
 import { staffScope, type StaffScope } from '../staff/scope.ts';
@@ -77,7 +77,7 @@ links.get('/links/new', async (c) => {
 links.post('/links', async (c) => {
   const where = await scope(c);
   const { ui, now, staff } = c.var;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const field = (name: string) => body.get(name)?.[0] ?? '';
   const values: NewLinkValues = {
     form: field('form'),
@@ -125,7 +125,7 @@ links.post('/links/:id/revoke', async (c) => {
 links.post('/links/:id/assist', async (c) => {
   const where = await scope(c);
   const link = await visibleLink(c, where, c.req.param('id'));
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const role = body.get('role')?.[0] ?? '';
   const current = currentForm(link.formId);
   if (!isHelperRole(role) || !current) {

@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { publicOrigin } from '../public-origin.ts';
 import { newKey, sha256Hex } from '../journey/codes.ts';
 import { mailerFor } from '../mail/index.ts';
-import { readFormBody } from '../middleware/form-post/index.ts';
+import { readForm } from '../middleware/form-post/index.ts';
 import { rateLimit } from '../middleware/rate-limit/index.ts';
 import { page, redirect } from '../render.ts';
 import { beginOidc, finishOidc } from '../staff/oidc.ts';
@@ -47,7 +47,7 @@ staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 
   const { ui, now, people, directory } = c.var;
   // Resolved before anyone is looked up: a missing provider fails alike for every address.
   const mailer = mailerFor(c.env);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const email = (body.get('email')?.[0] ?? '').trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) return page(c, <SignInPage ui={ui} value={email} error={ui.t('errors.emailInvalid')} />, 422);
   // Also limited per address, so one inbox cannot be flooded from many places.
@@ -72,7 +72,7 @@ staff.get('/sign-in/verify', (c) => {
 });
 
 staff.post('/sign-in/verify', rateLimit({ bucket: 'sign-in-verify', limit: 20, windowSeconds: 900 }), async (c) => {
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const token = body.get('token')?.[0] ?? '';
   const personId = TOKEN.test(token) ? await c.var.people.useSignInToken(await sha256Hex(token), c.var.now) : undefined;
   if (!personId) throw new HTTPException(400, { message: 'signInLinkInvalid' });
