@@ -138,3 +138,45 @@ describe('a form body that cannot be read', () => {
     expect(JSON.parse(row?.answers ?? '{}')).toEqual({ 'school-feeling': '5' });
   });
 });
+
+describe('an urlencoded body with broken percent-escapes', () => {
+  it.each([
+    ['an escape that is not hexadecimal', 'school-hard-text=hei%ZZ'],
+    ['a lone percent sign', 'school-hard-text=100%'],
+    ['an escape that is broken UTF-8', 'school-hard-text=%E2%82'],
+    ['a name with a broken escape', 'school-hard-text=hei&%E2%82=x'],
+  ])('%s: 400 with a clear message, nothing saved', async (_, body) => {
+    const client = anonymous();
+    await client.post(`${FORM}/start`);
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '1' });
+    const before = await snapshot();
+    const response = await send(client, `${FORM}/p/school-hard`, 'application/x-www-form-urlencoded', body);
+    expect(response.status).toBe(400);
+    expect(await textOf(response)).toContain('Skjemaet hadde tegn vi ikke kunne lese');
+    const english = await send(client, `${FORM}/p/school-hard?lang=en`, 'application/x-www-form-urlencoded', body);
+    expect(await textOf(english)).toContain('The form had characters we could not read');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('raw bytes that are not UTF-8: 400, nothing saved', async () => {
+    const client = anonymous();
+    await client.post(`${FORM}/start`);
+    const before = await snapshot();
+    const body = new Uint8Array([...new TextEncoder().encode('school-feeling=1&x='), 0xff, 0xfe]);
+    const response = await send(client, `${FORM}/p/school`, 'application/x-www-form-urlencoded', body);
+    expect(response.status).toBe(400);
+    expect(await textOf(response)).toContain('Skjemaet hadde tegn vi ikke kunne lese');
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('well-formed escapes, including "+" for a space and multi-byte letters, are read as typed', async () => {
+    const client = anonymous();
+    await client.post(`${FORM}/start`);
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '1' });
+    const response = await send(client, `${FORM}/p/school-hard`, 'application/x-www-form-urlencoded', 'school-hard-text=bl%C3%A5+b%C3%A6r%20%F0%9F%98%80%25');
+    expect(response.status).toBe(303);
+    const key = [...client.cookies.values()][0] ?? '';
+    const row = await env.DB.prepare('SELECT d.answers FROM drafts d JOIN draft_keys k ON k.draft_id = d.id WHERE k.key_hash = ?').bind(await sha256Hex(key)).first<{ answers: string }>();
+    expect(JSON.parse(row?.answers ?? '{}')['school-hard-text']).toBe('blå bær 😀%');
+  });
+});

@@ -28,12 +28,14 @@ export const formPostsOnly = (): MiddlewareHandler => async (c, next) => {
 };
 
 /**
- * Reads a posted form into name → values. Refuses a multipart body that is cut off or does not
- * match its boundary (which the parser throws on) and files.
+ * Reads a posted form into name → values. Refuses what cannot be read exactly as it was sent
+ * (a broken percent-escape or bytes that are not UTF-8 would otherwise be saved altered, and a
+ * multipart body cut off or not matching its boundary would otherwise be a 500) and files.
  */
 export async function readForm(c: Context): Promise<Map<string, string[]>> {
   // Read outside the parsing below, so a body over the size limit still ends as a 413.
-  await c.req.arrayBuffer();
+  const bytes = await c.req.arrayBuffer();
+  if (URLENCODED.test(c.req.header('content-type') ?? '')) return urlencoded(bytes);
   let body: Record<string, string | File | (string | File)[]>;
   try {
     body = await c.req.parseBody({ all: true });
@@ -46,5 +48,22 @@ export async function readForm(c: Context): Promise<Map<string, string[]>> {
     if (values.some((item) => typeof item !== 'string')) throw new HTTPException(400, { message: 'filesNotAccepted' });
     fields.set(name, values as string[]);
   }
+  return fields;
+}
+
+/**
+ * URLSearchParams parses as browsers send, but turns a broken escape into "%" or U+FFFD
+ * silently; decodeURIComponent throws on exactly those, and an escape never spans "&" or "=".
+ */
+function urlencoded(bytes: ArrayBuffer): Map<string, string[]> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    throw new HTTPException(400, { message: 'formUnreadableCharacters' });
+  }
+  const fields = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(text)) fields.set(name, [...(fields.get(name) ?? []), value]);
   return fields;
 }
