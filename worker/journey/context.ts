@@ -24,7 +24,8 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = found && found.municipalityId === municipalityId && found.formId === formId ? found : undefined;
   const draftExpired = !!draft && draft.expiresAt <= c.var.now;
-  const link = draft?.linkId && draft.status === 'open' && !draftExpired ? await store.link(draft.linkId) : undefined;
+  const linkId = draft?.linkId && draft.status === 'open' && !draftExpired ? draft.linkId : undefined;
+  const link = linkId ? await store.link(linkId) : undefined;
 
   // A form sent with a personal link need not be public; without such a draft it must be.
   if (!draft?.linkId && !(await c.var.directory.isPublished(municipalityId, formId))) throw new HTTPException(404, { message: 'formNotFound' });
@@ -38,7 +39,9 @@ export const loadJourney = (): MiddlewareHandler<AppEnv> => async (c, next) => {
 
   // A draft keeps the language it was answered in (a personal link's, to begin with).
   useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
-  if (link) {
+  if (linkId) {
+    // A link's answer is filed under the link's own municipality only, whatever the address says.
+    if (link?.municipalityId !== municipalityId) throw new HTTPException(404, { message: 'linkNotFound' });
     // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered
     // from another device takes no second answer.
     if (link.revokedAt) throw new HTTPException(410, { message: 'linkRevoked' });

@@ -23,7 +23,8 @@ personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', l
   const store = municipality && openStore(municipality);
   const link = store && (await store.linkByToken(await sha256Hex(token)));
   const current = link && currentForm(link.formId);
-  if (!municipality || !store || !link || !current) throw new HTTPException(404, { message: 'linkNotFound' });
+  // A token is only good at its own municipality's address; elsewhere it does not exist.
+  if (!municipality || !store || !link || !current || link.municipalityId !== municipality.id) throw new HTTPException(404, { message: 'linkNotFound' });
   // Whatever happens next is told in the language the link was sent in.
   if (isLanguage(link.language)) c.set('ui', { lang: link.language, t: translator(link.language) });
   if (link.revokedAt) throw new HTTPException(410, { message: 'linkRevoked' });
