@@ -74,6 +74,15 @@ export class Directory {
     return row?.count ?? 1;
   }
 
+  /** The count so far in a rate-limit window, without counting. */
+  async hits(key: string, windowStart: number): Promise<number> {
+    const [row] = await this.db
+      .select({ count: schema.rateLimits.count })
+      .from(schema.rateLimits)
+      .where(and(eq(schema.rateLimits.key, key), eq(schema.rateLimits.windowStart, windowStart)));
+    return row?.count ?? 0;
+  }
+
   /** Rate-limit windows are useless after a day; keeping hashed addresses longer is not. */
   async purgeExpired(now: Date): Promise<void> {
     await this.db.delete(schema.rateLimits).where(lt(schema.rateLimits.windowStart, now.getTime() - DAY));

@@ -13,18 +13,36 @@ export interface RateLimitOptions {
   key?: (c: Context<AppEnv>) => string;
 }
 
-/**
- * A fixed-window limit per client address. Only a hash of bucket and address is stored, and
- * windows older than a day are deleted nightly.
- */
-export const rateLimit = ({ bucket, limit, windowSeconds, key }: RateLimitOptions): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const address = key?.(c) ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+const clientAddress = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
+
+/** The counter of one client in the current window. Only a hash of bucket and client is stored. */
+async function windowOf(now: Date, bucket: string, windowSeconds: number, who: string) {
   const windowMs = windowSeconds * 1000;
-  const windowStart = Math.floor(c.var.now.getTime() / windowMs) * windowMs;
-  const count = await c.var.directory.hit(await sha256Hex(`${bucket}:${address}`), windowStart);
-  if (count > limit) {
-    c.header('retry-after', String(Math.ceil((windowStart + windowMs - c.var.now.getTime()) / 1000)));
-    throw new HTTPException(429, { message: 'tooManyRequests' });
-  }
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return { key: await sha256Hex(`${bucket}:${who}`), start, retryAfter: Math.ceil((start + windowMs - now.getTime()) / 1000) };
+}
+
+function tooMany(c: Context, retryAfter: number): never {
+  c.header('retry-after', String(retryAfter));
+  throw new HTTPException(429, { message: 'tooManyRequests' });
+}
+
+/** A fixed-window limit per client address; windows older than a day are deleted nightly. */
+export const rateLimit = (options: RateLimitOptions): MiddlewareHandler<AppEnv> => async (c, next) => {
+  const window = await windowOf(c.var.now, options.bucket, options.windowSeconds, options.key?.(c) ?? clientAddress(c));
+  if ((await c.var.directory.hit(window.key, window.start)) > options.limit) tooMany(c, window.retryAfter);
   await next();
 };
+
+/**
+ * Counts only failures, per client address. A client that has failed `limit` times in the
+ * window is refused (429) before it may try again, so a right guess then goes unconfirmed too.
+ * Returns what to call when this attempt fails.
+ */
+export async function limitFailures<E extends AppEnv>(c: Context<E>, { bucket, limit, windowSeconds }: Omit<RateLimitOptions, 'key'>): Promise<() => Promise<void>> {
+  const window = await windowOf(c.var.now, bucket, windowSeconds, clientAddress(c));
+  if ((await c.var.directory.hits(window.key, window.start)) >= limit) tooMany(c, window.retryAfter);
+  return async () => {
+    await c.var.directory.hit(window.key, window.start);
+  };
+}
