@@ -25,10 +25,12 @@ console.log(`
     staff:    ansatt@demo.medvirk.no       (Demo skole)
     planner:  planlegger@demo.medvirk.no
     admin:    admin@demo.medvirk.no        (also staff at Demo helsestasjon)
-  No e-mail leaves your machine: the sign-in link is printed below and shown at
-  ${origin}/dev/outbox.
+  No e-mail leaves your machine: the sign-in link is shown at ${origin}/dev/outbox.
+  Requests are not printed (a personal link's address holds its token); warnings and errors are.
 `);
 
-const server = spawn(wrangler, ['dev', '--port', PORT, '--var', 'ENVIRONMENT:development'], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+// At "warn", wrangler dev prints no request lines (they hold the path, so a personal link's
+// token); the app's own error lines, which hold route patterns only, still show.
+const server = spawn(wrangler, ['dev', '--port', PORT, '--log-level', 'warn', '--var', 'ENVIRONMENT:development'], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 server.on('exit', (code) => process.exit(code ?? 0));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkPage as check, expectAccessible, newPage, tabTo, useBrowser } from './browser.ts';
 

@@ -30,7 +30,7 @@ export default async function setup(project: TestProject) {
   execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', 'scripts/seed.sql'], quiet);
 
   const port = await freePort();
-  const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', '--var', 'ENVIRONMENT:development'], {
+  const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn', '--var', 'ENVIRONMENT:development'], {
     ...quiet,
     detached: true,
   });

@@ -1,6 +1,8 @@
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_FAILURE_LIMIT } from '../../worker/features/api/limits.ts';
 import { openApiDocument } from '../../worker/features/api/openapi.ts';
+import { createApp } from '../../worker/platform/app.tsx';
 import { api } from '../../worker/features/api/routes.ts';
 import { sha256Hex } from '../../worker/core/secrets.ts';
 import { ApiTokens } from '../../worker/features/api/tokens.ts';
@@ -281,6 +283,22 @@ describe('what the API refuses', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: string }).error).toBe('tooManyRequests');
     expect((await call(`${DEMO}/forms`, { token: tokens.demo })).status).toBe(200);
+  });
+
+  it('stops a client that sends too many wrong tokens, but no other client', async () => {
+    // A fixed clock, so the run cannot straddle two windows.
+    const app = createApp({ now: () => new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 60_000) });
+    const from = (address: string, token: string) =>
+      app.fetch(new Request(`https://medvirk.test${DEMO}/forms`, { headers: { 'cf-connecting-ip': address, authorization: `Bearer ${token}`, 'accept-language': 'en' } }), env, createExecutionContext());
+    for (let attempt = 0; attempt < AUTH_FAILURE_LIMIT.limit; attempt++) expect((await from('203.0.113.201', `mvk_wrong${attempt}`)).status).toBe(401);
+    const limited = await from('203.0.113.201', 'mvk_wrongAgain');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({ error: 'tooManyRequests', message: expect.stringContaining('Wait a little') });
+    // Not even a right token is confirmed to this client now, or guessing would go on.
+    expect((await from('203.0.113.201', tokens.demo)).status).toBe(429);
+    // Another client, with the right token, is not affected.
+    expect((await from('203.0.113.202', tokens.demo)).status).toBe(200);
   });
 
   it('answers JSON even to an address it does not have', async () => {

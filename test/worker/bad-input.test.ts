@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../worker/core/secrets.ts';
-import { Client, location, textOf } from './client.ts';
+import { Client, textOf } from './client.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';
 const CONSENT = '/m/demo/samtykke-demo';

@@ -351,3 +351,41 @@ describe('who sees which links and answers', () => {
     expect((await a.get(`/staff/m/streng/links/${id}`)).status).toBe(200);
   });
 });
+
+describe("a link only works at its own municipality's address", () => {
+  const count = async (db: D1Database, sql: string, ...values: unknown[]) => (await db.prepare(sql).bind(...values).first<{ n: number }>())?.n ?? 0;
+
+  it("another municipality's address is 404, in the same database or another, and starts nothing", async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { path, id } = await makeLink(staff);
+    const token = path.split('/').pop() ?? '';
+    for (const [elsewhere, db] of [['nynorsk', env.DB], ['andre', env.DB_SECOND]] as const) {
+      const child = new Client(undefined, '198.18.0.1');
+      const opened = await child.get(`/l/${elsewhere}/${token}`);
+      expect(opened.status).toBe(404);
+      expect(await textOf(opened)).toContain('Lenken finnes ikke');
+      expect(child.cookies.size).toBe(0);
+      expect(await count(db, 'SELECT COUNT(*) AS n FROM drafts WHERE link_id = ?', id)).toBe(0);
+    }
+    expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM form_links WHERE id = ? AND opened_at IS NULL', id)).toBe(1);
+    // At its own address it still works.
+    expect(location(await new Client(undefined, '198.18.0.1').get(path))).toBe('/m/demo/barnets-stemme-demo/p/school');
+  });
+
+  it("a draft of a link filed under another municipality is refused at submit, and no answer is stored", async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { path, id } = await makeLink(staff);
+    const child = new Client(undefined, '198.18.0.2');
+    await child.get(path);
+    await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
+    await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+    // The draft moved under "nynorsk" (same database), and the device's key with it.
+    await env.DB.prepare("UPDATE drafts SET municipality_id = 'nynorsk' WHERE link_id = ?").bind(id).run();
+    child.cookies.set('__Host-d-nynorsk-barnets-stemme-demo', child.cookies.get('__Host-d-demo-barnets-stemme-demo') ?? '');
+    const submitted = await child.post('/m/nynorsk/barnets-stemme-demo/submit');
+    expect(submitted.status).toBe(404);
+    expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM responses WHERE link_id = ?', id)).toBe(0);
+    expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM form_links WHERE id = ? AND submitted_at IS NULL', id)).toBe(1);
+    expect((await child.get('/m/nynorsk/barnets-stemme-demo/p/school')).status).toBe(404);
+  });
+});

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
-import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope } from '../../platform/middleware/municipality/index.ts';
@@ -51,7 +51,7 @@ async function peoplePage(c: C, status: 200 | 400 | 422 = 200, values?: PersonVa
 
 /** Reads the person form; an unknown unit is refused like any other bad field. */
 async function readPerson(c: C, municipalityId: string) {
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const values: PersonValues = { email: body.get('email')?.[0] ?? '', name: body.get('name')?.[0] ?? '', roles: body.get('roles') ?? [], unit: body.get('unit')?.[0] ?? '' };
   const parsed = v.safeParse(Person, values);
   const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.people.errors.${issue.message}`)]));
@@ -88,7 +88,7 @@ admin.post('/people', async (c) => {
 admin.post('/people/:personId', async (c) => {
   const where = await scope(c);
   const { municipality, base } = where;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const roles = v.safeParse(v.array(v.picklist(ROLES)), body.get('roles') ?? []);
   const unit = body.get('unit')?.[0] ?? '';
   const personId = c.req.param('personId');
@@ -134,7 +134,7 @@ const NewUnit = v.object({
 admin.post('/units', async (c) => {
   const where = await scope(c);
   const { municipality, base } = where;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '' };
   const parsed = v.safeParse(NewUnit, values);
   if (!parsed.success) {
@@ -158,7 +158,7 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
 admin.post('/settings', async (c) => {
   const where = await scope(c);
   const { municipality, base } = where;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const values: SettingsValues = {
     writtenStandard: body.get('writtenStandard')?.[0] ?? '',
     suppressionThreshold: (body.get('suppressionThreshold')?.[0] ?? '').trim(),
@@ -223,7 +223,7 @@ admin.get('/tokens', (c) => tokensPage(c));
 
 admin.post('/tokens', async (c) => {
   const where = await scope(c);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const name = (body.get('name')?.[0] ?? '').trim();
   if (!name || name.length > 80) return tokensPage(c, undefined, c.var.ui.t('admin.tokens.nameError'));
   const { token, secret, statement } = await new ApiTokens(c.env.DB).issue(where.municipality.id, name, c.var.staff!.person.id, c.var.now);

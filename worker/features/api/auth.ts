@@ -1,10 +1,10 @@
-/** Who may use the API: a live token, for its own municipality only, at a bounded rate. */
+/** Who may use the API: a live token, for its own municipality only, at a bounded rate; guessing is limited. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
+import { limitFailures, rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { ApiTokens } from './tokens.ts';
 import type { ApiEnv } from './env.ts';
-import { RATE_LIMIT } from './limits.ts';
+import { AUTH_FAILURE_LIMIT, RATE_LIMIT } from './limits.ts';
 
 /** Tokens are `mvk_` and base64url; anything longer is not worth hashing. */
 const BEARER = /^Bearer +([\w-]{1,128})$/i;
@@ -17,9 +17,12 @@ const bearerSecret = (c: Context) => c.req.header('authorization')?.match(BEARER
  * links and answers, and nothing of any other.
  */
 export const apiAuth = (): MiddlewareHandler<ApiEnv> => async (c, next) => {
+  // Guessing is limited per client: a wrong or missing token counts, a right one does not.
+  const failed = await limitFailures(c, AUTH_FAILURE_LIMIT);
   const secret = bearerSecret(c);
   const token = secret ? await new ApiTokens(c.env.DB).verify(secret, c.var.now) : undefined;
   if (!token) {
+    await failed();
     c.header('www-authenticate', 'Bearer realm="medvirk"');
     throw new HTTPException(401, { message: 'apiUnauthorized' });
   }

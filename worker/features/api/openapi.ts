@@ -7,7 +7,7 @@ import { LANGUAGES } from '../../core/language.ts';
 import { LINKABLE_FORMS, NewLinkInput } from '../links/index.ts';
 import { LINK_STATUSES } from '../../core/vocabulary.ts';
 import { EXPIRY_DAYS, HELPER_ROLES, RESPONDENTS } from '../../core/vocabulary.ts';
-import { LIST_LIMIT, RATE_LIMIT } from './limits.ts';
+import { AUTH_FAILURE_LIMIT, LIST_LIMIT, RATE_LIMIT } from './limits.ts';
 
 type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 
@@ -347,7 +347,9 @@ export const openApiDocument: OpenApiDocument = {
       TooLarge: { description: 'The body was larger than 1 MB.', content: json(ref('Error')) },
       UnsupportedMediaType: { description: 'A POST whose content type is not application/json.', content: json(ref('Error')) },
       TooManyRequests: {
-        description: `More than ${RATE_LIMIT.limit} requests in ${RATE_LIMIT.windowSeconds / 60} minutes with this token.`,
+        description:
+          `More than ${RATE_LIMIT.limit} requests in ${RATE_LIMIT.windowSeconds / 60} minutes with this token, ` +
+          `or ${AUTH_FAILURE_LIMIT.limit} wrong or missing tokens in ${AUTH_FAILURE_LIMIT.windowSeconds / 60} minutes from this client (then even a right token waits).`,
         headers: { 'Retry-After': { description: 'Seconds until the limit resets.', schema: { type: 'integer' } } },
         content: json(ref('Error')),
       },

@@ -24,7 +24,8 @@ personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', l
   const database = municipality && openDatabase(municipality);
   const link = database && (await new Links(database).byToken(await sha256Hex(token)));
   const current = link && currentForm(link.formId);
-  if (!municipality || !database || !link || !current) throw new HTTPException(404, { message: 'linkNotFound' });
+  // A token is only good at its own municipality's address; elsewhere it does not exist.
+  if (!municipality || !database || !link || !current || link.municipalityId !== municipality.id) throw new HTTPException(404, { message: 'linkNotFound' });
   // Whatever happens next is told in the language the link was sent in.
   if (isLanguage(link.language)) c.set('ui', { lang: link.language, t: translator(link.language) });
   const refusal = linkRefusal(link, now);

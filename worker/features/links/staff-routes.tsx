@@ -18,7 +18,7 @@ import { Audit } from '../audit/index.ts';
 import { Responses } from '../respond/index.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { messageStatusFor } from '../../platform/outbox/deliver.ts';
-import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
@@ -81,7 +81,7 @@ links.get('/links/new', async (c) => {
 links.post('/links', async (c) => {
   const where = await scope(c);
   const { ui, now, staff } = c.var;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const field = (name: string) => body.get(name)?.[0] ?? '';
   const values: NewLinkValues = {
     form: field('form'),
@@ -131,7 +131,7 @@ links.post('/links/:id/revoke', async (c) => {
 links.post('/links/:id/assist', async (c) => {
   const where = await scope(c);
   const link = await visibleLink(c, where, c.req.param('id'));
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const role = body.get('role')?.[0] ?? '';
   const current = currentForm(link.formId);
   if (!isHelperRole(role) || !current) {

@@ -57,7 +57,8 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = read.draft && read.draft.municipalityId === municipalityId && read.draft.formId === formId ? read.draft : undefined;
   const draftExpired = !!draft && draft.expiresAt <= now;
-  const link = draft?.linkId && draft.status === 'open' && !draftExpired ? read.link : undefined;
+  const governed = !!draft?.linkId && draft.status === 'open' && !draftExpired;
+  const link = governed ? read.link : undefined;
 
   // A form sent with a personal link need not be public; without such a draft it must be.
   if (!draft?.linkId && !published) throw new HTTPException(404, { message: 'formNotFound' });
@@ -71,6 +72,8 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
 
   // A draft keeps the language it was answered in (a personal link's, to begin with).
   useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
+  // A link's answer is filed under the link's own municipality only, whatever the address says.
+  if (governed && link?.municipalityId !== municipalityId) throw new HTTPException(404, { message: 'linkNotFound' });
   // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered
   // from another device takes no second answer.
   const refusal = link && linkRefusal(link, now, draft?.submissionId);

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { RespondEnv } from './env.ts';
 import { journeyOf, questionCount, type Journey } from '../../engine/journey.ts';
-import { ANOTHER_FIELD, readPage, rowOf, unknownFields, type FormBody } from '../../engine/page-input.ts';
+import { ANOTHER_FIELD, readPage, rowOf, unknownFields } from '../../engine/page-input.ts';
 import { pagePath, parseRow } from '../../engine/paths.ts';
 import type { AnswerValue, Row } from '../../engine/answer.ts';
 import type { Page } from '../../engine/schema.ts';
@@ -18,7 +18,7 @@ import { loadJourney } from './load-journey.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from './draft-cookie.ts';
 import { responseFrom } from './response.ts';
 import { checkAnswersProps, questionPageProps, repeatListProps } from './view-props.ts';
-import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { page, redirect, wantsJson } from '../../platform/render.ts';
 import { changedRows } from '../../platform/storage/database.ts';
 import { Drafts, type Draft } from './repository.ts';
@@ -111,8 +111,6 @@ const refusedFields = (c: C, current: Page, unknown: string[]) => {
   return page(c, <MessagePage ui={ui} owner={c.var.journey.municipality.name} title={ui.t('errors.unknownFieldsTitle')} body={[ui.t('errors.unknownFields')]} link={{ href: pageHref(c, current), text: ui.t('errors.backToPage') }} />, 400);
 };
 
-const readBody = async (c: C): Promise<FormBody> => readFormBody(await c.req.parseBody({ all: true }));
-
 /**
  * Writes only the answers that changed, so another device saving another page is not undone;
  * false when the draft was submitted or expired meanwhile. Throws when storage fails.
@@ -149,7 +147,7 @@ journey.post('/p/:page', async (c) => {
   const { draft, way, current } = visit;
   const { form } = c.var.journey;
   const { now, ui } = c.var;
-  const body = await readBody(c);
+  const body = await readForm(c);
   const unknown = unknownFields(form, current, body, !!current.repeat);
   if (unknown.length) return refusedFields(c, current, unknown);
   const action = body.get('_action')?.[0] ?? 'continue';
@@ -214,7 +212,7 @@ journey.post('/p/:page/:row', async (c) => {
   const { form } = c.var.journey;
   const { now, ui } = c.var;
   const row = rowIn(c, way, current, c.req.param('row'), { adding: true });
-  const body = await readBody(c);
+  const body = await readForm(c);
   const unknown = unknownFields(form, current, body);
   if (unknown.length) return refusedFields(c, current, unknown);
   const action = body.get('_action')?.[0] ?? 'continue';
@@ -320,7 +318,7 @@ journey.get('/resume', (c) => {
 journey.post('/resume', async (c) => {
   const { form, municipality, base } = c.var.journey;
   const { database, ui, now } = c.var;
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const typed = body.get('code')?.[0]?.slice(0, 40) ?? '';
   const retry = (key: string) => page(c, <ResumePage ui={ui} form={form} owner={municipality.name} base={base} value={typed} error={ui.t(`errors.${key}`)} />, 422);
   if (!typed.trim()) return retry('resumeCodeMissing');

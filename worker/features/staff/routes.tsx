@@ -6,7 +6,7 @@ import { newKey, sha256Hex } from '../../core/secrets.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import { countHit } from '../../platform/storage/rate-limits.ts';
-import { readFormBody } from '../../platform/middleware/form-post/index.ts';
+import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { enforce, rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { IdentityProviders } from './identity-providers.ts';
@@ -49,7 +49,7 @@ staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 
   const { ui, now, people, directory } = c.var;
   // Resolved before anyone is looked up: a missing setting fails alike for every address.
   const origin = publicOrigin(c.env, c.req.url);
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const email = (body.get('email')?.[0] ?? '').trim().toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) return page(c, <SignInPage ui={ui} value={email} error={ui.t('errors.emailInvalid')} />, 422);
   // Also limited per address, so one inbox cannot be flooded from many places.
@@ -77,7 +77,7 @@ staff.get('/sign-in/verify', (c) => {
 });
 
 staff.post('/sign-in/verify', rateLimit({ bucket: 'sign-in-verify', limit: 20, windowSeconds: 900 }), async (c) => {
-  const body = await readFormBody(await c.req.parseBody({ all: true }));
+  const body = await readForm(c);
   const token = body.get('token')?.[0] ?? '';
   const personId = TOKEN.test(token) ? await c.var.people.useSignInToken(await sha256Hex(token), c.var.now) : undefined;
   if (!personId) throw new HTTPException(400, { message: 'signInLinkInvalid' });

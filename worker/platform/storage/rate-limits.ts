@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { sha256Hex } from '../../core/secrets.ts';
 import { DAY_MS } from '../../core/vocabulary.ts';
 import type { Database, Statement } from './database.ts';
@@ -36,6 +36,16 @@ export async function hitStatement(database: Database, limit: Limit, client: str
 export async function countHit(database: Database, limit: Limit, client: string, now: Date): Promise<number> {
   const [counted] = await database.commit([(await hitStatement(database, limit, client, now)).statement]);
   return (counted as { count: number }[])[0]?.count ?? 1;
+}
+
+/** The count so far in the current window, without counting. */
+export async function hitsSoFar(database: Database, limit: Limit, client: string, now: Date): Promise<number> {
+  const key = await sha256Hex(`${limit.bucket}:${client}`);
+  const [row] = await database.db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowOf(limit, now).start)));
+  return row?.count ?? 0;
 }
 
 /** Rate-limit windows are useless after a day; keeping hashed addresses longer is not. */

@@ -1,23 +1,69 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+const URLENCODED = /^application\/x-www-form-urlencoded\b/i;
+const MULTIPART = /^multipart\/form-data\b/i;
+/** The labels the Encoding Standard gives UTF-8 in a charset parameter. */
+const UTF8 = /^(utf-?8|unicode-1-1-utf-8)$/i;
 
-/** Pages accept only what an HTML form sends; anything else is refused before it is read. */
+/** A Content-Type header's parameters, names in lower case, quotes removed. */
+const parameters = (type: string) => new Map([...type.matchAll(/;\s*([^\s=;]+)\s*=\s*(?:"([^"]*)"|([^\s;]*))/g)].map((match) => [match[1]!.toLowerCase(), match[2] ?? match[3] ?? '']));
+
+/**
+ * Pages accept only what an HTML form sends; anything else is refused before it is read.
+ * An urlencoded body in another charset than UTF-8 is a format the pages do not support (415,
+ * like any other unsupported type): its bytes would be read as the wrong letters. Multipart
+ * without a boundary is a malformed request (400): nothing in it can be told apart.
+ */
 export const formPostsOnly = (): MiddlewareHandler => async (c, next) => {
-  if (c.req.method === 'POST' && !FORM_TYPES.test(c.req.header('content-type') ?? '')) {
-    throw new HTTPException(415, { message: 'unsupportedContentType' });
+  if (c.req.method === 'POST') {
+    const type = c.req.header('content-type') ?? '';
+    if (!FORM_TYPES.test(type)) throw new HTTPException(415, { message: 'unsupportedContentType' });
+    const charset = parameters(type).get('charset');
+    if (URLENCODED.test(type) && charset !== undefined && !UTF8.test(charset)) throw new HTTPException(415, { message: 'unsupportedCharset' });
+    if (MULTIPART.test(type) && !parameters(type).get('boundary')) throw new HTTPException(400, { message: 'formNoBoundary' });
   }
   await next();
 };
 
-/** Reads a form body into name → values; files are never accepted. */
-export async function readFormBody(body: Record<string, string | File | (string | File)[]>): Promise<Map<string, string[]>> {
+/**
+ * Reads a posted form into name → values. Refuses what cannot be read exactly as it was sent
+ * (a broken percent-escape or bytes that are not UTF-8 would otherwise be saved altered, and a
+ * multipart body cut off or not matching its boundary would otherwise be a 500) and files.
+ */
+export async function readForm(c: Context): Promise<Map<string, string[]>> {
+  // Read outside the parsing below, so a body over the size limit still ends as a 413.
+  const bytes = await c.req.arrayBuffer();
+  if (URLENCODED.test(c.req.header('content-type') ?? '')) return urlencoded(bytes);
+  let body: Record<string, string | File | (string | File)[]>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    throw new HTTPException(400, { message: 'formIncomplete' });
+  }
   const fields = new Map<string, string[]>();
   for (const [name, value] of Object.entries(body)) {
     const values = Array.isArray(value) ? value : [value];
     if (values.some((item) => typeof item !== 'string')) throw new HTTPException(400, { message: 'filesNotAccepted' });
     fields.set(name, values as string[]);
   }
+  return fields;
+}
+
+/**
+ * URLSearchParams parses as browsers send, but turns a broken escape into "%" or U+FFFD
+ * silently; decodeURIComponent throws on exactly those, and an escape never spans "&" or "=".
+ */
+function urlencoded(bytes: ArrayBuffer): Map<string, string[]> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    decodeURIComponent(text.replaceAll('+', ' '));
+  } catch {
+    throw new HTTPException(400, { message: 'formUnreadableCharacters' });
+  }
+  const fields = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(text)) fields.set(name, [...(fields.get(name) ?? []), value]);
   return fields;
 }

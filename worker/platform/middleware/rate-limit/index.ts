@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../../env.ts';
 import type { Database } from '../../storage/database.ts';
-import { countHit, hitStatement, windowOf, type Limit } from '../../storage/rate-limits.ts';
+import { countHit, hitsSoFar, hitStatement, windowOf, type Limit } from '../../storage/rate-limits.ts';
 
 export type { Limit };
 
@@ -12,6 +12,20 @@ export interface RateLimitOptions extends Limit {
 }
 
 const clientAddress = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
+
+/**
+ * Counts only failures, per client address, in the directory. A client that has failed `limit`
+ * times in the window is refused (429) before it may try again, so a right guess then goes
+ * unconfirmed too. Returns what to call when this attempt fails.
+ */
+export async function limitFailures<E extends AppEnv>(c: Context<E>, limit: Limit): Promise<() => Promise<void>> {
+  const { now, directory } = c.var as AppEnv['Variables'];
+  const client = clientAddress(c);
+  enforce(c, limit, (await hitsSoFar(directory.database, limit, client, now)) + 1, now);
+  return async () => {
+    await countHit(directory.database, limit, client, now);
+  };
+}
 
 /** Refuses with 429 and Retry-After once the count is past the limit. */
 export function enforce(c: Context, limit: Limit, count: number, now: Date) {
