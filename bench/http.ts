@@ -15,7 +15,11 @@ export interface Fetched {
 export class Client {
   private readonly cookies = new Map<string, string>();
 
-  constructor(readonly baseURL: string) {}
+  /** `headers` go with every request (the load test gives each simulated child an address). */
+  constructor(
+    readonly baseURL: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
@@ -45,6 +49,7 @@ export class Client {
 
   private async send(path: string, init: RequestInit): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) headers.set(name, value);
     headers.set('accept-encoding', 'gzip, br');
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await fetch(new URL(path, this.baseURL), { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(15_000) });

@@ -1,9 +1,10 @@
 /**
  * Starts the app for the benchmarks the way the browser tests do: `wrangler dev` on a free
- * loopback port, with a throw-away local D1 that is migrated and seeded from scripts/seed.sql.
+ * loopback port, with a throw-away local D1 that is migrated and seeded from scripts/seed.sql;
+ * and the bare Worker (bench/bare/) it is compared with, the same way.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,10 @@ const wrangler = 'node_modules/.bin/wrangler';
 
 export interface AppServer {
   baseURL: string;
+  /** wrangler's process id; its workerd children serve the requests. */
+  pid: number;
+  /** Runs SQL against the server's local D1 (DB) with `wrangler d1 execute`, and returns the rows. */
+  query: (sql: string) => Promise<Record<string, unknown>[]>;
   /** Stops wrangler (its whole process group) and removes the database. Safe to call twice. */
   stop: () => Promise<void>;
 }
@@ -30,20 +35,40 @@ export const freePort = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startApp({ startTimeoutMs = 90_000 } = {}): Promise<AppServer> {
+export const startApp = ({ startTimeoutMs = 90_000 } = {}) =>
+  startWrangler({ config: [], setup: [['d1', 'migrations', 'apply', 'DB'], ['d1', 'execute', 'DB', '--file', 'scripts/seed.sql']], readyPath: '/', startTimeoutMs });
+
+/** The bare Worker, serving `page` at /page (written where its worker.ts imports it from). */
+export function startBare(page: string, { startTimeoutMs = 90_000 } = {}): Promise<AppServer> {
+  mkdirSync('bench/tmp', { recursive: true });
+  writeFileSync('bench/tmp/page.html', page);
+  return startWrangler({ config: ['--config', 'bench/bare/wrangler.toml'], setup: [['d1', 'execute', 'DB', '--file', 'bench/bare/schema.sql']], readyPath: '/page', startTimeoutMs });
+}
+
+interface WranglerOptions {
+  /** `--config <file>` for another Worker than the project's wrangler.toml, or nothing. */
+  config: string[];
+  /** wrangler commands that prepare the local D1 before the server starts. */
+  setup: string[][];
+  /** A path that answers 200 once the server is up. */
+  readyPath: string;
+  startTimeoutMs: number;
+}
+
+async function startWrangler({ config, setup, readyPath, startTimeoutMs }: WranglerOptions): Promise<AppServer> {
   const state = mkdtempSync(join(tmpdir(), 'medvirk-bench-'));
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
   const quiet = { env, timeout: 60_000 };
+  const local = ['--local', '--persist-to', state, ...config];
   try {
-    await run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], quiet);
-    await run(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', 'scripts/seed.sql'], quiet);
+    for (const command of setup) await run(wrangler, [...command, ...local], quiet);
   } catch (error) {
     rmSync(state, { recursive: true, force: true });
     throw error;
   }
 
   const port = await freePort();
-  const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false'], {
+  const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', ...config], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -80,7 +105,7 @@ export async function startApp({ startTimeoutMs = 90_000 } = {}): Promise<AppSer
   const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     try {
-      if ((await fetch(`${baseURL}/`)).ok) break;
+      if ((await fetch(`${baseURL}${readyPath}`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -90,5 +115,10 @@ export async function startApp({ startTimeoutMs = 90_000 } = {}): Promise<AppSer
     }
     await sleep(300);
   }
-  return { baseURL, stop };
+  const query = async (sql: string) => {
+    const { stdout } = await run(wrangler, ['d1', 'execute', 'DB', ...local, '--json', '--command', sql], quiet);
+    const [result] = JSON.parse(stdout) as { results: Record<string, unknown>[] }[];
+    return result?.results ?? [];
+  };
+  return { baseURL, pid: server.pid ?? 0, query, stop };
 }

@@ -1,0 +1,5 @@
+/** Wrangler's Text rule imports .html files as a string. */
+declare module '*.html' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,126 @@
+/**
+ * D1 round trips per request along the child's journey. Each trip is latency a child waits
+ * for on a slow connection and work the database bills, so every route has a budget.
+ */
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../worker/app.tsx';
+import { Client, location } from './client.ts';
+import { D1Counter, describeTrips, type Trip } from './d1-counter.ts';
+
+/** Round trips allowed per route: one read for a page; one read and one write batch for a POST. */
+export const BUDGET = {
+  'GET /': 1,
+  'POST /start': 2,
+  'GET /p/:page': 1,
+  'POST /p/:page': 2,
+  'GET /check': 1,
+  'POST /submit': 2,
+  'GET /done': 1,
+} as const;
+
+type Route = keyof typeof BUDGET;
+
+const FORM = '/m/demo/barnets-stemme-demo';
+
+interface Step {
+  route: Route;
+  path: string;
+  fields?: [string, string][];
+  /** What a working journey answers: a page (200) or a redirect to the next one. */
+  expect: { status: 200 } | { status: 303; location: string };
+}
+
+const page = (id: string): Step => ({ route: 'GET /p/:page', path: `/p/${id}`, expect: { status: 200 } });
+const answer = (id: string, fields: [string, string][], next: string): Step => ({ route: 'POST /p/:page', path: `/p/${id}`, fields, expect: { status: 303, location: next } });
+
+/** The whole demo journey, each page answered as a child might (a sad answer opens "school-hard"). */
+const JOURNEY: Step[] = [
+  { route: 'GET /', path: '', expect: { status: 200 } },
+  { route: 'POST /start', path: '/start', expect: { status: 303, location: '/p/school' } },
+  page('school'),
+  answer('school', [['school-feeling', '2']], '/p/school-hard'),
+  page('school-hard'),
+  answer('school-hard', [['school-hard-text', 'Friminuttene er lange.']], '/p/friends'),
+  page('friends'),
+  answer('friends', [['has-friend', 'no'], ['wants-help-friend', 'yes']], '/p/adults'),
+  page('adults'),
+  answer('adults', [['listened-to', '3'], ['trusted-adults', 'teacher']], '/p/wish'),
+  page('wish'),
+  answer('wish', [['adults-should-know', 'Mer tid ute.']], '/check'),
+  { route: 'GET /check', path: '/check', expect: { status: 200 } },
+  { route: 'POST /submit', path: '/submit', expect: { status: 303, location: '/done' } },
+  { route: 'GET /done', path: '/done', expect: { status: 200 } },
+];
+
+export interface StepTrips {
+  route: Route;
+  /** Method and path, as the browser sent it. */
+  request: string;
+  trips: Trip[];
+}
+
+/**
+ * Walks the journey through the real app with every D1 binding counted, and returns the
+ * round trips of each request (work left to `waitUntil` included).
+ */
+export async function tripsPerStep(): Promise<StepTrips[]> {
+  const counter = new D1Counter();
+  const app = createApp();
+  const countedEnv = counter.env(env);
+  const client = new Client(async (request) => {
+    const ctx = createExecutionContext();
+    const response = await app.fetch(request, countedEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  });
+  const steps: StepTrips[] = [];
+  for (const step of JOURNEY) {
+    const path = `${FORM}${step.path}`;
+    const method = step.fields || step.route.startsWith('POST') ? 'POST' : 'GET';
+    const response = method === 'POST' ? await client.post(path, step.fields ?? []) : await client.get(path);
+    await response.arrayBuffer();
+    const request = `${method} ${path}`;
+    // A journey that went wrong would count the wrong work.
+    expect(response.status, request).toBe(step.expect.status);
+    if (step.expect.status === 303) expect(location(response), request).toBe(`${FORM}${step.expect.location}`);
+    steps.push({ route: step.route, request, trips: counter.take() });
+  }
+  return steps;
+}
+
+describe('D1 round trips along the journey', () => {
+  let steps: StepTrips[] = [];
+  beforeAll(async () => {
+    steps = await tripsPerStep();
+  });
+
+  it.each(JOURNEY.map((step, index) => ({ index, label: `${step.route.split(' ')[0]} ${step.path || '/'}`, budget: BUDGET[step.route] })))(
+    '$label makes at most $budget',
+    ({ index, budget }) => {
+      const step = steps[index];
+      if (!step) throw new Error('the journey did not get this far');
+      expect(step.trips.length, `${step.request}: ${step.trips.length} round trips, budget ${budget}:\n${describeTrips(step.trips)}\n`).toBeLessThanOrEqual(budget);
+    },
+  );
+});
+
+describe('the round-trip counter', () => {
+  it('counts each call to the database once, a batch as one, and passes results through', async () => {
+    const counter = new D1Counter();
+    const db = counter.wrap(env.DB);
+    await db.exec('CREATE TABLE IF NOT EXISTS counter_check (n INTEGER)');
+    await db.batch([db.prepare('INSERT INTO counter_check (n) VALUES (?)').bind(1), db.prepare('INSERT INTO counter_check (n) VALUES (?)').bind(2)]);
+    const total = await db.prepare('SELECT sum(n) AS total FROM counter_check').first<number>('total');
+    const rows = await db.prepare('SELECT n FROM counter_check ORDER BY n').raw();
+    expect(total).toBe(3);
+    expect(rows).toEqual([[1], [2]]);
+    expect(counter.take()).toEqual([
+      { call: 'exec', sql: ['CREATE TABLE IF NOT EXISTS counter_check (n INTEGER)'] },
+      { call: 'batch', sql: ['INSERT INTO counter_check (n) VALUES (?)', 'INSERT INTO counter_check (n) VALUES (?)'] },
+      { call: 'first', sql: ['SELECT sum(n) AS total FROM counter_check'] },
+      { call: 'raw', sql: ['SELECT n FROM counter_check ORDER BY n'] },
+    ]);
+    expect(counter.take()).toEqual([]);
+  });
+});
