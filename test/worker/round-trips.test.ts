@@ -4,7 +4,7 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../worker/app.tsx';
+import { createApp } from '../../worker/platform/app.tsx';
 import { Client, location } from './client.ts';
 import { D1Counter, describeTrips, type Trip } from './d1-counter.ts';
 
