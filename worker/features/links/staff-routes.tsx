@@ -5,7 +5,7 @@ import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { compiledForms } from '../../generated/forms.ts';
-import { currentForm, formAt, formChoices } from '../../platform/forms.ts';
+import { currentForm, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { canSeeLink, senderUnit, visibilityFilter } from './access.ts';
 import { makeLink, NewLinkInput } from './create.ts';
@@ -13,9 +13,9 @@ import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
 import { startLinkDraft } from './start-draft.ts';
 import { linkRefusal, linkStatus } from './status.ts';
-import { Links } from './repository.ts';
+import { Links, type FormLink } from './repository.ts';
+import { readResponse } from '../respond/index.ts';
 import { Audit } from '../audit/index.ts';
-import { Responses } from '../respond/index.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { messageStatusFor } from '../../platform/outbox/deliver.ts';
 import { readForm } from '../../platform/middleware/form-post/index.ts';
@@ -143,31 +143,23 @@ links.post('/links/:id/assist', async (c) => {
   return redirect(c, await startLinkDraft(c, where.database, where.municipality, link, current, { assistedRole: role, alongside: [audit] }));
 });
 
-/** An identifiable answer, through a visible link only; the caller audits each view or download. */
-async function readableResponse(c: C, where: StaffScope) {
-  const response = await new Responses(where.database).byId(c.req.param('id') ?? '');
-  const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
-  if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
-  const form = await formAt(where.database, response.formId, response.formVersion);
-  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
-  return { response, link, form, sections: responseDocument(journeyOf(form, response.answers), c.var.ui.lang, c.var.ui.t) };
+/** An identifiable answer, through a link the person may see, audited as a view or a download. */
+async function readableResponse(c: C, where: StaffScope, action: 'response.view' | 'response.download') {
+  const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action, maySee: (link: FormLink) => canSeeLink(c.var.staff!, where.municipality, link) };
+  const read = await readResponse(where.database, where.municipality, c.req.param('id') ?? '', reader, c.var.now);
+  return { ...read, sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t) };
 }
-
-const auditRead = (c: C, where: StaffScope, action: 'response.view' | 'response.download', responseId: string) =>
-  where.database.commit([new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'response', targetId: responseId, via: 'web' })]);
 
 links.get('/responses/:id', async (c) => {
   const where = await scope(c);
-  const { response, link, form, sections } = await readableResponse(c, where);
-  await auditRead(c, where, 'response.view', response.id);
+  const { response, link, form, sections } = await readableResponse(c, where, 'response.view');
   return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} sections={sections} />);
 });
 
 /** The same answer as a PDF for the case file. */
 links.get('/responses/:id/pdf', async (c) => {
   const where = await scope(c);
-  const { response, link, form, sections } = await readableResponse(c, where);
-  await auditRead(c, where, 'response.download', response.id);
+  const { response, link, form, sections } = await readableResponse(c, where, 'response.download');
   const { t, lang } = c.var.ui;
   const pdf = await responsePdf(c.var.ui, {
     title: localized(c.var.ui, form.title).text,

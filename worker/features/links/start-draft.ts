@@ -5,9 +5,8 @@ import type { CompiledForm } from '../../engine/schema.ts';
 import { isLanguage } from '../../core/language.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { sha256Hex } from '../../core/secrets.ts';
-import { DAY_MS } from '../../core/vocabulary.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
-import { Drafts, openNewDraft, readDraftKey } from '../respond/index.ts';
+import { draftExpiry, Drafts, openNewDraft, readDraftKey } from '../respond/index.ts';
 import { Links, type FormLink } from './repository.ts';
 
 /**
@@ -35,7 +34,7 @@ export async function startLinkDraft<E extends AppEnv>(
     return base;
   }
 
-  const expiresAt = new Date(Math.min(link.expiresAt.getTime(), now.getTime() + municipality.draftTtlDays * DAY_MS));
+  const expiresAt = draftExpiry(municipality, now, link.expiresAt);
   const language = isLanguage(link.language) ? link.language : municipality.writtenStandard;
   await openNewDraft(c, database, municipality, current, { language, expiresAt, linkId: link.id, assistedRole, alongside });
   // The link chose the language; the first page is shown in it.

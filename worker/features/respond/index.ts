@@ -1,4 +1,7 @@
 /** The respondent's journey: drafts, responses and the form versions they used. */
 export { readDraftKey } from './draft-cookie.ts';
+export { formAt } from './form-at.ts';
+export { draftExpiry } from './lifetime.ts';
+export { readResponse } from './read-response.ts';
 export { openNewDraft } from './new-draft.ts';
 export { Drafts, FormVersions, Responses, type Draft, type StoredResponse } from './repository.ts';

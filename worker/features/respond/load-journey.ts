@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { RespondEnv } from './env.ts';
-import { currentForm, formAt } from '../../platform/forms.ts';
+import { currentForm } from '../../platform/forms.ts';
+import { formAt } from './form-at.ts';
 import { enforce, journeyHit, type Limit } from '../../platform/middleware/rate-limit/index.ts';
 import { useLanguage } from '../../platform/middleware/ui/index.ts';
 import { sha256Hex } from '../../core/secrets.ts';

@@ -10,7 +10,7 @@ import { ANOTHER_FIELD, readPage, rowOf, unknownFields } from '../../engine/page
 import { pagePath, parseRow } from '../../engine/paths.ts';
 import type { AnswerValue, Row } from '../../engine/answer.ts';
 import type { Page } from '../../engine/schema.ts';
-import { formAt } from '../../platform/forms.ts';
+import { formAt } from './form-at.ts';
 import { formatDate, isoToday } from '../../core/i18n/format.ts';
 import { newKey, newResumeCode, normalizeResumeCode, sha256Hex } from '../../core/secrets.ts';
 import { openNewDraft } from './new-draft.ts';
@@ -30,20 +30,13 @@ import { RepeatListPage } from '../../../web/pages/repeat-list.tsx';
 import { ResumePage } from '../../../web/pages/resume.tsx';
 import { SavePage } from '../../../web/pages/save.tsx';
 import { StartPage } from '../../../web/pages/start.tsx';
-import { DAY_MS } from '../../core/vocabulary.ts';
+import { draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
 import { pickText } from '../../core/i18n/pick.ts';
-
-/** How long a submitted draft keeps the receipt reference for a repeated submit. */
-const RECEIPT_KEPT_MS = DAY_MS;
 
 type C = Context<RespondEnv>;
 
-/** How long a save keeps the draft: the municipality's setting, but never past its link's expiry. */
-const draftLifetime = (c: C) => {
-  const { municipality, linkExpiresAt } = c.var.journey;
-  const days = municipality.draftTtlDays * DAY_MS;
-  return linkExpiresAt ? Math.min(days, linkExpiresAt.getTime() - c.var.now.getTime()) : days;
-};
+/** A save keeps the draft for the municipality's period from now (never past its link's expiry). */
+const draftLifetime = (c: C) => draftExpiry(c.var.journey.municipality, c.var.now, c.var.journey.linkExpiresAt);
 
 const pageHref = (c: C, page: Page | undefined, row?: number) => (page ? pagePath(c.var.journey.base, page.id, row) : `${c.var.journey.base}/check`);
 
@@ -75,8 +68,8 @@ journey.get('/', (c) => {
 journey.post('/start', async (c) => {
   const { municipality, current, draft } = c.var.journey;
   if (draft?.status === 'open') return redirect(c, pageHref(c, journeyOf(c.var.journey.form, draft.answers).continueAt));
-  const { now, database, ui } = c.var;
-  await openNewDraft(c, database, municipality, current, { language: ui.lang, expiresAt: new Date(now.getTime() + draftLifetime(c)) });
+  const { database, ui } = c.var;
+  await openNewDraft(c, database, municipality, current, { language: ui.lang, expiresAt: draftLifetime(c) });
   return redirect(c, pageHref(c, journeyOf(current.definition, {}).pages[0]));
 });
 
@@ -118,7 +111,7 @@ const refusedFields = (c: C, current: Page, unknown: string[]) => {
 async function saveChanges(c: C, draft: Draft, set: Record<string, AnswerValue>, remove: string[]): Promise<boolean> {
   const { municipality, form } = c.var.journey;
   const { now, database, ui } = c.var;
-  const expiresAt = new Date(now.getTime() + draftLifetime(c));
+  const expiresAt = draftLifetime(c);
   const saved = await new Drafts(database).saveAnswers(draft, set, remove, ui.lang, now, expiresAt);
   // The draft now lives longer; so must the cookie that opens it.
   const key = saved ? readDraftKey(c, municipality.id, form.id) : undefined;
