@@ -27,8 +27,14 @@ describe('bad input gets a clear answer and changes nothing', () => {
     expect(await textOf(unknownForm)).toContain('Skjemaet finnes ikke');
     const unknownMunicipality = await new Client().get('/m/nowhere/barnets-stemme-demo?lang=en');
     expect(unknownMunicipality.status).toBe(404);
-    const unknownPage = await (await startedAt(FORM)).get(`${FORM}/p/no-such-page`);
+    const english = await unknownMunicipality.text();
+    expect(english).toContain('<html lang="en"');
+    expect(english).toContain('This form does not exist here, or it is closed.');
+    const unknownPage = await (await startedAt(FORM)).get(`${FORM}/p/no-such-page?lang=nn`);
     expect(unknownPage.status).toBe(404);
+    const nynorsk = await unknownPage.text();
+    expect(nynorsk).toContain('<html lang="nn"');
+    expect(nynorsk).toContain('Sida finst ikkje');
   });
 
   it('unknown form version: 409 page, draft untouched', async () => {
@@ -58,6 +64,13 @@ describe('bad input gets a clear answer and changes nothing', () => {
     const response = await client.post(`${FORM}/p/school`, { 'school-feeling': '5', 'is-admin': 'yes' });
     expect(response.status).toBe(400);
     expect(await textOf(response)).toContain('Ingenting er endret');
+    // In English when the person reads English, and the same as JSON for background saving.
+    const english = await client.post(`${FORM}/p/school?lang=en`, { 'school-feeling': '5', 'is-admin': 'yes' });
+    expect(english.status).toBe(400);
+    expect(await textOf(english)).toContain('Nothing has been changed.');
+    const json = await client.post(`${FORM}/p/school`, { 'school-feeling': '5', 'is-admin': 'yes', _action: 'autosave' }, { accept: 'application/json' });
+    expect(json.status).toBe(400);
+    expect(await json.json()).toMatchObject({ error: 'unknownFields', fields: ['is-admin'] });
     expect(JSON.parse(String((await draftRow(client)).answers))).toEqual({});
   });
 

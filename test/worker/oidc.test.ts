@@ -14,6 +14,9 @@ function browser() {
   return new Client((request) => app.fetch(request, { ...env, OIDC_SECRET_DEMO: 'client-secret' } as typeof env, createExecutionContext()), `10.5.0.${++address}`);
 }
 
+/** Whether an answer hands the browser a session. */
+const setsSession = (response: Response) => response.headers.getSetCookie().some((cookie) => /^__Host-session=[^;]+/.test(cookie) && !/max-age=0/i.test(cookie));
+
 /** Starts at medvirk, "signs in" at the provider as `email`, and comes back. */
 async function signInAt(client: Client, email: string, tamper: { state?: string; nonce?: string; emailVerified?: boolean } = {}) {
   const start = await client.get('/staff/sign-in/oidc/demo');
@@ -46,28 +49,40 @@ describe('signing in with the municipality’s identity provider', () => {
     expect(await textOf(await client.get('/staff'))).toContain('Siri Ansatt');
   });
 
-  it('refuses an address the provider says it has not verified', async () => {
-    expect((await signInAt(browser(), 'ansatt@demo.medvirk.no', { emailVerified: false })).status).toBe(400);
-    expect(location(await signInAt(browser(), 'ansatt@demo.medvirk.no', { emailVerified: true }))).toBe('/staff');
+  it('refuses an address the provider says it has not verified, and gives no session', async () => {
+    const unverified = await signInAt(browser(), 'ansatt@demo.medvirk.no', { emailVerified: false });
+    expect(unverified.status).toBe(400);
+    expect(setsSession(unverified)).toBe(false);
+    const verified = await signInAt(browser(), 'ansatt@demo.medvirk.no', { emailVerified: true });
+    expect(location(verified)).toBe('/staff');
+    expect(setsSession(verified)).toBe(true);
   });
 
-  it('refuses someone the provider knows but who has no role in that municipality', async () => {
-    expect((await signInAt(browser(), 'ansatt@andre.medvirk.no')).status).toBe(403);
-    expect((await signInAt(browser(), 'stranger@example.no')).status).toBe(403);
+  it('refuses someone the provider knows but who has no role in that municipality, and gives no session', async () => {
+    for (const email of ['ansatt@andre.medvirk.no', 'stranger@example.no']) {
+      const refused = await signInAt(browser(), email);
+      expect(refused.status).toBe(403);
+      expect(setsSession(refused)).toBe(false);
+    }
   });
 
-  it('refuses a forged state, a wrong nonce, and a callback without the flow cookie', async () => {
+  it('refuses a forged state, a wrong nonce, and a callback without the flow cookie, with no session', async () => {
     const forged = await signInAt(browser(), 'ansatt@demo.medvirk.no', { state: 'forged' });
     expect(forged.status).toBe(400);
     expect(await textOf(forged)).toContain('Innloggingen ble ikke fullført');
-    expect((await signInAt(browser(), 'ansatt@demo.medvirk.no', { nonce: 'other' })).status).toBe(400);
+    expect(setsSession(forged)).toBe(false);
+    const nonce = await signInAt(browser(), 'ansatt@demo.medvirk.no', { nonce: 'other' });
+    expect(nonce.status).toBe(400);
+    expect(setsSession(nonce)).toBe(false);
 
     const client = browser();
     const start = await client.get('/staff/sign-in/oidc/demo');
     const authorize = new URL(start.headers.get('location') ?? '');
     const callback = `/staff/sign-in/oidc/callback?code=${idp.login(authorize, 'ansatt@demo.medvirk.no')}&state=${authorize.searchParams.get('state')}`;
     // Another browser, without the flow cookie, cannot use the code.
-    expect((await browser().get(callback)).status).toBe(400);
+    const stolen = await browser().get(callback);
+    expect(stolen.status).toBe(400);
+    expect(setsSession(stolen)).toBe(false);
   });
 
   it('says so when the provider does not answer', async () => {
