@@ -55,10 +55,11 @@ class CountedStatement implements D1PreparedStatement {
 const unwrap = (statements: D1PreparedStatement[]) => statements.map((statement) => (statement instanceof CountedStatement ? statement.inner : statement));
 const sqlOf = (statements: D1PreparedStatement[]) => statements.map((statement) => (statement instanceof CountedStatement ? statement.sql : '(unknown statement)'));
 
-class CountedSession implements D1DatabaseSession {
+/** What a database and its sessions share: statements that count, and counted batches. */
+abstract class Counted<Inner extends D1Database | D1DatabaseSession> {
   constructor(
-    private readonly inner: D1DatabaseSession,
-    private readonly record: (trip: Trip) => void,
+    protected readonly inner: Inner,
+    protected readonly record: (trip: Trip) => void,
   ) {}
 
   prepare(query: string): D1PreparedStatement {
@@ -69,27 +70,15 @@ class CountedSession implements D1DatabaseSession {
     this.record({ call: 'batch', sql: sqlOf(statements) });
     return this.inner.batch<T>(unwrap(statements));
   }
+}
 
+class CountedSession extends Counted<D1DatabaseSession> implements D1DatabaseSession {
   getBookmark() {
     return this.inner.getBookmark();
   }
 }
 
-class CountedDatabase implements D1Database {
-  constructor(
-    private readonly inner: D1Database,
-    private readonly record: (trip: Trip) => void,
-  ) {}
-
-  prepare(query: string): D1PreparedStatement {
-    return new CountedStatement(this.inner.prepare(query), firstWords(query), this.record);
-  }
-
-  batch<T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
-    this.record({ call: 'batch', sql: sqlOf(statements) });
-    return this.inner.batch<T>(unwrap(statements));
-  }
-
+class CountedDatabase extends Counted<D1Database> implements D1Database {
   exec(query: string): Promise<D1ExecResult> {
     this.record({ call: 'exec', sql: [firstWords(query)] });
     return this.inner.exec(query);

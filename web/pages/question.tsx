@@ -8,6 +8,7 @@ import { Layout } from '../components/layout.tsx';
 import { Localized } from '../components/localized.tsx';
 import { anchorOf, QuestionView } from '../questions/index.tsx';
 import { localized, type Ui } from '../ui.ts';
+import { PageActions } from '../components/page-actions.tsx';
 
 export interface QuestionPageProps {
   ui: Ui;
@@ -52,14 +53,7 @@ export function QuestionPage({ ui, form, owner, page, caption, questions, action
             <QuestionView ui={ui} question={question} isHeading={single} {...state} />
           </div>
         ))}
-        <div class="actions">
-          <button class="button" type="submit" name="_action" value="continue">
-            {t('page.continue')}
-          </button>
-          <button class="button button--secondary" type="submit" name="_action" value="save-later">
-            {t('page.saveLater')}
-          </button>
-        </div>
+        <PageActions ui={ui} />
         <p class="autosave-status" role="status" data-saved-text={t('page.autosaved')} />
       </form>
     </Layout>

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import { Localized } from '../components/localized.tsx';
 import { localized, type Ui } from '../ui.ts';
+import { PageActions } from '../components/page-actions.tsx';
 
 export interface RepeatListProps {
   ui: Ui;
@@ -79,14 +80,7 @@ export function RepeatListPage({ ui, form, owner, page, rows, canAdd, action, ba
         ) : (
           <p>{t('repeat.atMax', { max: page.repeat?.max ?? 0 })}</p>
         )}
-        <div class="actions">
-          <button class="button" type="submit" name="_action" value="continue">
-            {t('page.continue')}
-          </button>
-          <button class="button button--secondary" type="submit" name="_action" value="save-later">
-            {t('page.saveLater')}
-          </button>
-        </div>
+        <PageActions ui={ui} />
       </form>
     </Layout>
   );
