@@ -9,7 +9,7 @@ export default defineConfig(async () => ({
       wrangler: { configPath: './wrangler.toml' },
       miniflare: {
         // A test-only binding, so the setup file can apply the real migrations.
-        bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations'), ENVIRONMENT: 'development' },
+        bindings: { TEST_MIGRATIONS: await readD1Migrations('migrations'), ENVIRONMENT: 'development', DIRECTORY_CACHE_SECONDS: '0' },
         // A second database, to prove a municipality can live in a database of its own.
         d1Databases: ['DB_SECOND'],
       },

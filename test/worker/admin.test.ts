@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { Client, location, textOf } from './client.ts';
+import { draftIdOf, newMunicipality } from './municipalities.ts';
 import { staffClient } from './staff.ts';
 
 const ADMIN = '/staff/m/demo/admin';
@@ -62,18 +63,15 @@ describe('people and roles', () => {
   });
 
   it("applies the municipality's draft period to drafts", async () => {
-    await env.DB.prepare("UPDATE municipalities SET draft_ttl_days = 60 WHERE id = 'nynorsk'").run();
-    try {
-      const child = new Client(undefined, '10.9.1.1');
-      await child.post('/m/nynorsk/barnets-stemme-demo/start');
-      await child.post('/m/nynorsk/barnets-stemme-demo/p/school', { 'school-feeling': '3' });
-      const draft = await env.DB.prepare("SELECT expires_at FROM drafts WHERE municipality_id = 'nynorsk' ORDER BY updated_at DESC LIMIT 1").first<{ expires_at: number }>();
-      const days = ((draft?.expires_at ?? 0) - Date.now()) / 86_400_000;
-      expect(days).toBeGreaterThan(59);
-      expect(days).toBeLessThanOrEqual(60);
-    } finally {
-      await env.DB.prepare("UPDATE municipalities SET draft_ttl_days = 30 WHERE id = 'nynorsk'").run();
-    }
+    const municipality = await newMunicipality({ draftTtlDays: 60, publishes: ['barnets-stemme-demo'] });
+    const child = new Client(undefined, '10.9.1.1');
+    await child.post(`/m/${municipality}/barnets-stemme-demo/start`);
+    await child.post(`/m/${municipality}/barnets-stemme-demo/p/school`, { 'school-feeling': '3' });
+    const id = await draftIdOf(child, env.DB, municipality, 'barnets-stemme-demo');
+    const draft = await env.DB.prepare('SELECT expires_at FROM drafts WHERE id = ?').bind(id).first<{ expires_at: number }>();
+    const days = ((draft?.expires_at ?? 0) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(59);
+    expect(days).toBeLessThanOrEqual(60);
   });
 
   it('explains bad input and changes nothing', async () => {
@@ -127,29 +125,27 @@ describe('API tokens', () => {
 
 describe('municipality settings', () => {
   it('saves valid settings (audited) and refuses a threshold below 3', async () => {
+    // A municipality of its own, with its data in a database of its own, and an admin.
+    const municipality = await newMunicipality({ database: 'DB_SECOND', members: [['andre-ansatt', 'admin']] });
     const admin = await staffClient('ansatt@andre.medvirk.no');
-    const settings = '/staff/m/andre/admin/settings';
+    const settings = `/staff/m/${municipality}/admin/settings`;
     const row = async () =>
-      env.DB.prepare("SELECT written_standard, suppression_threshold, draft_ttl_days, response_retention_months, link_visibility FROM municipalities WHERE id = 'andre'").first();
+      env.DB.prepare('SELECT written_standard, suppression_threshold, draft_ttl_days, response_retention_months, link_visibility FROM municipalities WHERE id = ?').bind(municipality).first();
     const original = await row();
-    try {
-      const low = await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '2', draftTtlDays: '30', responseRetentionMonths: '60', linkVisibility: 'sender' });
-      expect(low.status).toBe(422);
-      expect(await textOf(low)).toContain('Skriv et helt tall fra 3 til 100');
-      expect(await row()).toEqual(original);
+    const low = await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '2', draftTtlDays: '30', responseRetentionMonths: '60', linkVisibility: 'sender' });
+    expect(low.status).toBe(422);
+    expect(await textOf(low)).toContain('Skriv et helt tall fra 3 til 100');
+    expect(await row()).toEqual(original);
 
-      expect(location(await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '7', draftTtlDays: '14', responseRetentionMonths: '24', linkVisibility: 'sender' }))).toBe(settings);
-      expect(await row()).toEqual({ written_standard: 'nn', suppression_threshold: 7, draft_ttl_days: 14, response_retention_months: 24, link_visibility: 'sender' });
-      // A directory change is audited beside it, in the directory, in the same batch; Andre's
-      // own database (answers, links) gets no entry for it, and Andre's audit page shows both logs.
-      const entry = "SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = 'andre' AND action = 'settings.change'";
-      expect((await env.DB.prepare(entry).first<{ n: number }>())?.n).toBeGreaterThan(0);
-      expect((await env.DB_SECOND.prepare(entry).first<{ n: number }>())?.n).toBe(0);
-      expect(await textOf(await admin.get(`${settings}?saved=1`))).toContain('Innstillingene er lagret');
-      expect(await textOf(await admin.get('/staff/m/andre/admin/audit'))).toContain('settings.change');
-    } finally {
-      await env.DB.prepare("UPDATE municipalities SET written_standard = 'nb', suppression_threshold = 5, draft_ttl_days = 30, response_retention_months = 60, link_visibility = 'unit' WHERE id = 'andre'").run();
-    }
+    expect(location(await admin.post(settings, { writtenStandard: 'nn', suppressionThreshold: '7', draftTtlDays: '14', responseRetentionMonths: '24', linkVisibility: 'sender' }))).toBe(settings);
+    expect(await row()).toEqual({ written_standard: 'nn', suppression_threshold: 7, draft_ttl_days: 14, response_retention_months: 24, link_visibility: 'sender' });
+    // A directory change is audited beside it, in the directory, in the same batch; the
+    // municipality's own database (answers, links) gets no entry for it; its audit page shows both logs.
+    const entry = "SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = ? AND action = 'settings.change'";
+    expect((await env.DB.prepare(entry).bind(municipality).first<{ n: number }>())?.n).toBe(1);
+    expect((await env.DB_SECOND.prepare(entry).bind(municipality).first<{ n: number }>())?.n).toBe(0);
+    expect(await textOf(await admin.get(`${settings}?saved=1`))).toContain('Innstillingene er lagret');
+    expect(await textOf(await admin.get(`/staff/m/${municipality}/admin/audit`))).toContain('settings.change');
   });
 });
 

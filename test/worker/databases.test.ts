@@ -2,6 +2,7 @@ import { createScheduledController, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { Client, location, textOf } from './client.ts';
+import { draftIdOf, newMunicipality } from './municipalities.ts';
 
 const count = async (db: D1Database, sql: string, ...params: unknown[]) =>
   (await db.prepare(sql).bind(...params).first<{ n: number }>())?.n ?? 0;
@@ -45,9 +46,10 @@ describe('one database per municipality', () => {
   it('the nightly clean-up reaches every database', async () => {
     const client = new Client();
     await client.post('/m/andre/barnets-stemme-demo/start');
-    await env.DB_SECOND.prepare("UPDATE drafts SET expires_at = 0 WHERE status = 'open'").run();
+    const id = await draftIdOf(client, env.DB_SECOND, 'andre', 'barnets-stemme-demo');
+    await env.DB_SECOND.prepare('UPDATE drafts SET expires_at = 0 WHERE id = ?').bind(id).run();
     await worker.scheduled(createScheduledController(), env);
-    expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM drafts WHERE expires_at = 0')).toBe(0);
+    expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM drafts WHERE id = ?', id)).toBe(0);
   });
 });
 
@@ -61,21 +63,17 @@ describe('retention of answers', () => {
         .run()
         .then(() => id);
     };
-    await env.DB.prepare("UPDATE municipalities SET response_retention_months = 12 WHERE id = 'andre'").run();
-    try {
-      const old = await insert(env.DB_SECOND, 'andre', '2020-01');
-      const recent = await insert(env.DB_SECOND, 'andre', new Date().toISOString().slice(0, 7));
-      // Demo keeps the default 60 months, so its answer from 2024 stays.
-      const demoKept = await insert(env.DB, 'demo', `${new Date().getUTCFullYear() - 2}-01`);
-      await env.DB_SECOND.prepare("INSERT INTO response_values (response_id, question_id, value) VALUES (?, 'school-feeling', '3')").bind(old).run();
-      await worker.scheduled(createScheduledController(), env);
-      const exists = async (db: D1Database, id: string) => (await count(db, 'SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)) === 1;
-      expect(await exists(env.DB_SECOND, old)).toBe(false);
-      expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM response_values WHERE response_id = ?', old)).toBe(0);
-      expect(await exists(env.DB_SECOND, recent)).toBe(true);
-      expect(await exists(env.DB, demoKept)).toBe(true);
-    } finally {
-      await env.DB.prepare("UPDATE municipalities SET response_retention_months = 60 WHERE id = 'andre'").run();
-    }
+    const keepsAYear = await newMunicipality({ database: 'DB_SECOND', responseRetentionMonths: 12 });
+    const old = await insert(env.DB_SECOND, keepsAYear, '2020-01');
+    const recent = await insert(env.DB_SECOND, keepsAYear, new Date().toISOString().slice(0, 7));
+    // Demo keeps the default 60 months, so its answer from 2024 stays.
+    const demoKept = await insert(env.DB, 'demo', `${new Date().getUTCFullYear() - 2}-01`);
+    await env.DB_SECOND.prepare("INSERT INTO response_values (response_id, question_id, value) VALUES (?, 'school-feeling', '3')").bind(old).run();
+    await worker.scheduled(createScheduledController(), env);
+    const exists = async (db: D1Database, id: string) => (await count(db, 'SELECT COUNT(*) AS n FROM responses WHERE id = ?', id)) === 1;
+    expect(await exists(env.DB_SECOND, old)).toBe(false);
+    expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM response_values WHERE response_id = ?', old)).toBe(0);
+    expect(await exists(env.DB_SECOND, recent)).toBe(true);
+    expect(await exists(env.DB, demoKept)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { municipalityBinding } from '../../worker/platform/storage/open.ts';
 import type { Env } from '../../worker/platform/env.ts';
 import type { Municipality } from '../../worker/core/municipality.ts';
 import { Client, location, textOf, type Fetch } from './client.ts';
+import { draftIdOf } from './municipalities.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';
 
@@ -142,9 +143,10 @@ describe('nightly clean-up', () => {
     const live = new Client();
     await live.post(`${FORM}/start`);
     const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? 0;
-    await env.DB.prepare("UPDATE drafts SET expires_at = 0 WHERE answers LIKE '%school-feeling%' AND status = 'open'").run();
+    const staleId = await draftIdOf(stale, env.DB, 'demo', 'barnets-stemme-demo');
+    await env.DB.prepare('UPDATE drafts SET expires_at = 0 WHERE id = ?').bind(staleId).run();
     await worker.scheduled(createScheduledController(), env);
-    expect(await count('SELECT COUNT(*) AS n FROM drafts WHERE expires_at = 0')).toBe(0);
+    expect(await count(`SELECT COUNT(*) AS n FROM drafts WHERE id = '${staleId}'`)).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM draft_keys WHERE draft_id NOT IN (SELECT id FROM drafts)')).toBe(0);
     expect((await live.get(`${FORM}/p/school`)).status).toBe(200);
     expect(location(await stale.get(`${FORM}/p/school`))).toBe(FORM);

@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/platform/app.tsx';
 import { Client, location, textOf } from './client.ts';
+import { newMunicipality } from './municipalities.ts';
 import { deliveredTo, lastOutboxId, staffClient } from './staff.ts';
 
 const DEMO = '/staff/m/demo';
@@ -20,7 +21,7 @@ async function makeLink(client: Client, fields: Record<string, string> = {}, mun
   });
   expect(response.status).toBe(200);
   const html = await response.text();
-  const url = html.match(/https:\/\/medvirk\.test\/l\/[a-z-]+\/[\w-]{43}/)?.[0] ?? '';
+  const url = html.match(/https:\/\/medvirk\.test\/l\/[a-z0-9-]+\/[\w-]{43}/)?.[0] ?? '';
   const id = html.match(new RegExp(`/staff/m/${municipality}/links/([0-9a-f-]{36})`))?.[1] ?? '';
   expect(url).not.toBe('');
   return { url, id, html, path: new URL(url).pathname };
@@ -158,18 +159,14 @@ describe('sending a form link', () => {
   });
 
   it('a form sent by link need not be public, but is not reachable without the link', async () => {
-    await env.DB.prepare("INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at, closed_at) VALUES ('demo', 'samtykke-demo', 0, NULL)").run();
-    await env.DB.prepare("UPDATE publications SET closed_at = 1 WHERE municipality_id = 'demo' AND form_id = 'samtykke-demo'").run();
-    try {
-      expect((await new Client().get('/m/demo/samtykke-demo')).status).toBe(404);
-      const staff = await staffClient('ansatt@demo.medvirk.no');
-      const { path } = await makeLink(staff, { form: 'samtykke-demo', respondent: 'guardian' });
-      const guardian = new Client();
-      expect(location(await guardian.get(path))).toBe('/m/demo/samtykke-demo/p/about');
-      expect((await guardian.get('/m/demo/samtykke-demo/p/about')).status).toBe(200);
-    } finally {
-      await env.DB.prepare("UPDATE publications SET closed_at = NULL WHERE municipality_id = 'demo' AND form_id = 'samtykke-demo'").run();
-    }
+    // A municipality that publishes nothing, with a staff member.
+    const municipality = await newMunicipality({ members: [['demo-ansatt', 'staff']] });
+    expect((await new Client().get(`/m/${municipality}/samtykke-demo`)).status).toBe(404);
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { path } = await makeLink(staff, { form: 'samtykke-demo', respondent: 'guardian' }, municipality);
+    const guardian = new Client();
+    expect(location(await guardian.get(path))).toBe(`/m/${municipality}/samtykke-demo/p/about`);
+    expect((await guardian.get(`/m/${municipality}/samtykke-demo/p/about`)).status).toBe(200);
   });
 });
 

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
 import { sha256Hex } from '../../worker/core/secrets.ts';
-import { Client, location } from './client.ts';
+import { Client, location, type Fetch } from './client.ts';
 
 /** The newest message the development outbox delivered to an address; delivery runs after the answer, so wait for it. */
 export async function deliveredTo(to: string, after = 0): Promise<{ subject: string; body: string } | undefined> {
@@ -38,8 +38,8 @@ export async function signIn(client: Client, email: string) {
  * staff-auth.test.ts; going through it here would hit that limit.
  */
 let addresses = 0;
-export async function staffClient(email: string): Promise<Client> {
-  const client = new Client(undefined, `10.0.${Math.floor(++addresses / 200)}.${addresses % 200}`);
+export async function staffClient(email: string, fetcher?: Fetch): Promise<Client> {
+  const client = new Client(fetcher, `10.0.${Math.floor(++addresses / 200)}.${addresses % 200}`);
   const person = await env.DB.prepare('SELECT id FROM people WHERE email = ?').bind(email).first<{ id: string }>();
   expect(person, email).not.toBeNull();
   const id = crypto.randomUUID() + crypto.randomUUID();

@@ -27,7 +27,7 @@ import { MessagePage } from '../../web/pages/message.tsx';
 export interface AppOptions {
   /** The database binding of a municipality; tests pass one that fails on purpose. */
   municipalityBinding?: (env: Env, municipality: Municipality) => D1Database;
-  /** How long directory entries (a municipality and what it publishes) are kept in the isolate. */
+  /** How long directory entries (a municipality and what it publishes) are kept in the isolate; by default DIRECTORY_CACHE_SECONDS, else 30 s. */
   directoryCacheMs?: number;
   /** The clock; tests move it forward to expire drafts. */
   now?: () => Date;
@@ -36,6 +36,9 @@ export interface AppOptions {
 }
 
 const MAX_BODY = 1024 * 1024;
+
+/** 30 s unless the environment says otherwise (the Workers tests set 0, so rows they write are read back at once). */
+const directoryCacheMs = (env: Env) => (env.DIRECTORY_CACHE_SECONDS === undefined ? 30_000 : Number(env.DIRECTORY_CACHE_SECONDS) * 1000 || 0);
 
 /**
  * For the pages, not the JSON API: the API reads no cookies (a bearer token cannot ride along
@@ -68,13 +71,13 @@ function errorResponse(c: Context<AppEnv>, status: number, key: string) {
 
 export function createApp(options: AppOptions = {}) {
   const bindingOf = options.municipalityBinding ?? municipalityBinding;
-  const directoryCache = new DirectoryCache(options.directoryCacheMs ?? 30_000);
+  const directoryCache = new DirectoryCache();
   const app = new Hono<AppEnv>();
 
   app.use('*', ...security());
   app.use('*', async (c, next) => {
     c.set('now', options.now?.() ?? new Date());
-    c.set('directory', new Directory(c.env.DB, directoryCache));
+    c.set('directory', new Directory(c.env.DB, directoryCache, options.directoryCacheMs ?? directoryCacheMs(c.env)));
     c.set('outbound', options.outbound ?? ((input, init) => fetch(input, init)));
     c.set('openDatabase', (municipality: Municipality) => new Database(bindingOf(c.env, municipality)));
     await next();

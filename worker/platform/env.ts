@@ -9,6 +9,8 @@ export interface Env {
   ENVIRONMENT: string;
   /** The address links in e-mail and letters point to, e.g. https://medvirk.no (required outside development). */
   PUBLIC_ORIGIN?: string;
+  /** How long a municipality's directory entry is cached in an isolate (30 by default). */
+  DIRECTORY_CACHE_SECONDS?: string;
   /** Amazon SES for e-mail outside development; all four are needed (see wrangler.toml). */
   SES_REGION?: string;
   SES_ACCESS_KEY_ID?: string;

@@ -45,7 +45,7 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
   const formId = c.req.param('form') ?? '';
   const { now } = c.var;
   const current = currentForm(formId);
-  const entry = current && (await c.var.directory.journeyEntry(municipalityId, formId));
+  const entry = current && (await c.var.directory.journeyEntry(municipalityId, formId, now.getTime()));
   if (!current || !entry) throw new HTTPException(404, { message: 'formNotFound' });
   const { municipality, published } = entry;
   const database = c.var.openDatabase(municipality);

@@ -14,14 +14,12 @@ export interface JourneyEntry {
 export class DirectoryCache {
   private readonly entries = new Map<string, { value: JourneyEntry | undefined; until: number }>();
 
-  constructor(readonly ttlMs = 30_000) {}
-
-  async get(municipalityId: string, formId: string, now: number, load: () => Promise<JourneyEntry | undefined>) {
+  async get(municipalityId: string, formId: string, now: number, ttlMs: number, load: () => Promise<JourneyEntry | undefined>) {
     const key = `${municipalityId}/${formId}`;
     const hit = this.entries.get(key);
     if (hit && hit.until > now) return hit.value;
     const value = await load();
-    this.entries.set(key, { value, until: now + this.ttlMs });
+    if (ttlMs > 0) this.entries.set(key, { value, until: now + ttlMs });
     return value;
   }
 

@@ -15,7 +15,9 @@ export class Directory {
 
   constructor(
     binding: D1Database,
-    private readonly cache = new DirectoryCache(0),
+    private readonly cache = new DirectoryCache(),
+    /** How long journey entries are cached; 0 reads the directory every time. */
+    private readonly cacheMs = 0,
   ) {
     this.database = new Database(binding);
   }
@@ -54,8 +56,8 @@ export class Directory {
   }
 
   /** The municipality and whether it publishes the form, in one query (cached briefly). */
-  journeyEntry(municipalityId: string, formId: string, now = Date.now()): Promise<JourneyEntry | undefined> {
-    return this.cache.get(municipalityId, formId, now, async () => {
+  journeyEntry(municipalityId: string, formId: string, now: number): Promise<JourneyEntry | undefined> {
+    return this.cache.get(municipalityId, formId, now, this.cacheMs, async () => {
       const [row] = await this.db
         .select({
           municipality: schema.municipalities,
