@@ -189,6 +189,17 @@ describe('delivery triggers', () => {
     expect(stored?.subject).toBe(message.subject);
   });
 
+  it('the nightly clean-up forgets messages delivered or failed over 90 days ago, never a pending one', async () => {
+    const long = new Date(Date.now() - 91 * 86_400_000);
+    const [old, waiting, recent] = [`link:old-${crypto.randomUUID()}`, `link:waiting-${crypto.randomUUID()}`, `link:recent-${crypto.randomUUID()}`];
+    await db.batch([enqueueMessage(db, mail(old), long), enqueueMessage(db, mail(waiting), long), enqueueMessage(db, mail(recent), new Date(Date.now() - 86_400_000))]);
+    await env.DB.prepare("UPDATE outbox_messages SET status = 'sent', recipient = NULL, body = NULL WHERE subject_ref IN (?, ?)").bind(old, recent).run();
+    await worker.scheduled(createScheduledController({ cron: '17 2 * * *', scheduledTime: Date.now() }), env);
+    expect(await row(old)).toBeNull();
+    expect(await row(waiting)).toMatchObject({ status: 'pending' });
+    expect(await row(recent)).toMatchObject({ status: 'sent' });
+  });
+
   it('deliverSoon sends right after the request, in the background', async () => {
     await enqueueMessage(db, mail('link:soon'), T0);
     const { providers, sent } = recording();

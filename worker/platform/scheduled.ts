@@ -2,13 +2,15 @@ import type { Env } from './env.ts';
 import { Links } from '../features/links/index.ts';
 import { Drafts, Responses } from '../features/respond/index.ts';
 import { People } from '../features/staff/index.ts';
+import { purgeDelivered } from './outbox/enqueue.ts';
 import { purgeRateLimits } from './storage/rate-limits.ts';
 import { Database } from './storage/database.ts';
 import { municipalityBinding, openDirectory } from './storage/open.ts';
 
 /**
  * Nightly clean-up: old rate-limit windows, expired sessions and sign-in tokens in the
- * directory; expired drafts and rate-limit windows in every municipality database, each once;
+ * directory; expired drafts, rate-limit windows and messages delivered over 90 days ago in every
+ * municipality database, each once;
  * answers and their links past each municipality's retention. The audit log is kept: it is the
  * record of access.
  */
@@ -17,10 +19,11 @@ export async function purgeAll(env: Env, now: Date) {
   await directory.purgeExpired(now);
   await new People(env.DB).purgeExpired(now);
   const municipalities = await directory.municipalities();
-  const bindings = new Map(municipalities.map((municipality) => [municipality.database, new Database(municipalityBinding(env, municipality))]));
+  // The directory's database too: sign-in mail waits there.
+  const bindings = new Map([['DB', new Database(env.DB)], ...municipalities.map((municipality) => [municipality.database, new Database(municipalityBinding(env, municipality))] as const)]);
   // One database failing must not keep the others from being cleaned.
   const results = await Promise.allSettled([
-    ...[...bindings.values()].map((database) => database.commit([new Drafts(database).purgeExpired(now), purgeRateLimits(database, now)])),
+    ...[...bindings.values()].map((database) => database.commit([new Drafts(database).purgeExpired(now), purgeRateLimits(database, now), purgeDelivered(database.db, now)])),
     ...municipalities.map((municipality) => {
       const database = bindings.get(municipality.database)!;
       const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - municipality.responseRetentionMonths, 1));

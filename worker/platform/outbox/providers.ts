@@ -36,7 +36,7 @@ const LinkMobilityEnv = v.object({
 
 /**
  * The providers this environment is configured for. Development keeps the development outbox
- * (stored, printed, shown at /dev/outbox); elsewhere SES and LINK Mobility, each only when all
+ * (stored and shown at /dev/outbox); elsewhere SES and LINK Mobility, each only when all
  * its settings are present. Nothing here throws: a missing provider shows on the message.
  */
 export function providersFor(env: Env, outbound: typeof fetch = fetch): Providers {
