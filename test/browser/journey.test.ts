@@ -7,9 +7,9 @@ const browser = useBrowser();
 
 
 const TEXTS = {
-  nb: { start: 'Start', next: 'Gå videre', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'En lærer', done: 'Svarene er sendt', decline: 'Jeg vil ikke svare', question: 'Hvordan har du det på skolen?', required: 'Velg ett svar' },
-  nn: { start: 'Start', next: 'Gå vidare', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'Ein lærar', done: 'Svara er sende', decline: 'Eg vil ikkje svara', question: 'Korleis har du det på skulen?', required: 'Vel eitt svar' },
-  en: { start: 'Start now', next: 'Continue', send: 'Send', good: 'Good', no: 'No', yes: 'Yes', teacher: 'A teacher', done: 'Your answers have been sent', decline: 'I do not want to answer', question: 'How are things for you at school?', required: 'Choose one answer' },
+  nb: { start: 'Start', next: 'Gå videre', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'En lærer', done: 'Svarene er sendt', decline: 'Jeg vil ikke svare', question: 'Hvordan har du det på skolen?', required: 'Svar på spørsmålet, eller velg «Jeg vil ikke svare»' },
+  nn: { start: 'Start', next: 'Gå vidare', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'Ein lærar', done: 'Svara er sende', decline: 'Eg vil ikkje svara', question: 'Korleis har du det på skulen?', required: 'Svar på spørsmålet, eller vel «Eg vil ikkje svara»' },
+  en: { start: 'Start now', next: 'Continue', send: 'Send', good: 'Good', no: 'No', yes: 'Yes', teacher: 'A teacher', done: 'Your answers have been sent', decline: 'I do not want to answer', question: 'How are things for you at school?', required: 'Answer the question, or choose “I do not want to answer”' },
 } as const;
 
 describe.each([

@@ -88,7 +88,8 @@ describe('bad input gets a clear answer and changes nothing', () => {
     expect(response.status).toBe(422);
     const html = await response.text();
     expect(html).toContain('<title>Feil:');
-    expect(html).toMatch(/class="error-summary"[\s\S]*href="#q-school-feeling-1"[^>]*>Velg ett svar/);
+    // Declining is allowed here, so the message says how: declining is never an error.
+    expect(html).toMatch(/class="error-summary"[\s\S]*href="#q-school-feeling-1"[^>]*>Svar på spørsmålet, eller velg «Jeg vil ikke svare»/);
     expect(html).toMatch(/<fieldset class="fieldset" aria-describedby="q-school-feeling-error">/);
     expect(html).toContain('id="q-school-feeling-error"');
   });

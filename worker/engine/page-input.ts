@@ -97,7 +97,8 @@ export function readPage(
     } else if (isMasked(question) && saved[question.id] !== undefined) {
       // A masked answer is never sent back to the page; an empty field keeps it.
     } else if (question.required && mode === 'strict') {
-      errors.push({ question, error: { key: kind.requiredError } });
+      // Where declining is allowed, the message says how, so declining never looks like a mistake.
+      errors.push({ question, error: { key: offersDecline(form, question) ? 'requiredOrDecline' : kind.requiredError } });
     } else {
       delete answers[question.id];
     }
