@@ -61,9 +61,13 @@ describe('assisted answering (JavaScript on)', () => {
     expect(await page.title()).toMatch(/^Feil/);
     await check(page, 'link detail with the role missing');
 
-    // With the role: straight to the first question of the child's form.
+    // With the role: the form's start page, saying who sent it, then the first question.
     await role.selectOption({ label: 'lærer' });
     await page.getByRole('button', { name: 'Åpne skjemaet sammen med barnet' }).click();
+    await page.waitForURL(/\/m\/demo\/barnets-stemme-demo\?lang=\w+$/);
+    expect(await page.locator('main').textContent()).toContain('Dette skjemaet er sendt til deg fra Demo helsestasjon i Demo kommune.');
+    await check(page, 'start page (assisted)');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
     await page.waitForURL(/\/m\/demo\/barnets-stemme-demo\/p\/school/);
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
     expect(await page.locator('h1, legend').first().textContent()).toContain('Hvordan har du det på skolen?');

@@ -242,9 +242,12 @@ describe('reading a submitted page', () => {
     expect(result.answers).toEqual({});
   });
 
-  it('reports a required yes/no question as a missing choice', () => {
+  it('reports a required question as missing: with how to decline where declining is allowed, else by its kind', () => {
     const result = readPage(child, friends, {}, body({}), TODAY, 'strict');
-    expect(result.errors.map((error) => [error.question.id, error.error.key])).toEqual([['has-friend', 'requiredChoice']]);
+    expect(result.errors.map((error) => [error.question.id, error.error.key])).toEqual([['has-friend', 'requiredOrDecline']]);
+    const noDecline = readPage(consent, childPage, {}, body({}), TODAY, 'strict');
+    expect(noDecline.errors.map((error) => error.error.key)).not.toContain('requiredOrDecline');
+    expect(noDecline.errors.length).toBeGreaterThan(0);
   });
 
   it('reports invalid answers and keeps the valid ones when strict', () => {

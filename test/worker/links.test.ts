@@ -32,8 +32,12 @@ async function answerLink(path: string) {
   const child = new Client();
   const opened = await child.get(path);
   expect(opened.status).toBe(303);
-  expect(location(opened)).toBe('/m/demo/barnets-stemme-demo/p/school');
+  // The start page first, in the link's language, saying who sent the form.
+  expect(location(opened)).toBe('/m/demo/barnets-stemme-demo');
   expect(opened.headers.get('location')).toContain('lang=nn');
+  const start = await textOf(await child.get(opened.headers.get('location') ?? ''));
+  expect(start).toContain('Dette skjemaet er sendt til deg frå Demo skole i Demo kommune.');
+  expect(start).toContain('Det finst ingen rette eller gale svar.');
   await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
   await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
   expect(location(await child.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
@@ -165,7 +169,7 @@ describe('sending a form link', () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const { path } = await makeLink(staff, { form: 'samtykke-demo', respondent: 'guardian' }, municipality);
     const guardian = new Client();
-    expect(location(await guardian.get(path))).toBe(`/m/${municipality}/samtykke-demo/p/about`);
+    expect(location(await guardian.get(path))).toBe(`/m/${municipality}/samtykke-demo`);
     expect((await guardian.get(`/m/${municipality}/samtykke-demo/p/about`)).status).toBe(200);
   });
 });
@@ -229,8 +233,10 @@ describe('answering together with the child', () => {
     expect(await textOf(missingRole)).toContain('Velg rollen din');
 
     const opened = await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' });
-    expect(location(opened)).toBe('/m/demo/barnets-stemme-demo/p/school');
+    // Assisted answering opens at the start page too, and counts as opening the link.
+    expect(location(opened)).toBe('/m/demo/barnets-stemme-demo');
     expect(await auditCount('link.assist', id)).toBe(1);
+    expect(await env.DB.prepare('SELECT opened_at FROM form_links WHERE id = ?').bind(id).first<{ opened_at: number | null }>()).not.toEqual({ opened_at: null });
     await staff.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '5' });
     await staff.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
     expect(location(await staff.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
@@ -366,7 +372,7 @@ describe("a link only works at its own municipality's address", () => {
     }
     expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM form_links WHERE id = ? AND opened_at IS NULL', id)).toBe(1);
     // At its own address it still works.
-    expect(location(await new Client(undefined, '198.18.0.1').get(path))).toBe('/m/demo/barnets-stemme-demo/p/school');
+    expect(location(await new Client(undefined, '198.18.0.1').get(path))).toBe('/m/demo/barnets-stemme-demo');
   });
 
   it("a draft of a link filed under another municipality is refused at submit, and no answer is stored", async () => {
@@ -384,5 +390,29 @@ describe("a link only works at its own municipality's address", () => {
     expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM responses WHERE link_id = ?', id)).toBe(0);
     expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM form_links WHERE id = ? AND submitted_at IS NULL', id)).toBe(1);
     expect((await child.get('/m/nynorsk/barnets-stemme-demo/p/school')).status).toBe(404);
+  });
+});
+
+describe('a shared device', () => {
+  it("holds a personal link's draft for an hour after the last save, and 'not you? start again' lets go at once", async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { path } = await makeLink(staff);
+    const tablet = new Client(undefined, '198.18.7.1');
+    await tablet.get(path);
+    const saved = await tablet.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
+    const cookie = saved.headers.getSetCookie().find((line) => line.startsWith('__Host-d-demo-barnets-stemme-demo=')) ?? '';
+    const expires = Date.parse(/expires=([^;]+)/i.exec(cookie)?.[1] ?? '');
+    expect(expires - Date.now()).toBeGreaterThan(55 * 60_000);
+    expect(expires - Date.now()).toBeLessThanOrEqual(60 * 60_000);
+
+    // The next person at the tablet is offered to continue, and can say it is not them.
+    const start = await textOf(await tablet.get('/m/demo/barnets-stemme-demo'));
+    expect(start).toContain('Hald fram der du slutta');
+    expect(start).toContain('Er det ikkje du som har byrja på dette skjemaet?');
+    expect(location(await tablet.post('/m/demo/barnets-stemme-demo/forget'))).toBe('/m/demo/barnets-stemme-demo');
+    expect(tablet.cookies.has('__Host-d-demo-barnets-stemme-demo')).toBe(false);
+    // Even with the old cookie back, the device no longer opens the child's answers.
+    tablet.cookies.set('__Host-d-demo-barnets-stemme-demo', /=([^;]+)/.exec(cookie)?.[1] ?? '');
+    expect(location(await tablet.get('/m/demo/barnets-stemme-demo/p/school'))).toBe('/m/demo/barnets-stemme-demo');
   });
 });

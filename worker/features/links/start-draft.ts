@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/env.ts';
-import { journeyOf } from '../../engine/journey.ts';
 import type { CompiledForm } from '../../engine/schema.ts';
 import { isLanguage } from '../../core/language.ts';
 import type { Municipality } from '../../core/municipality.ts';
@@ -10,8 +9,9 @@ import { draftExpiry, Drafts, openNewDraft, readDraftKey } from '../respond/inde
 import { Links, type FormLink } from './repository.ts';
 
 /**
- * Opens a link's form on this device: continues this device's draft of the link if there is
- * one, or starts a new one (recording the helper's role when answering together with staff).
+ * Opens a link's form on this device, at its start page: continues this device's draft of the
+ * link, or starts one (recording the helper's role when answering together with staff). Another
+ * device gets a draft of its own: whoever else holds the link never reads what was written.
  * The link is marked opened, and `alongside` (an audit entry) written, in the same batch.
  * Returns where to go next.
  */
@@ -26,18 +26,17 @@ export async function startLinkDraft<E extends AppEnv>(
   const { now } = c.var as AppEnv['Variables'];
   const assistedRole = options.assistedRole ?? null;
   const alongside = [new Links(database).mark(link.id, 'openedAt', now), ...(options.alongside ?? [])];
-  const base = `/m/${municipality.id}/${link.formId}`;
+  // The start page says who sent the form and why; the link chose its language.
+  const start = `/m/${municipality.id}/${link.formId}?lang=${link.language}`;
+  const drafts = new Drafts(database);
   const key = readDraftKey(c, municipality.id, link.formId);
-  const existing = key ? await new Drafts(database).byKey(await sha256Hex(key)) : undefined;
-  if (existing?.linkId === link.id && existing.status === 'open' && existing.expiresAt > now && existing.assistedRole === assistedRole) {
+  const mine = key ? await drafts.byKey(await sha256Hex(key)) : undefined;
+  if (mine?.linkId === link.id && mine.status === 'open' && mine.expiresAt > now && mine.assistedRole === assistedRole) {
     await database.commit(alongside);
-    return base;
+    return start;
   }
-
   const expiresAt = draftExpiry(municipality, now, link.expiresAt);
   const language = isLanguage(link.language) ? link.language : municipality.writtenStandard;
   await openNewDraft(c, database, municipality, current, { language, expiresAt, linkId: link.id, assistedRole, alongside });
-  // The link chose the language; the first page is shown in it.
-  const first = journeyOf(current.definition, {}).pages[0];
-  return first ? `${base}/p/${first.id}?lang=${link.language}` : base;
+  return start;
 }

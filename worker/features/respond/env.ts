@@ -2,6 +2,7 @@ import type { CompiledForm, FormDefinition } from '../../engine/schema.ts';
 import type { WithVariables } from '../../platform/env.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
+import type { FormLink } from '../links/index.ts';
 import type { Draft } from './repository.ts';
 
 /** What the journey middleware resolves once per request. */
@@ -13,8 +14,8 @@ export interface Journey {
   base: string;
   draft?: Draft;
   draftExpired: boolean;
-  /** When the draft came from a personal link: that link's expiry, which the draft never outlives. */
-  linkExpiresAt?: Date;
+  /** The personal link the open draft came from: it says who sent the form, and the draft never outlives it. */
+  link?: FormLink;
 }
 
 /** The journey routes' env: `loadJourney()` sets the journey and the municipality's database. */

@@ -3,5 +3,5 @@ export { readDraftKey } from './draft-cookie.ts';
 export { formAt } from './form-at.ts';
 export { draftExpiry } from './lifetime.ts';
 export { readResponse } from './read-response.ts';
-export { openNewDraft } from './new-draft.ts';
+export { continueOnThisDevice, openNewDraft } from './new-draft.ts';
 export { Drafts, FormVersions, Responses, type Draft, type StoredResponse } from './repository.ts';

@@ -86,7 +86,7 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
     base: `/m/${municipalityId}/${formId}`,
     draft: draftExpired ? undefined : draft,
     draftExpired,
-    linkExpiresAt: link?.expiresAt,
+    link,
   });
   await next();
 };

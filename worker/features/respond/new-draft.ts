@@ -4,9 +4,10 @@ import type { CompiledForm } from '../../engine/schema.ts';
 import type { Language } from '../../core/language.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
-import { Drafts, FormVersions } from './repository.ts';
+import { Drafts, FormVersions, type Draft } from './repository.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
 import { writeDraftKey } from './draft-cookie.ts';
+import { deviceHoldUntil } from './lifetime.ts';
 
 export interface NewDraftOptions {
   language: Language;
@@ -43,5 +44,13 @@ export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Da
     }),
     ...(options.alongside ?? []),
   ]);
-  writeDraftKey(c, municipality.id, form.definition.id, key, options.expiresAt);
+  writeDraftKey(c, municipality.id, form.definition.id, key, deviceHoldUntil(options.expiresAt, now, !!options.linkId));
+}
+
+/** Lets this device open a draft it did not start (it gave the resume code): a key of its own, written with `alongside` in one batch. */
+export async function continueOnThisDevice<E extends AppEnv>(c: Context<E>, database: Database, draft: Draft, alongside: Statement[] = []) {
+  const { now } = c.var as AppEnv['Variables'];
+  const key = newKey();
+  await database.commit([new Drafts(database).addKey(draft.id, await sha256Hex(key), now), ...alongside]);
+  writeDraftKey(c, draft.municipalityId, draft.formId, key, deviceHoldUntil(draft.expiresAt, now, !!draft.linkId));
 }

@@ -139,6 +139,11 @@ export class Drafts {
     ];
   }
 
+  /** This device no longer opens the draft ("not you? start again"); the draft itself stays. */
+  removeKey(keyHash: string): Statement {
+    return this.db.delete(draftKeys).where(eq(draftKeys.keyHash, keyHash));
+  }
+
   /** Lets one more device open the draft (after it gave the resume code). */
   addKey(draftId: string, keyHash: string, now: Date): Statement {
     return this.db.insert(draftKeys).values({ keyHash, draftId, createdAt: now });

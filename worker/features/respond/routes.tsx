@@ -12,8 +12,8 @@ import type { AnswerValue, Row } from '../../engine/answer.ts';
 import type { Page } from '../../engine/schema.ts';
 import { formAt } from './form-at.ts';
 import { formatDate, isoToday } from '../../core/i18n/format.ts';
-import { newKey, newResumeCode, normalizeResumeCode, sha256Hex } from '../../core/secrets.ts';
-import { openNewDraft } from './new-draft.ts';
+import { newResumeCode, normalizeResumeCode, sha256Hex } from '../../core/secrets.ts';
+import { continueOnThisDevice, openNewDraft } from './new-draft.ts';
 import { loadJourney } from './load-journey.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from './draft-cookie.ts';
 import { responseFrom } from './response.ts';
@@ -30,13 +30,13 @@ import { RepeatListPage } from '../../../web/pages/repeat-list.tsx';
 import { ResumePage } from '../../../web/pages/resume.tsx';
 import { SavePage } from '../../../web/pages/save.tsx';
 import { StartPage } from '../../../web/pages/start.tsx';
-import { draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
+import { deviceHoldUntil, draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 
 type C = Context<RespondEnv>;
 
 /** A save keeps the draft for the municipality's period from now (never past its link's expiry). */
-const draftLifetime = (c: C) => draftExpiry(c.var.journey.municipality, c.var.now, c.var.journey.linkExpiresAt);
+const draftLifetime = (c: C) => draftExpiry(c.var.journey.municipality, c.var.now, c.var.journey.link?.expiresAt);
 
 const pageHref = (c: C, page: Page | undefined, row?: number) => (page ? pagePath(c.var.journey.base, page.id, row) : `${c.var.journey.base}/check`);
 
@@ -60,9 +60,33 @@ function openDraft(c: C): Draft | Response {
 export const journey = new Hono<RespondEnv>();
 journey.use('*', loadJourney());
 
-journey.get('/', (c) => {
-  const { form, municipality, base, draft } = c.var.journey;
-  return page(c, <StartPage ui={c.var.ui} form={form} owner={municipality.name} base={base} hasDraft={draft?.status === 'open'} questionCount={questionCount(form)} />);
+journey.get('/', async (c) => {
+  const { form, municipality, base, draft, link } = c.var.journey;
+  const open = draft?.status === 'open' ? draft : undefined;
+  // A personal link says who sent it: the municipality, and the sender's unit.
+  const unit = link?.unitId ? (await c.var.directory.units(municipality.id)).find((candidate) => candidate.id === link.unitId)?.name : undefined;
+  return page(
+    c,
+    <StartPage
+      ui={c.var.ui}
+      form={form}
+      owner={municipality.name}
+      base={base}
+      draft={open && { started: Object.keys(open.answers).length > 0 }}
+      sentBy={link && { municipality: municipality.name, unit }}
+      questionCount={questionCount(form)}
+    />,
+  );
+});
+
+/** "Not you? Start again": this device lets go of the draft (which stays for whoever can open it otherwise). */
+journey.post('/forget', async (c) => {
+  const { municipality, form, base } = c.var.journey;
+  const key = readDraftKey(c, municipality.id, form.id);
+  const { database } = c.var;
+  if (key) await database.commit([new Drafts(database).removeKey(await sha256Hex(key))]);
+  forgetDraftKey(c, municipality.id, form.id);
+  return redirect(c, base);
 });
 
 journey.post('/start', async (c) => {
@@ -115,7 +139,7 @@ async function saveChanges(c: C, draft: Draft, set: Record<string, AnswerValue>,
   const saved = await new Drafts(database).saveAnswers(draft, set, remove, ui.lang, now, expiresAt);
   // The draft now lives longer; so must the cookie that opens it.
   const key = saved ? readDraftKey(c, municipality.id, form.id) : undefined;
-  if (key) writeDraftKey(c, municipality.id, form.id, key, expiresAt);
+  if (key) writeDraftKey(c, municipality.id, form.id, key, deviceHoldUntil(expiresAt, now, !!draft.linkId));
   return saved;
 }
 
@@ -321,9 +345,7 @@ journey.post('/resume', async (c) => {
   const draft = await drafts.byResumeCode(await sha256Hex(code));
   if (!draft || draft.municipalityId !== municipality.id || draft.formId !== form.id || draft.status !== 'open') return retry('resumeCodeNotFound');
   if (draft.expiresAt <= now) return retry('resumeCodeExpired');
-  const key = newKey();
-  await database.commit([drafts.addKey(draft.id, await sha256Hex(key), now)]);
-  writeDraftKey(c, municipality.id, form.id, key, draft.expiresAt);
+  await continueOnThisDevice(c, database, draft);
   // The draft may be on an older version of the form than this page was loaded with.
   const resumed = (await formAt(database, draft.formId, draft.formVersion)) ?? form;
   return redirect(c, pageHref(c, journeyOf(resumed, draft.answers).continueAt));
