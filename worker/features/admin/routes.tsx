@@ -1,6 +1,6 @@
 /** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
@@ -93,8 +93,8 @@ admin.post('/people/:personId', async (c) => {
   const unit = body.get('unit')?.[0] ?? '';
   const personId = c.req.param('personId');
   const member = (await c.var.people.members(municipality.id)).find((entry) => entry.person.id === personId);
-  if (!member) throw new HTTPException(404, { message: 'notFound' });
-  if (!roles.success || (unit && !(await c.var.directory.units(municipality.id)).some((candidate) => candidate.id === unit))) throw new HTTPException(400, { message: 'badRequest' });
+  if (!member) refuse('notFound');
+  if (!roles.success || (unit && !(await c.var.directory.units(municipality.id)).some((candidate) => candidate.id === unit))) refuse('badRequest');
   if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
     return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
   }
@@ -237,7 +237,7 @@ admin.post('/tokens/:id/revoke', async (c) => {
   const id = c.req.param('id');
   const tokens = new ApiTokens(c.env.DB);
   // Unknown, another municipality's, or revoked already: nothing to change, nothing to audit.
-  if (!(await tokens.list(where.municipality.id)).some((token) => token.id === id && !token.revokedAt)) throw new HTTPException(404, { message: 'notFound' });
+  if (!(await tokens.list(where.municipality.id)).some((token) => token.id === id && !token.revokedAt)) refuse('notFound');
   await commitDirectoryChange(c, where, { action: 'token.revoke', targetType: 'api_token', targetId: id }, [tokens.revoke(id, where.municipality.id, c.var.now)]);
   return redirect(c, `${where.base}/tokens`);
 });

@@ -3,7 +3,7 @@
  * token an admin issued. Described by `api/openapi.ts`; every route here must be there too.
  */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import * as v from 'valibot';
 import { apiAuth, perTokenLimit } from './auth.ts';
 import { actorOf, type ApiEnv } from './env.ts';
@@ -35,7 +35,7 @@ const invalid = (c: C, issues: readonly v.BaseIssue<unknown>[]) =>
 /** A link of this municipality, or 404: another municipality's link is not confirmed to exist. */
 async function ownLink(c: C, id: string) {
   const link = await new Links(c.var.database).byId(id);
-  if (!link || link.municipalityId !== c.var.municipality.id) throw new HTTPException(404, { message: 'notFound' });
+  if (!link || link.municipalityId !== c.var.municipality.id) refuse('notFound');
   return link;
 }
 
@@ -88,9 +88,9 @@ api.get('/municipalities/:municipality/responses/:id', async (c) => {
   const { municipality, database, token, now, ui } = c.var;
   const response = await new Responses(database).byId(c.req.param('id'));
   const link = response?.linkId ? await new Links(database).byId(response.linkId) : undefined;
-  if (!response || !link || link.municipalityId !== municipality.id || response.municipalityId !== municipality.id) throw new HTTPException(404, { message: 'notFound' });
+  if (!response || !link || link.municipalityId !== municipality.id || response.municipalityId !== municipality.id) refuse('notFound');
   const form = await formAt(database, response.formId, response.formVersion);
-  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  if (!form) refuse('formVersionGone');
   await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actorOf(token), action: 'response.view', targetType: 'response', targetId: response.id, via: 'api' })]);
   return c.json(responseJson(response, form, ui));
 });

@@ -1,6 +1,6 @@
 /** Staff pages for personal form links: make and send one, follow its status, read the answer. */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
@@ -40,7 +40,7 @@ const scope = (c: C) => staffScope(c);
 /** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
 async function visibleLink(c: C, { municipality, database }: StaffScope, id: string) {
   const link = await new Links(database).byId(id);
-  if (!link || !canSeeLink(c.var.staff!, municipality, link)) throw new HTTPException(404, { message: 'notFound' });
+  if (!link || !canSeeLink(c.var.staff!, municipality, link)) refuse('notFound');
   return link;
 }
 
@@ -138,7 +138,7 @@ links.post('/links/:id/assist', async (c) => {
     return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} assistError={c.var.ui.t('links.assist.error')} />, 422);
   }
   const refusal = linkRefusal(link, c.var.now);
-  if (refusal) throw new HTTPException(410, { message: refusal });
+  if (refusal) refuse(refusal);
   const audit = new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.assist', targetType: 'link', targetId: link.id, via: 'web' });
   return redirect(c, await startLinkDraft(c, where.database, where.municipality, link, current, { assistedRole: role, alongside: [audit] }));
 });
@@ -147,9 +147,9 @@ links.post('/links/:id/assist', async (c) => {
 async function readableResponse(c: C, where: StaffScope) {
   const response = await new Responses(where.database).byId(c.req.param('id') ?? '');
   const link = response?.linkId ? await visibleLink(c, where, response.linkId) : undefined;
-  if (!response || !link) throw new HTTPException(404, { message: 'notFound' });
+  if (!response || !link) refuse('notFound');
   const form = await formAt(where.database, response.formId, response.formVersion);
-  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  if (!form) refuse('formVersionGone');
   return { response, link, form, sections: responseDocument(journeyOf(form, response.answers), c.var.ui.lang, c.var.ui.t) };
 }
 

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import type { Staff, StaffEnv } from './env.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
 import type { Role } from '../../core/vocabulary.ts';
@@ -52,7 +52,7 @@ export const loadStaff = (): MiddlewareHandler<StaffEnv> => async (c, next) => {
 /** Pages for staff: a signed-out visitor is sent to sign in (401 for JSON clients). */
 export const requireStaff = (): MiddlewareHandler<StaffEnv> => async (c, next) => {
   if (!c.var.staff) {
-    if ((c.req.header('accept') ?? '').includes('application/json')) throw new HTTPException(401, { message: 'signInRequired' });
+    if ((c.req.header('accept') ?? '').includes('application/json')) refuse('signInRequired');
     return c.redirect('/staff/sign-in', 303);
   }
   await next();
@@ -65,6 +65,6 @@ export const rolesIn = (staff: Staff | undefined, municipalityId: string): Role[
 /** Only members of the municipality in the path with one of these roles get through (403 otherwise). */
 export const requireRole = (...roles: Role[]): MiddlewareHandler<StaffEnv> => async (c, next) => {
   const held = rolesIn(c.var.staff, c.req.param('municipality') ?? '');
-  if (!held.some((role) => roles.includes(role))) throw new HTTPException(403, { message: 'noAccess' });
+  if (!held.some((role) => roles.includes(role))) refuse('noAccess');
   await next();
 };
