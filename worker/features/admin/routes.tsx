@@ -1,6 +1,7 @@
 /** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
+import { tokenActor } from '../../core/policy.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
@@ -8,7 +9,7 @@ import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope } from '../../platform/middleware/municipality/index.ts';
-import { requireRole } from '../staff/index.ts';
+import { requireAbility } from '../staff/index.ts';
 import { ApiTokens } from '../api/index.ts';
 import { ROLES, UNIT_KINDS } from '../../core/vocabulary.ts';
 import type { Municipality } from '../../core/municipality.ts';
@@ -61,7 +62,7 @@ async function readPerson(c: C, municipalityId: string) {
 }
 
 export const admin = new Hono<StaffEnv>();
-admin.use('*', requireRole('admin'));
+admin.use('*', requireAbility('administer'));
 
 admin.get('/people', (c) => peoplePage(c));
 
@@ -191,7 +192,7 @@ async function auditRows(c: C, { municipality, database }: StaffScope) {
     new ApiTokens(c.env.DB).list(municipality.id),
   ]);
   const entries = lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, AUDIT_LIMIT);
-  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [`token:${token.id}`, `API: ${token.name}`] as const)]);
+  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [tokenActor(token).id, `API: ${token.name}`] as const)]);
   return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
 }
 

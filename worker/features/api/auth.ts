@@ -1,6 +1,7 @@
 /** Who may use the API: a live token, for its own municipality only, at a bounded rate; guessing is limited. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { refuse } from '../../core/refusals.ts';
+import { may, tokenActor } from '../../core/policy.ts';
 import { limitFailures, rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { ApiTokens } from './tokens.ts';
 import type { ApiEnv } from './env.ts';
@@ -26,10 +27,12 @@ export const apiAuth = (): MiddlewareHandler<ApiEnv> => async (c, next) => {
     c.header('www-authenticate', 'Bearer realm="medvirk"');
     refuse('apiUnauthorized');
   }
-  if (token.municipalityId !== c.req.param('municipality')) refuse('apiNoAccess');
+  const actor = tokenActor(token);
+  if (!may(actor.memberships, 'links', c.req.param('municipality') ?? '')) refuse('apiNoAccess');
   const municipality = await c.var.directory.municipality(token.municipalityId);
   if (!municipality) refuse('apiNoAccess');
   c.set('token', token);
+  c.set('actor', actor);
   c.set('municipality', municipality);
   c.set('database', c.var.openDatabase(municipality));
   await next();

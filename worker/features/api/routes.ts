@@ -4,9 +4,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
+import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
 import * as v from 'valibot';
 import { apiAuth, perTokenLimit } from './auth.ts';
-import { actorOf, type ApiEnv } from './env.ts';
+import type { ApiEnv } from './env.ts';
 import { jsonPostsOnly, readJsonObject } from './json-body.ts';
 import { apiLanguage } from './language.ts';
 import { LIST_LIMIT } from './limits.ts';
@@ -35,7 +36,7 @@ const invalid = (c: C, issues: readonly v.BaseIssue<unknown>[]) =>
 /** A link of this municipality, or 404: another municipality's link is not confirmed to exist. */
 async function ownLink(c: C, id: string) {
   const link = await new Links(c.var.database).byId(id);
-  if (!link || link.municipalityId !== c.var.municipality.id) refuse('notFound');
+  if (!link || !canSeeLink(c.var.actor, c.var.municipality, link)) refuse('notFound');
   return link;
 }
 
@@ -48,13 +49,13 @@ api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
 api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: LINKABLE_FORMS.map(formJson) }));
 
 api.post('/municipalities/:municipality/links', async (c) => {
-  const { municipality, database, token, now } = c.var;
+  const { municipality, database, actor, now } = c.var;
   const body = await readJsonObject(c);
   // Every field present, so a missing one is reported by its own schema, with its own message.
   const fields = Object.fromEntries(Object.keys(NewLinkInput.entries).map((key) => [key, body[key]]));
   const parsed = v.safeParse(NewLinkInput, fields);
   if (!parsed.success) return invalid(c, parsed.issues);
-  const maker = { id: actorOf(token), unitId: null, via: 'api' as const };
+  const maker = { id: actor.id, unitId: senderUnit(actor.memberships, municipality.id), via: 'api' as const };
   const { link, url, queued } = await makeLink(database, municipality, maker, parsed.output, publicOrigin(c.env, c.req.url), now);
   if (queued) deliverSoon(c.executionCtx, c.env, database.binding, now);
   c.header('location', `/api/v1/municipalities/${municipality.id}/links/${link.id}`);
@@ -63,12 +64,12 @@ api.post('/municipalities/:municipality/links', async (c) => {
 });
 
 api.get('/municipalities/:municipality/links', async (c) => {
-  const { municipality, database, now } = c.var;
+  const { municipality, database, actor, now } = c.var;
   const present = Object.fromEntries(Object.entries(c.req.query()).filter(([, value]) => value !== ''));
   const parsed = v.safeParse(ListQuery, present);
   if (!parsed.success) return invalid(c, parsed.issues);
   const { status, form, caseReference } = parsed.output;
-  const rows = await new Links(database).list(municipality.id, { formId: form, caseReference }, LIST_LIMIT);
+  const rows = await new Links(database).list(municipality.id, { visibleTo: visibleLinks(actor, municipality), formId: form, caseReference }, LIST_LIMIT);
   // The store searches case references by part; a system asks for its own reference exactly.
   const links = rows.filter((link) => (!caseReference || link.caseReference === caseReference) && (!status || linkStatus(link, now) === status));
   return c.json({ links: links.map((link) => linkJson(link, now)) });
@@ -77,20 +78,20 @@ api.get('/municipalities/:municipality/links', async (c) => {
 api.get('/municipalities/:municipality/links/:id', async (c) => c.json(linkJson(await ownLink(c, c.req.param('id')), c.var.now)));
 
 api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
-  const { municipality, database, token, now } = c.var;
+  const { municipality, database, actor, now } = c.var;
   const link = await ownLink(c, c.req.param('id'));
-  await revokeLink(database, municipality, link, actorOf(token), 'api', now);
+  await revokeLink(database, municipality, link, actor.id, 'api', now);
   return c.json(linkJson((await new Links(database).byId(link.id)) ?? link, now));
 });
 
 /** An identifiable answer: only through a link of this municipality, and every read is audited. */
 api.get('/municipalities/:municipality/responses/:id', async (c) => {
-  const { municipality, database, token, now, ui } = c.var;
+  const { municipality, database, actor, now, ui } = c.var;
   const response = await new Responses(database).byId(c.req.param('id'));
   const link = response?.linkId ? await new Links(database).byId(response.linkId) : undefined;
-  if (!response || !link || link.municipalityId !== municipality.id || response.municipalityId !== municipality.id) refuse('notFound');
+  if (!response || !link || !canSeeLink(actor, municipality, link) || response.municipalityId !== municipality.id) refuse('notFound');
   const form = await formAt(database, response.formId, response.formVersion);
   if (!form) refuse('formVersionGone');
-  await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actorOf(token), action: 'response.view', targetType: 'response', targetId: response.id, via: 'api' })]);
+  await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'response.view', targetType: 'response', targetId: response.id, via: 'api' })]);
   return c.json(responseJson(response, form, ui));
 });

@@ -7,7 +7,7 @@ import type { StaffEnv } from '../staff/index.ts';
 import { compiledForms } from '../../generated/forms.ts';
 import { currentForm, formAt, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
-import { canSeeLink, senderUnit, visibilityFilter } from './access.ts';
+import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
 import { makeLink, NewLinkInput } from './create.ts';
 import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
@@ -22,7 +22,7 @@ import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
-import { requireRole } from '../staff/index.ts';
+import { requireAbility, staffActor } from '../staff/index.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
@@ -40,21 +40,21 @@ const scope = (c: C) => staffScope(c);
 /** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
 async function visibleLink(c: C, { municipality, database }: StaffScope, id: string) {
   const link = await new Links(database).byId(id);
-  if (!link || !canSeeLink(c.var.staff!, municipality, link)) refuse('notFound');
+  if (!link || !canSeeLink(staffActor(c.var.staff!), municipality, link)) refuse('notFound');
   return link;
 }
 
 const qrDataUrl = (url: string) => `data:image/svg+xml;base64,${btoa(renderSVG(url, { border: 2 }))}`;
 
 export const links = new Hono<StaffEnv>();
-links.use('*', requireRole('staff', 'admin'));
+links.use('*', requireAbility('links'));
 
 links.get('/links', async (c) => {
   const where = await scope(c);
   const status = c.req.query('status');
   const formId = c.req.query('form') || undefined;
   const q = (c.req.query('q') ?? '').trim().slice(0, 40);
-  const rows = await new Links(where.database).list(where.municipality.id, { visibleTo: visibilityFilter(c.var.staff!, where.municipality), formId, caseReference: q || undefined }, 500);
+  const rows = await new Links(where.database).list(where.municipality.id, { visibleTo: visibleLinks(staffActor(c.var.staff!), where.municipality), formId, caseReference: q || undefined }, 500);
   const withStatus = rows.map((link) => ({ link, status: linkStatus(link, c.var.now) })).filter((row) => !status || row.status === status);
   return page(
     c,
@@ -99,7 +99,7 @@ links.post('/links', async (c) => {
     return page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
   }
   const input = parsed.output;
-  const maker = { id: staff!.person.id, unitId: senderUnit(staff!, where.municipality.id), via: 'web' as const };
+  const maker = { id: staff!.person.id, unitId: senderUnit(staff!.memberships, where.municipality.id), via: 'web' as const };
   const { link, url, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);
   if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, now);
   const letterUi = { lang: input.language, t: translator(input.language) };

@@ -16,6 +16,7 @@ import { MessagePage } from '../../../web/pages/message.tsx';
 import { StaffHome } from '../../../web/staff/home.tsx';
 import { SignInPage, VerifyPage } from '../../../web/staff/sign-in.tsx';
 import { refuse } from '../../core/refusals.ts';
+import { isMember, maySignIn } from '../../core/policy.ts';
 
 /** Sign-in links work for 15 minutes, once. */
 export const SIGN_IN_TTL_MS = 15 * 60_000;
@@ -33,7 +34,7 @@ staff.get('/sign-in/oidc/callback', rateLimit({ bucket: 'oidc', limit: 30, windo
   const { municipalityId, email } = await finishOidc(c, (id) => new IdentityProviders(c.var.directory.database).of(id));
   const person = await c.var.people.byEmail(email);
   // Signed in at the provider, but only people with a role in that municipality get in.
-  const member = person && (await c.var.people.memberships(person.id)).some((membership) => membership.municipalityId === municipalityId);
+  const member = person && isMember(await c.var.people.memberships(person.id), municipalityId);
   if (!person || !member) refuse('noAccess');
   await startSession(c, person.id);
   return redirect(c, '/staff');
@@ -56,7 +57,7 @@ staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 
   enforce(c, PER_ADDRESS, await countHit(directory.database, PER_ADDRESS, email, now), now);
 
   const person = await people.byEmail(email);
-  if (person && (await people.memberships(person.id)).length > 0) {
+  if (person && maySignIn(await people.memberships(person.id))) {
     const token = newKey() + newKey();
     const link = `${origin}/staff/sign-in/verify?token=${token}`;
     const mail = { subject: ui.t('mail.signIn.subject'), body: ui.t('mail.signIn.body', { link, minutes: 15 }) };

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { refuse } from '../../core/refusals.ts';
 import type { Staff, StaffEnv } from './env.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
-import type { Role } from '../../core/vocabulary.ts';
+import { may, type Ability } from '../../core/policy.ts';
 import { People } from './people.ts';
 
 const COOKIE = 'session';
@@ -58,13 +58,8 @@ export const requireStaff = (): MiddlewareHandler<StaffEnv> => async (c, next) =
   await next();
 };
 
-/** The person's roles in the municipality named in the path; none means no access at all. */
-export const rolesIn = (staff: Staff | undefined, municipalityId: string): Role[] =>
-  (staff?.memberships ?? []).filter((membership) => membership.municipalityId === municipalityId).map((membership) => membership.role);
-
-/** Only members of the municipality in the path with one of these roles get through (403 otherwise). */
-export const requireRole = (...roles: Role[]): MiddlewareHandler<StaffEnv> => async (c, next) => {
-  const held = rolesIn(c.var.staff, c.req.param('municipality') ?? '');
-  if (!held.some((role) => roles.includes(role))) refuse('noAccess');
+/** Only someone the policy lets do this in the municipality of the path gets through (403 otherwise). */
+export const requireAbility = (ability: Ability): MiddlewareHandler<StaffEnv> => async (c, next) => {
+  if (!may(c.var.staff?.memberships ?? [], ability, c.req.param('municipality') ?? '')) refuse('noAccess');
   await next();
 };
