@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { refuse } from '../../core/refusals.ts';
-import type { Staff, StaffEnv } from './env.ts';
+import type { StaffEnv } from './env.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
 import { may, type Ability } from '../../core/policy.ts';
 import { People } from './people.ts';
