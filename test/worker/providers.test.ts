@@ -97,7 +97,7 @@ describe('LINK Mobility', () => {
 });
 
 describe('choosing providers', () => {
-  const production = (settings: Partial<Env> = {}): Env => ({ DB: env.DB, ENVIRONMENT: 'production', ...settings });
+  const production = (settings: Partial<Env> = {}): Env => ({ ...env, ENVIRONMENT: 'production', ...settings });
 
   it('outside development, configures nothing without settings, and each provider only with all of its settings', async () => {
     expect(providersFor(production())).toEqual({ email: undefined, sms: undefined });

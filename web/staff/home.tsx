@@ -1,3 +1,4 @@
+import { may } from '../../worker/core/policy.ts';
 import type { MembershipView as Membership } from './records.ts';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
@@ -17,12 +18,12 @@ export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; mem
             <li>
               <h2>{held[0]?.municipalityName}</h2>
               <p>{t('staff.home.roles', { roles: held.map((membership) => t(`staff.roles.${membership.role}`)).join(', ') })}</p>
-              {held.some((membership) => membership.role === 'admin') && (
+              {may(held, 'administer', held[0]?.municipalityId ?? '') && (
                 <p>
                   <a href={`/staff/m/${held[0]?.municipalityId}/admin/people`}>{t('admin.title')}</a>
                 </p>
               )}
-              {held.some((membership) => membership.role !== 'planner') && (
+              {may(held, 'links', held[0]?.municipalityId ?? '') && (
                 <ul>
                   <li>
                     <a href={`/staff/m/${held[0]?.municipalityId}/links`}>{t('links.overview.title')}</a>

@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Env } from './env.ts';
 import { translator } from '../core/i18n/translate.ts';
+import { REFUSALS, Refusal, refusalTexts, refuse, type RefusalCode } from '../core/refusals.ts';
 import { formPostsOnly } from './middleware/form-post/index.ts';
 import { security } from './middleware/security/index.ts';
 import { ui } from './middleware/ui/index.ts';
@@ -46,27 +47,29 @@ const directoryCacheMs = (env: Env) => (env.DIRECTORY_CACHE_SECONDS === undefine
  */
 const pagesOnly = (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> => (c, next) => (c.req.path.startsWith('/api/') ? next() : middleware(c, next));
 
-/** Message keys for errors thrown without one (by Hono's own middleware, for instance). */
-const BY_STATUS: Record<number, string> = {
-  400: 'badRequest',
-  401: 'signInRequired',
-  403: 'forbidden',
-  404: 'notFound',
-  409: 'formVersionGone',
-  410: 'linkExpired',
-  413: 'bodyTooLarge',
-  415: 'unsupportedContentType',
-  429: 'tooManyRequests',
-  502: 'oidcUnavailable',
-  503: 'saveFailed',
+/**
+ * Cross-site form posts are refused. Hono's csrf() throws a bare 403; it is refused here by
+ * name, so every error reaching `onError` is a Refusal or else unforeseen.
+ */
+const sameOriginPosts = (): MiddlewareHandler<AppEnv> => {
+  const check = csrf();
+  return async (c, next) => {
+    try {
+      await check(c, async () => {});
+    } catch (error) {
+      if (error instanceof HTTPException) refuse('forbidden');
+      throw error;
+    }
+    await next();
+  };
 };
 
-function errorResponse(c: Context<AppEnv>, status: number, key: string) {
-  const { t } = c.var.ui ?? { t: translator('nb') };
-  const title = t(`http.${key}.title`);
-  const message = t(`http.${key}.body`);
-  if (wantsJson(c)) return c.json({ error: key, message }, status as 400);
-  return page(c, <MessagePage ui={c.var.ui ?? { lang: 'nb', t }} title={title} body={[message]} link={{ href: '/', text: t('http.home') }} />, status as 400);
+function refusalResponse(c: Context<AppEnv>, code: RefusalCode) {
+  const ui = c.var.ui ?? { lang: 'nb', t: translator('nb') };
+  const texts = refusalTexts(code);
+  const message = ui.t(texts.body);
+  if (wantsJson(c)) return c.json({ error: code, message }, REFUSALS[code]);
+  return page(c, <MessagePage ui={ui} title={ui.t(texts.title)} body={[message]} link={{ href: '/', text: ui.t('http.home') }} />, REFUSALS[code]);
 }
 
 export function createApp(options: AppOptions = {}) {
@@ -83,8 +86,8 @@ export function createApp(options: AppOptions = {}) {
     await next();
   });
   app.use('*', ui());
-  app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => { throw new HTTPException(413, { message: 'bodyTooLarge' }); } }));
-  app.use('*', pagesOnly(csrf()));
+  app.use('*', bodyLimit({ maxSize: MAX_BODY, onError: () => refuse('bodyTooLarge') }));
+  app.use('*', pagesOnly(sameOriginPosts()));
   app.use('*', pagesOnly(formPostsOnly()));
 
   app.route('/', assetRoutes);
@@ -101,12 +104,12 @@ export function createApp(options: AppOptions = {}) {
   app.route('/dev', dev);
   app.route('/api/v1', api);
 
-  app.notFound((c) => errorResponse(c, 404, 'notFound'));
+  app.notFound((c) => refusalResponse(c, 'notFound'));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return errorResponse(c, error.status, error.message || BY_STATUS[error.status] || 'badRequest');
+    if (error instanceof Refusal) return refusalResponse(c, error.code);
     // Only the error's kind is logged: messages from storage can contain answers.
     console.error(JSON.stringify({ event: 'unhandled-error', name: error.name, path: c.req.routePath }));
-    return errorResponse(c, 500, 'unexpected');
+    return refusalResponse(c, 'unexpected');
   });
   return app;
 }

@@ -3,10 +3,20 @@ import type { Municipality } from '../core/municipality.ts';
 import type { Database } from './storage/database.ts';
 import type { Ui } from '../../web/ui.ts';
 
-export interface Env {
-  DB: D1Database;
-  /** "production" turns off anything meant only for local development. */
-  ENVIRONMENT: string;
+/**
+ * The Worker's bindings. Those in wrangler.toml (DB, ENVIRONMENT) are generated into
+ * worker-configuration.d.ts by `npm run types`; `npm test` fails when that file is stale.
+ * These are not in wrangler.toml: set per deployment as vars, or as secrets (the keys and
+ * passwords, `wrangler secret put`). OpenID Connect client secrets are secrets too, looked up
+ * by the name each identity provider records (staff/oidc.ts), so they have no field here.
+ */
+export type Env = GeneratedEnv & DeploymentSettings;
+
+/**
+ * An intersection rather than `extends`: a deployment that moves one of these vars into
+ * wrangler.toml makes it required in the generated type, and it stays compatible here.
+ */
+interface DeploymentSettings {
   /** The address links in e-mail and letters point to, e.g. https://medvirk.no (required outside development). */
   PUBLIC_ORIGIN?: string;
   /** How long a municipality's directory entry is cached in an isolate (30 by default). */

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { RefusalStatus } from '../core/refusals.ts';
 
 /** Renders a page component as a complete HTML document. */
-export const page = (c: Context, vnode: VNode, status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503 = 200) =>
+export const page = (c: Context, vnode: VNode, status: 200 | 422 | RefusalStatus = 200) =>
   c.html(`<!doctype html>${renderToString(vnode)}`, status);
 
 /** Where the browser should go next; 303 turns a POST into a GET. */

@@ -1,6 +1,7 @@
 /** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
+import { tokenActor } from '../../core/policy.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
@@ -8,7 +9,7 @@ import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope } from '../../platform/middleware/municipality/index.ts';
-import { requireRole } from '../staff/index.ts';
+import { requireAbility } from '../staff/index.ts';
 import { ApiTokens } from '../api/index.ts';
 import { ROLES, UNIT_KINDS } from '../../core/vocabulary.ts';
 import type { Municipality } from '../../core/municipality.ts';
@@ -61,7 +62,7 @@ async function readPerson(c: C, municipalityId: string) {
 }
 
 export const admin = new Hono<StaffEnv>();
-admin.use('*', requireRole('admin'));
+admin.use('*', requireAbility('administer'));
 
 admin.get('/people', (c) => peoplePage(c));
 
@@ -93,8 +94,8 @@ admin.post('/people/:personId', async (c) => {
   const unit = body.get('unit')?.[0] ?? '';
   const personId = c.req.param('personId');
   const member = (await c.var.people.members(municipality.id)).find((entry) => entry.person.id === personId);
-  if (!member) throw new HTTPException(404, { message: 'notFound' });
-  if (!roles.success || (unit && !(await c.var.directory.units(municipality.id)).some((candidate) => candidate.id === unit))) throw new HTTPException(400, { message: 'badRequest' });
+  if (!member) refuse('notFound');
+  if (!roles.success || (unit && !(await c.var.directory.units(municipality.id)).some((candidate) => candidate.id === unit))) refuse('badRequest');
   if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
     return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
   }
@@ -191,7 +192,7 @@ async function auditRows(c: C, { municipality, database }: StaffScope) {
     new ApiTokens(c.env.DB).list(municipality.id),
   ]);
   const entries = lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, AUDIT_LIMIT);
-  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [`token:${token.id}`, `API: ${token.name}`] as const)]);
+  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [tokenActor(token).id, `API: ${token.name}`] as const)]);
   return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
 }
 
@@ -237,7 +238,7 @@ admin.post('/tokens/:id/revoke', async (c) => {
   const id = c.req.param('id');
   const tokens = new ApiTokens(c.env.DB);
   // Unknown, another municipality's, or revoked already: nothing to change, nothing to audit.
-  if (!(await tokens.list(where.municipality.id)).some((token) => token.id === id && !token.revokedAt)) throw new HTTPException(404, { message: 'notFound' });
+  if (!(await tokens.list(where.municipality.id)).some((token) => token.id === id && !token.revokedAt)) refuse('notFound');
   await commitDirectoryChange(c, where, { action: 'token.revoke', targetType: 'api_token', targetId: id }, [tokens.revoke(id, where.municipality.id, c.var.now)]);
   return redirect(c, `${where.base}/tokens`);
 });

@@ -1,6 +1,7 @@
 /** Who may use the API: a live token, for its own municipality only, at a bounded rate; guessing is limited. */
 import type { Context, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
+import { may, tokenActor } from '../../core/policy.ts';
 import { limitFailures, rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { ApiTokens } from './tokens.ts';
 import type { ApiEnv } from './env.ts';
@@ -24,12 +25,14 @@ export const apiAuth = (): MiddlewareHandler<ApiEnv> => async (c, next) => {
   if (!token) {
     await failed();
     c.header('www-authenticate', 'Bearer realm="medvirk"');
-    throw new HTTPException(401, { message: 'apiUnauthorized' });
+    refuse('apiUnauthorized');
   }
-  if (token.municipalityId !== c.req.param('municipality')) throw new HTTPException(403, { message: 'apiNoAccess' });
+  const actor = tokenActor(token);
+  if (!may(actor.memberships, 'links', c.req.param('municipality') ?? '')) refuse('apiNoAccess');
   const municipality = await c.var.directory.municipality(token.municipalityId);
-  if (!municipality) throw new HTTPException(403, { message: 'apiNoAccess' });
+  if (!municipality) refuse('apiNoAccess');
   c.set('token', token);
+  c.set('actor', actor);
   c.set('municipality', municipality);
   c.set('database', c.var.openDatabase(municipality));
   await next();

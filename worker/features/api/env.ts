@@ -1,3 +1,4 @@
+import type { Actor } from '../../core/policy.ts';
 import type { WithVariables } from '../../platform/env.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
@@ -7,10 +8,9 @@ import type { ApiToken } from './tokens.ts';
 export type ApiEnv = WithVariables<{
   /** The verified token: it acts for its municipality, like that municipality's admin. */
   token: ApiToken;
+  /** The token as the policy sees it: its municipality's admin (`tokenActor`). */
+  actor: Actor;
   /** The municipality of the path, which is always the token's own. */
   municipality: Municipality;
   database: Database;
 }>;
-
-/** How the API names a token in `created_by` and the audit log, apart from people's ids. */
-export const actorOf = (token: ApiToken) => `token:${token.id}`;

@@ -1,6 +1,6 @@
 /** The API's body rule: JSON only, parsed once, a broken body refused as a whole. */
 import type { Context, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
@@ -11,7 +11,7 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
  */
 export const jsonPostsOnly = (): MiddlewareHandler => async (c, next) => {
   if (c.req.method === 'POST' && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-    throw new HTTPException(415, { message: 'apiJsonOnly' });
+    refuse('apiJsonOnly');
   }
   await next();
 };
@@ -19,6 +19,6 @@ export const jsonPostsOnly = (): MiddlewareHandler => async (c, next) => {
 /** The body as a JSON object; anything else (an array, a number, broken JSON) is a 400. */
 export async function readJsonObject(c: Context): Promise<Record<string, unknown>> {
   const body: unknown = await c.req.json().catch(() => undefined);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HTTPException(400, { message: 'badRequest' });
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) refuse('badRequest');
   return body as Record<string, unknown>;
 }

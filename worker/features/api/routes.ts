@@ -3,17 +3,18 @@
  * token an admin issued. Described by `api/openapi.ts`; every route here must be there too.
  */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
+import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
 import * as v from 'valibot';
 import { apiAuth, perTokenLimit } from './auth.ts';
-import { actorOf, type ApiEnv } from './env.ts';
+import type { ApiEnv } from './env.ts';
 import { jsonPostsOnly, readJsonObject } from './json-body.ts';
 import { apiLanguage } from './language.ts';
 import { LIST_LIMIT } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { formJson, linkJson, responseJson } from './present.ts';
 import { problemsOf } from './problems.ts';
-import { LINKABLE_FORMS, Links, linkStatus, makeLink, NewLinkInput, revokeLink } from '../links/index.ts';
+import { LINKABLE_FORMS, Links, linkStatus, makeLink, NewLinkInput, revokeLink, type FormLink } from '../links/index.ts';
 import { readResponse } from '../respond/index.ts';
 import { LINK_STATUSES } from '../../core/vocabulary.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
@@ -33,7 +34,7 @@ const invalid = (c: C, issues: readonly v.BaseIssue<unknown>[]) =>
 /** A link of this municipality, or 404: another municipality's link is not confirmed to exist. */
 async function ownLink(c: C, id: string) {
   const link = await new Links(c.var.database).byId(id);
-  if (!link || link.municipalityId !== c.var.municipality.id) throw new HTTPException(404, { message: 'notFound' });
+  if (!link || !canSeeLink(c.var.actor, c.var.municipality, link)) refuse('notFound');
   return link;
 }
 
@@ -46,13 +47,13 @@ api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
 api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: LINKABLE_FORMS.map(formJson) }));
 
 api.post('/municipalities/:municipality/links', async (c) => {
-  const { municipality, database, token, now } = c.var;
+  const { municipality, database, actor, now } = c.var;
   const body = await readJsonObject(c);
   // Every field present, so a missing one is reported by its own schema, with its own message.
   const fields = Object.fromEntries(Object.keys(NewLinkInput.entries).map((key) => [key, body[key]]));
   const parsed = v.safeParse(NewLinkInput, fields);
   if (!parsed.success) return invalid(c, parsed.issues);
-  const maker = { id: actorOf(token), unitId: null, via: 'api' as const };
+  const maker = { id: actor.id, unitId: senderUnit(actor.memberships, municipality.id), via: 'api' as const };
   const { link, url, queued } = await makeLink(database, municipality, maker, parsed.output, publicOrigin(c.env, c.req.url), now);
   if (queued) deliverSoon(c.executionCtx, c.env, database.binding, now);
   c.header('location', `/api/v1/municipalities/${municipality.id}/links/${link.id}`);
@@ -61,12 +62,12 @@ api.post('/municipalities/:municipality/links', async (c) => {
 });
 
 api.get('/municipalities/:municipality/links', async (c) => {
-  const { municipality, database, now } = c.var;
+  const { municipality, database, actor, now } = c.var;
   const present = Object.fromEntries(Object.entries(c.req.query()).filter(([, value]) => value !== ''));
   const parsed = v.safeParse(ListQuery, present);
   if (!parsed.success) return invalid(c, parsed.issues);
   const { status, form, caseReference } = parsed.output;
-  const rows = await new Links(database).list(municipality.id, { formId: form, caseReference }, LIST_LIMIT);
+  const rows = await new Links(database).list(municipality.id, { visibleTo: visibleLinks(actor, municipality), formId: form, caseReference }, LIST_LIMIT);
   // The store searches case references by part; a system asks for its own reference exactly.
   const links = rows.filter((link) => (!caseReference || link.caseReference === caseReference) && (!status || linkStatus(link, now) === status));
   return c.json({ links: links.map((link) => linkJson(link, now)) });
@@ -75,17 +76,16 @@ api.get('/municipalities/:municipality/links', async (c) => {
 api.get('/municipalities/:municipality/links/:id', async (c) => c.json(linkJson(await ownLink(c, c.req.param('id')), c.var.now)));
 
 api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
-  const { municipality, database, token, now } = c.var;
+  const { municipality, database, actor, now } = c.var;
   const link = await ownLink(c, c.req.param('id'));
-  await revokeLink(database, municipality, link, actorOf(token), 'api', now);
+  await revokeLink(database, municipality, link, actor.id, 'api', now);
   return c.json(linkJson((await new Links(database).byId(link.id)) ?? link, now));
 });
 
 /** An identifiable answer: only through a link of this municipality, and every read is audited. */
 api.get('/municipalities/:municipality/responses/:id', async (c) => {
-  const { municipality, database, token, now, ui } = c.var;
-  // A token acts as its municipality's admin: it may read every answer that came through a link.
-  const reader = { actor: actorOf(token), via: 'api' as const, action: 'response.view' as const, maySee: () => true };
+  const { municipality, database, actor, now, ui } = c.var;
+  const reader = { actor: actor.id, via: 'api' as const, action: 'response.view' as const, maySee: (link: FormLink) => canSeeLink(actor, municipality, link) };
   const { response, form } = await readResponse(database, municipality, c.req.param('id'), reader, now);
   return c.json(responseJson(response, form, ui));
 });

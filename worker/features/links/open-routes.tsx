@@ -1,6 +1,6 @@
 /** Where a personal form link leads: checks the link, then starts (or continues) its draft. */
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import type { AppEnv } from '../../platform/env.ts';
 import { currentForm } from '../../platform/forms.ts';
 import { isLanguage } from '../../core/language.ts';
@@ -25,10 +25,10 @@ personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', l
   const link = database && (await new Links(database).byToken(await sha256Hex(token)));
   const current = link && currentForm(link.formId);
   // A token is only good at its own municipality's address; elsewhere it does not exist.
-  if (!municipality || !database || !link || !current || link.municipalityId !== municipality.id) throw new HTTPException(404, { message: 'linkNotFound' });
+  if (!municipality || !database || !link || !current || link.municipalityId !== municipality.id) refuse('linkNotFound');
   // Whatever happens next is told in the language the link was sent in.
   if (isLanguage(link.language)) c.set('ui', { lang: link.language, t: translator(link.language) });
   const refusal = linkRefusal(link, now);
-  if (refusal) throw new HTTPException(410, { message: refusal });
+  if (refusal) refuse(refusal);
   return redirect(c, await startLinkDraft(c, database, municipality, link, current));
 });

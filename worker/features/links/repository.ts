@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, like, lt, or } from 'drizzle-orm';
+import type { LinkVisibility } from '../../core/policy.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import { formLinks } from './tables.ts';
 
@@ -8,7 +9,7 @@ export type LinkStep = 'openedAt' | 'startedAt' | 'sentAt' | 'revokedAt';
 
 export interface LinkFilter {
   /** Undefined: every link of the municipality (admins). */
-  visibleTo?: { personId: string; unitIds: string[] };
+  visibleTo?: LinkVisibility;
   formId?: string;
   caseReference?: string;
 }

@@ -1,4 +1,4 @@
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
 import { Audit } from '../audit/index.ts';
@@ -10,7 +10,7 @@ import { Links, type FormLink } from './repository.ts';
  * otherwise hide that an answer exists.
  */
 export async function revokeLink(database: Database, municipality: Municipality, link: FormLink, actor: string, via: 'web' | 'api', now: Date) {
-  if (link.submittedAt) throw new HTTPException(409, { message: 'linkAnswered' });
+  if (link.submittedAt) refuse('linkAnswered');
   await database.commit([
     new Links(database).mark(link.id, 'revokedAt', now),
     new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor, action: 'link.revoke', targetType: 'link', targetId: link.id, via }),

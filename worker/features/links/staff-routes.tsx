@@ -1,13 +1,13 @@
 /** Staff pages for personal form links: make and send one, follow its status, read the answer. */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { compiledForms } from '../../generated/forms.ts';
 import { currentForm, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
-import { canSeeLink, senderUnit, visibilityFilter } from './access.ts';
+import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
 import { makeLink, NewLinkInput } from './create.ts';
 import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
@@ -22,7 +22,7 @@ import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
-import { requireRole } from '../staff/index.ts';
+import { requireAbility, staffActor } from '../staff/index.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
@@ -40,21 +40,21 @@ const scope = (c: C) => staffScope(c);
 /** A link the person may see, or 404: another unit's link is not even confirmed to exist. */
 async function visibleLink(c: C, { municipality, database }: StaffScope, id: string) {
   const link = await new Links(database).byId(id);
-  if (!link || !canSeeLink(c.var.staff!, municipality, link)) throw new HTTPException(404, { message: 'notFound' });
+  if (!link || !canSeeLink(staffActor(c.var.staff!), municipality, link)) refuse('notFound');
   return link;
 }
 
 const qrDataUrl = (url: string) => `data:image/svg+xml;base64,${btoa(renderSVG(url, { border: 2 }))}`;
 
 export const links = new Hono<StaffEnv>();
-links.use('*', requireRole('staff', 'admin'));
+links.use('*', requireAbility('links'));
 
 links.get('/links', async (c) => {
   const where = await scope(c);
   const status = c.req.query('status');
   const formId = c.req.query('form') || undefined;
   const q = (c.req.query('q') ?? '').trim().slice(0, 40);
-  const rows = await new Links(where.database).list(where.municipality.id, { visibleTo: visibilityFilter(c.var.staff!, where.municipality), formId, caseReference: q || undefined }, 500);
+  const rows = await new Links(where.database).list(where.municipality.id, { visibleTo: visibleLinks(staffActor(c.var.staff!), where.municipality), formId, caseReference: q || undefined }, 500);
   const withStatus = rows.map((link) => ({ link, status: linkStatus(link, c.var.now) })).filter((row) => !status || row.status === status);
   return page(
     c,
@@ -99,7 +99,7 @@ links.post('/links', async (c) => {
     return page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
   }
   const input = parsed.output;
-  const maker = { id: staff!.person.id, unitId: senderUnit(staff!, where.municipality.id), via: 'web' as const };
+  const maker = { id: staff!.person.id, unitId: senderUnit(staff!.memberships, where.municipality.id), via: 'web' as const };
   const { link, url, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);
   if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, now);
   const letterUi = { lang: input.language, t: translator(input.language) };
@@ -138,14 +138,14 @@ links.post('/links/:id/assist', async (c) => {
     return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} assistError={c.var.ui.t('links.assist.error')} />, 422);
   }
   const refusal = linkRefusal(link, c.var.now);
-  if (refusal) throw new HTTPException(410, { message: refusal });
+  if (refusal) refuse(refusal);
   const audit = new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'link.assist', targetType: 'link', targetId: link.id, via: 'web' });
   return redirect(c, await startLinkDraft(c, where.database, where.municipality, link, current, { assistedRole: role, alongside: [audit] }));
 });
 
 /** An identifiable answer, through a link the person may see, audited as a view or a download. */
 async function readableResponse(c: C, where: StaffScope, action: 'response.view' | 'response.download') {
-  const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action, maySee: (link: FormLink) => canSeeLink(c.var.staff!, where.municipality, link) };
+  const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action, maySee: (link: FormLink) => canSeeLink(staffActor(c.var.staff!), where.municipality, link) };
   const read = await readResponse(where.database, where.municipality, c.req.param('id') ?? '', reader, c.var.now);
   return { ...read, sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t) };
 }

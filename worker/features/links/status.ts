@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../../core/refusals.ts';
 import type { LinkStatus } from '../../core/vocabulary.ts';
 import type { FormLink } from './repository.ts';
 
@@ -12,7 +13,7 @@ export function linkStatus(link: FormLink, now: Date): LinkStatus {
   return 'created';
 }
 
-export type LinkRefusal = 'linkRevoked' | 'linkUsed' | 'linkExpired';
+export type LinkRefusal = Extract<RefusalCode, 'linkRevoked' | 'linkUsed' | 'linkExpired'>;
 
 /**
  * Why the link cannot be used to answer now, or undefined when it can: the one rule for

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import type { RespondEnv } from './env.ts';
 import { currentForm } from '../../platform/forms.ts';
 import { formAt } from './form-at.ts';
@@ -46,7 +46,7 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
   const { now } = c.var;
   const current = currentForm(formId);
   const entry = current && (await c.var.directory.journeyEntry(municipalityId, formId, now.getTime()));
-  if (!current || !entry) throw new HTTPException(404, { message: 'formNotFound' });
+  if (!current || !entry) refuse('formNotFound');
   const { municipality, published } = entry;
   const database = c.var.openDatabase(municipality);
   c.set('database', database);
@@ -62,23 +62,23 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
   const link = governed ? read.link : undefined;
 
   // A form sent with a personal link need not be public; without such a draft it must be.
-  if (!draft?.linkId && !published) throw new HTTPException(404, { message: 'formNotFound' });
+  if (!draft?.linkId && !published) refuse('formNotFound');
 
   const form = draft && !draftExpired ? await formAt(database, formId, draft.formVersion) : current.definition;
   if (!form) {
     // The draft cannot be shown any more; forgetting it lets the next visit start afresh.
     forgetDraftKey(c, municipalityId, formId);
-    throw new HTTPException(409, { message: 'formVersionGone' });
+    refuse('formVersionGone');
   }
 
   // A draft keeps the language it was answered in (a personal link's, to begin with).
   useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
   // A link's answer is filed under the link's own municipality only, whatever the address says.
-  if (governed && link?.municipalityId !== municipalityId) throw new HTTPException(404, { message: 'linkNotFound' });
+  if (governed && link?.municipalityId !== municipalityId) refuse('linkNotFound');
   // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered
   // from another device takes no second answer.
   const refusal = link && linkRefusal(link, now, draft?.submissionId);
-  if (refusal) throw new HTTPException(410, { message: refusal });
+  if (refusal) refuse(refusal);
   c.set('journey', {
     municipality,
     form,

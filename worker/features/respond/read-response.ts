@@ -1,4 +1,4 @@
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
 import type { Database } from '../../platform/storage/database.ts';
@@ -25,9 +25,9 @@ export interface Reader {
 export async function readResponse(database: Database, municipality: Municipality, responseId: string, reader: Reader, now: Date): Promise<{ response: StoredResponse; link: FormLink; form: FormDefinition }> {
   const response = await new Responses(database).byId(responseId);
   const link = response?.linkId ? await new Links(database).byId(response.linkId) : undefined;
-  if (!response || !link || response.municipalityId !== municipality.id || link.municipalityId !== municipality.id || !reader.maySee(link)) throw new HTTPException(404, { message: 'notFound' });
+  if (!response || !link || response.municipalityId !== municipality.id || link.municipalityId !== municipality.id || !reader.maySee(link)) refuse('notFound');
   const form = await formAt(database, response.formId, response.formVersion);
-  if (!form) throw new HTTPException(409, { message: 'formVersionGone' });
+  if (!form) refuse('formVersionGone');
   await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: reader.actor, action: reader.action, targetType: 'response', targetId: response.id, via: reader.via })]);
   return { response, link, form };
 }

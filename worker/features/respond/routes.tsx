@@ -3,7 +3,7 @@
  * answers, confirmation. Every step works without JavaScript; answers are saved after each page.
  */
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
 import type { RespondEnv } from './env.ts';
 import { journeyOf, questionCount, type Journey } from '../../engine/journey.ts';
 import { ANOTHER_FIELD, readPage, rowOf, unknownFields } from '../../engine/page-input.ts';
@@ -107,7 +107,7 @@ function pageVisit(c: C): { draft: Draft; way: Journey; current: Page } | Respon
   if (draft instanceof Response) return draft;
   const way = journeyOf(c.var.journey.form, draft.answers);
   const current = way.page(c.req.param('page') ?? '');
-  if (!current) throw new HTTPException(404, { message: 'notFound' });
+  if (!current) refuse('notFound');
   if (!way.isVisible(current)) return redirect(c, pageHref(c, way.next(current)));
   if (!way.mayVisit(current)) return redirect(c, pageHref(c, way.missing[0]?.page));
   return { draft, way, current };
@@ -118,7 +118,7 @@ function rowIn(c: C, way: Journey, current: Page, text: string | undefined, { ad
   const row = parseRow(text);
   const count = way.rows(current).length;
   const last = adding ? Math.min(count + 1, current.repeat?.max ?? 0) : count;
-  if (!current.repeat || row === undefined || row > last) throw new HTTPException(404, { message: 'rowNotFound' });
+  if (!current.repeat || row === undefined || row > last) refuse('rowNotFound');
   return row;
 }
 
@@ -175,7 +175,7 @@ journey.post('/p/:page', async (c) => {
     const count = way.rows(current).length;
     const another = body.get(ANOTHER_FIELD)?.[0];
     if (another === 'yes') {
-      if (count >= current.repeat.max) throw new HTTPException(400, { message: 'tooManyRows' });
+      if (count >= current.repeat.max) refuse('tooManyRows');
       return redirect(c, pageHref(c, current, count + 1));
     }
     const listError = (key: string, params?: Record<string, string | number>) =>
@@ -263,7 +263,7 @@ journey.post('/p/:page/:row/remove', async (c) => {
   try {
     saved = await saveRows(c, draft, current, rows);
   } catch {
-    throw new HTTPException(503, { message: 'saveFailed' });
+    refuse('saveFailed');
   }
   return saved ? redirect(c, pageHref(c, current)) : draftGone(c);
 });
@@ -324,7 +324,7 @@ journey.post('/save', async (c) => {
       continue;
     }
   }
-  throw new HTTPException(503, { message: 'saveFailed' });
+  refuse('saveFailed');
 });
 
 journey.get('/resume', (c) => {

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
+import { Refusal, refuse } from '../../core/refusals.ts';
 import * as oauth from 'oauth4webapi';
 import * as v from 'valibot';
 import type { StaffEnv } from './env.ts';
@@ -24,7 +24,7 @@ async function authorizationServer(c: Context<StaffEnv>, provider: OidcProvider)
   try {
     return await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { [oauth.customFetch]: c.var.outbound }));
   } catch {
-    throw new HTTPException(502, { message: 'oidcUnavailable' });
+    refuse('oidcUnavailable');
   }
 }
 
@@ -37,7 +37,7 @@ function clientSecret(c: Context<StaffEnv>, provider: OidcProvider): string {
 /** Sends the person to the identity provider; returns where to go. */
 export async function beginOidc(c: Context<StaffEnv>, provider: OidcProvider): Promise<string> {
   const as = await authorizationServer(c, provider);
-  if (!as.authorization_endpoint) throw new HTTPException(502, { message: 'oidcUnavailable' });
+  if (!as.authorization_endpoint) refuse('oidcUnavailable');
   const flow = { municipality: provider.municipalityId, state: oauth.generateRandomState(), nonce: oauth.generateRandomNonce(), verifier: oauth.generateRandomCodeVerifier() };
   setCookie(c, COOKIE, btoa(JSON.stringify(flow)), { prefix: 'host', path: '/', secure: true, httpOnly: true, sameSite: 'Lax', maxAge: FLOW_SECONDS });
   const url = new URL(as.authorization_endpoint);
@@ -62,10 +62,10 @@ export async function finishOidc(c: Context<StaffEnv>, providerOf: (municipality
   try {
     flow = v.parse(Flow, JSON.parse(atob(raw ?? '')));
   } catch {
-    throw new HTTPException(400, { message: 'oidcFailed' });
+    refuse('oidcFailed');
   }
   const provider = await providerOf(flow.municipality);
-  if (!provider) throw new HTTPException(400, { message: 'oidcFailed' });
+  if (!provider) refuse('oidcFailed');
   const as = await authorizationServer(c, provider);
   const client: oauth.Client = { client_id: provider.clientId };
   try {
@@ -81,7 +81,7 @@ export async function finishOidc(c: Context<StaffEnv>, providerOf: (municipality
     if (claims?.email_verified === false) throw new Error('e-mail not verified');
     return { municipalityId: provider.municipalityId, email: email.trim().toLowerCase() };
   } catch (error) {
-    if (error instanceof HTTPException) throw error;
-    throw new HTTPException(400, { message: 'oidcFailed' });
+    if (error instanceof Refusal) throw error;
+    refuse('oidcFailed');
   }
 }

@@ -15,7 +15,8 @@ import { endSession, requireStaff, startSession } from './session.ts';
 import { MessagePage } from '../../../web/pages/message.tsx';
 import { StaffHome } from '../../../web/staff/home.tsx';
 import { SignInPage, VerifyPage } from '../../../web/staff/sign-in.tsx';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../core/refusals.ts';
+import { isMember, maySignIn } from '../../core/policy.ts';
 
 /** Sign-in links work for 15 minutes, once. */
 export const SIGN_IN_TTL_MS = 15 * 60_000;
@@ -33,15 +34,15 @@ staff.get('/sign-in/oidc/callback', rateLimit({ bucket: 'oidc', limit: 30, windo
   const { municipalityId, email } = await finishOidc(c, (id) => new IdentityProviders(c.var.directory.database).of(id));
   const person = await c.var.people.byEmail(email);
   // Signed in at the provider, but only people with a role in that municipality get in.
-  const member = person && (await c.var.people.memberships(person.id)).some((membership) => membership.municipalityId === municipalityId);
-  if (!person || !member) throw new HTTPException(403, { message: 'noAccess' });
+  const member = person && isMember(await c.var.people.memberships(person.id), municipalityId);
+  if (!person || !member) refuse('noAccess');
   await startSession(c, person.id);
   return redirect(c, '/staff');
 });
 
 staff.get('/sign-in/oidc/:municipality', rateLimit({ bucket: 'oidc', limit: 30, windowSeconds: 900 }), async (c) => {
   const provider = await new IdentityProviders(c.var.directory.database).of(c.req.param('municipality'));
-  if (!provider) throw new HTTPException(404, { message: 'notFound' });
+  if (!provider) refuse('notFound');
   return c.redirect(await beginOidc(c, provider), 303);
 });
 
@@ -56,7 +57,7 @@ staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 
   enforce(c, PER_ADDRESS, await countHit(directory.database, PER_ADDRESS, email, now), now);
 
   const person = await people.byEmail(email);
-  if (person && (await people.memberships(person.id)).length > 0) {
+  if (person && maySignIn(await people.memberships(person.id))) {
     const token = newKey() + newKey();
     const link = `${origin}/staff/sign-in/verify?token=${token}`;
     const mail = { subject: ui.t('mail.signIn.subject'), body: ui.t('mail.signIn.body', { link, minutes: 15 }) };
@@ -72,7 +73,7 @@ staff.post('/sign-in', rateLimit({ bucket: 'sign-in', limit: 10, windowSeconds: 
 
 staff.get('/sign-in/verify', (c) => {
   const token = c.req.query('token') ?? '';
-  if (!TOKEN.test(token)) throw new HTTPException(400, { message: 'signInLinkInvalid' });
+  if (!TOKEN.test(token)) refuse('signInLinkInvalid');
   return page(c, <VerifyPage ui={c.var.ui} token={token} />);
 });
 
@@ -80,7 +81,7 @@ staff.post('/sign-in/verify', rateLimit({ bucket: 'sign-in-verify', limit: 20, w
   const body = await readForm(c);
   const token = body.get('token')?.[0] ?? '';
   const personId = TOKEN.test(token) ? await c.var.people.useSignInToken(await sha256Hex(token), c.var.now) : undefined;
-  if (!personId) throw new HTTPException(400, { message: 'signInLinkInvalid' });
+  if (!personId) refuse('signInLinkInvalid');
   await startSession(c, personId);
   return redirect(c, '/staff');
 });

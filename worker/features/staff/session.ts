@@ -1,9 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { HTTPException } from 'hono/http-exception';
-import type { Staff, StaffEnv } from './env.ts';
+import { refuse } from '../../core/refusals.ts';
+import type { StaffEnv } from './env.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
-import type { Role } from '../../core/vocabulary.ts';
+import { may, type Ability } from '../../core/policy.ts';
 import { People } from './people.ts';
 
 const COOKIE = 'session';
@@ -52,19 +52,14 @@ export const loadStaff = (): MiddlewareHandler<StaffEnv> => async (c, next) => {
 /** Pages for staff: a signed-out visitor is sent to sign in (401 for JSON clients). */
 export const requireStaff = (): MiddlewareHandler<StaffEnv> => async (c, next) => {
   if (!c.var.staff) {
-    if ((c.req.header('accept') ?? '').includes('application/json')) throw new HTTPException(401, { message: 'signInRequired' });
+    if ((c.req.header('accept') ?? '').includes('application/json')) refuse('signInRequired');
     return c.redirect('/staff/sign-in', 303);
   }
   await next();
 };
 
-/** The person's roles in the municipality named in the path; none means no access at all. */
-export const rolesIn = (staff: Staff | undefined, municipalityId: string): Role[] =>
-  (staff?.memberships ?? []).filter((membership) => membership.municipalityId === municipalityId).map((membership) => membership.role);
-
-/** Only members of the municipality in the path with one of these roles get through (403 otherwise). */
-export const requireRole = (...roles: Role[]): MiddlewareHandler<StaffEnv> => async (c, next) => {
-  const held = rolesIn(c.var.staff, c.req.param('municipality') ?? '');
-  if (!held.some((role) => roles.includes(role))) throw new HTTPException(403, { message: 'noAccess' });
+/** Only someone the policy lets do this in the municipality of the path gets through (403 otherwise). */
+export const requireAbility = (ability: Ability): MiddlewareHandler<StaffEnv> => async (c, next) => {
+  if (!may(c.var.staff?.memberships ?? [], ability, c.req.param('municipality') ?? '')) refuse('noAccess');
   await next();
 };

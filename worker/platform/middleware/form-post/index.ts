@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../../core/refusals.ts';
 
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 const URLENCODED = /^application\/x-www-form-urlencoded\b/i;
@@ -19,10 +19,10 @@ const parameters = (type: string) => new Map([...type.matchAll(/;\s*([^\s=;]+)\s
 export const formPostsOnly = (): MiddlewareHandler => async (c, next) => {
   if (c.req.method === 'POST') {
     const type = c.req.header('content-type') ?? '';
-    if (!FORM_TYPES.test(type)) throw new HTTPException(415, { message: 'unsupportedContentType' });
+    if (!FORM_TYPES.test(type)) refuse('unsupportedContentType');
     const charset = parameters(type).get('charset');
-    if (URLENCODED.test(type) && charset !== undefined && !UTF8.test(charset)) throw new HTTPException(415, { message: 'unsupportedCharset' });
-    if (MULTIPART.test(type) && !parameters(type).get('boundary')) throw new HTTPException(400, { message: 'formNoBoundary' });
+    if (URLENCODED.test(type) && charset !== undefined && !UTF8.test(charset)) refuse('unsupportedCharset');
+    if (MULTIPART.test(type) && !parameters(type).get('boundary')) refuse('formNoBoundary');
   }
   await next();
 };
@@ -40,12 +40,12 @@ export async function readForm(c: Context): Promise<Map<string, string[]>> {
   try {
     body = await c.req.parseBody({ all: true });
   } catch {
-    throw new HTTPException(400, { message: 'formIncomplete' });
+    refuse('formIncomplete');
   }
   const fields = new Map<string, string[]>();
   for (const [name, value] of Object.entries(body)) {
     const values = Array.isArray(value) ? value : [value];
-    if (values.some((item) => typeof item !== 'string')) throw new HTTPException(400, { message: 'filesNotAccepted' });
+    if (values.some((item) => typeof item !== 'string')) refuse('filesNotAccepted');
     fields.set(name, values as string[]);
   }
   return fields;
@@ -61,7 +61,7 @@ function urlencoded(bytes: ArrayBuffer): Map<string, string[]> {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     decodeURIComponent(text.replaceAll('+', ' '));
   } catch {
-    throw new HTTPException(400, { message: 'formUnreadableCharacters' });
+    refuse('formUnreadableCharacters');
   }
   const fields = new Map<string, string[]>();
   for (const [name, value] of new URLSearchParams(text)) fields.set(name, [...(fields.get(name) ?? []), value]);

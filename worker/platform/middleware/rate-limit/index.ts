@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
+import { refuse } from '../../../core/refusals.ts';
 import type { AppEnv } from '../../env.ts';
 import type { Database } from '../../storage/database.ts';
 import { countHit, hitsSoFar, hitStatement, windowOf, type Limit } from '../../storage/rate-limits.ts';
@@ -32,7 +32,7 @@ export function enforce(c: Context, limit: Limit, count: number, now: Date) {
   if (count <= limit.limit) return;
   const window = windowOf(limit, now);
   c.header('retry-after', String(Math.ceil((window.start + window.ms - now.getTime()) / 1000)));
-  throw new HTTPException(429, { message: 'tooManyRequests' });
+  refuse('tooManyRequests');
 }
 
 /** The counter statement a journey request carries in its read, keyed by the client's address. */
