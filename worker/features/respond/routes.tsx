@@ -145,6 +145,20 @@ async function saveChanges(c: C, draft: Draft, set: Record<string, AnswerValue>,
 
 const saveFailed = (c: C, retry: () => Response | Promise<Response>) =>
   wantsJson(c) ? c.json({ error: 'saveFailed', message: c.var.ui.t('errors.saveFailed') }, 503) : retry();
+/** Saves, then answers as the person asked: a background save, "save and come back later", or on to `next`. */
+async function saveAndGo(c: C, save: () => Promise<boolean>, retry: (pageError: string) => Response | Promise<Response>, action: string, next: string) {
+  let saved: boolean;
+  try {
+    saved = await save();
+  } catch {
+    return saveFailed(c, () => retry(c.var.ui.t('errors.saveFailed')));
+  }
+  if (!saved) return draftGone(c);
+  if (action === 'autosave') return c.json({ saved: true });
+  if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
+  return redirect(c, next);
+}
+
 const draftGone = (c: C) => (wantsJson(c) ? c.json({ error: 'noDraft', message: c.var.ui.t('errors.noDraft') }, 409) : redirect(c, c.var.journey.base));
 
 journey.get('/p/:page', (c) => {
@@ -199,16 +213,7 @@ journey.post('/p/:page', async (c) => {
       set[question.id] = value;
     }
   }
-  let saved: boolean;
-  try {
-    saved = await saveChanges(c, draft, set, remove);
-  } catch {
-    return saveFailed(c, () => retry(ui.t('errors.saveFailed')));
-  }
-  if (!saved) return draftGone(c);
-  if (action === 'autosave') return c.json({ saved: true });
-  if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
-  return redirect(c, pageHref(c, journeyOf(form, input.answers).next(current)));
+  return saveAndGo(c, () => saveChanges(c, draft, set, remove), retry, action, pageHref(c, journeyOf(form, input.answers).next(current)));
 });
 
 journey.get('/p/:page/:row', (c) => {
@@ -241,16 +246,7 @@ journey.post('/p/:page/:row', async (c) => {
   if (input.errors.length) return retry();
   const next = rows.slice();
   next[row - 1] = rowOf(current, input.answers);
-  let saved: boolean;
-  try {
-    saved = await saveRows(c, draft, current, next);
-  } catch {
-    return saveFailed(c, () => retry(ui.t('errors.saveFailed')));
-  }
-  if (!saved) return draftGone(c);
-  if (action === 'autosave') return c.json({ saved: true });
-  if (action === 'save-later') return redirect(c, `${c.var.journey.base}/save`);
-  return redirect(c, pageHref(c, current));
+  return saveAndGo(c, () => saveRows(c, draft, current, next), retry, action, pageHref(c, current));
 });
 
 journey.post('/p/:page/:row/remove', async (c) => {
