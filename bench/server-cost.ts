@@ -286,6 +286,12 @@ export function serverCostMarkdown(cost: ServerCost): string {
       const metAt = rows.filter((row) => row.met).map((row) => `c=${row.concurrency}`);
       return `- ${TARGETS[comparison].text}: **${cost.targets[comparison].met ? 'met' : 'not met'}** (met at ${metAt.length} of ${rows.length} concurrencies${metAt.length ? `: ${metAt.join(', ')}` : ''})`;
     }),
+    // The target counts a journey as six requests (its POSTs); a browser also makes the GET each
+    // 303 leads to. Per request, the journey compares with the submit target.
+    `- per request of the journey (ratio × ${cost.journeyRequests}): ${cost.comparisons
+      .filter((row) => row.comparison === 'journey')
+      .map((row) => `c=${row.concurrency} ${Math.round(row.ratio * cost.journeyRequests * 100) / 100}`)
+      .join(', ')} × a bare insert`,
     '',
   ];
   const failed = cost.cells.filter((cell) => cell.failed);
