@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage as check, newPage, tabTo, useBrowser } from './browser.ts';
+import { checkPage as check, expectTargetSizes, newPage, tabTo, useBrowser } from './browser.ts';
 import { signIn } from './sign-in.ts';
 
 // Sign-in is rate limited (5 per address, 10 per client per 15 minutes) and staff.test.ts signs
@@ -13,10 +13,6 @@ const PHONE = { width: 320, height: 640 };
 const browser = useBrowser();
 /** The admin's session (admin, and staff at Demo helsestasjon), signed in once in beforeAll. */
 let session: BrowserContextOptions['storageState'];
-
-
-
-
 
 /** The admin's session in a fresh context; JavaScript on unless told otherwise. */
 const asAdmin = (options: BrowserContextOptions = {}) => newPage(browser(), { storageState: session, ...options });
@@ -245,6 +241,21 @@ describe('admin pages with JavaScript off at 320 px', () => {
     await expect.poll(() => card.textContent()).toContain('Trukket tilbake');
     expect(await page.getByRole('button', { name: 'Trekk tilbake Fagsystem' }).count()).toBe(0);
     await check(page, 'tokens with the key revoked');
+    await page.context().close();
+  });
+});
+
+describe('admin pages for a pointer', () => {
+  it('makes every control a target of at least 24 × 24 px, the error summary’s links included', async () => {
+    const page = await asAdmin();
+    for (const part of ['people', 'audit', 'tokens', 'settings']) {
+      await page.goto(`${ADMIN_BASE}/${part}`);
+      await expectTargetSizes(page, part);
+    }
+    await page.goto(`${ADMIN_BASE}/people`);
+    await page.locator(`form[action="${ADMIN_BASE}/people"]`).getByRole('button', { name: 'Gi tilgang' }).click();
+    await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    await expectTargetSizes(page, 'people with errors');
     await page.context().close();
   });
 });

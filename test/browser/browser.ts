@@ -94,3 +94,56 @@ export async function tabTo(page: Page, selector: string) {
   }
   throw new Error(`could not reach ${selector} with Tab`);
 }
+
+/** What shows focus on a control: its outline (when it can be seen) and box shadow. */
+export interface FocusLook {
+  outline: string;
+  boxShadow: string;
+}
+
+/**
+ * The focus look of the control `selector` matches, as the page draws it now. A radio or
+ * checkbox is an invisible input under a box drawn by its label's ::before, so that box is read.
+ * A transparent outline (shown only in forced colours) counts as none.
+ */
+export async function focusLook(page: Page, selector: string): Promise<FocusLook> {
+  return page.locator(selector).first().evaluate((control) => {
+    const drawn = control.matches('.choice input') && control.nextElementSibling ? getComputedStyle(control.nextElementSibling, '::before') : getComputedStyle(control);
+    const seen = drawn.outlineStyle !== 'none' && parseFloat(drawn.outlineWidth) > 0 && drawn.outlineColor !== 'rgba(0, 0, 0, 0)';
+    return { outline: seen ? `${drawn.outlineStyle} ${drawn.outlineWidth} ${drawn.outlineColor}` : 'none', boxShadow: drawn.boxShadow };
+  });
+}
+
+/**
+ * Every control that Tab reaches is a target of at least 24 × 24 px (WCAG 2.5.8), and its
+ * edges, 1 px in, are really hit by a pointer there. A link inside a sentence is exempt under
+ * 2.5.8 ("inline": its size is set by the line height of the text around it), so it is skipped.
+ */
+export async function expectTargetSizes(page: Page, label: string) {
+  await page.waitForLoadState('load');
+  const { target, done } = await inspectable(page);
+  try {
+    const small = await target.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="hidden"]), select, textarea, summary')].flatMap((control) => {
+        if (control.tabIndex < 0 || control.matches(':disabled')) return [];
+        const sentence = control.closest('p, li, td, dd');
+        if (control.matches('a') && sentence && sentence.textContent?.trim() !== control.textContent?.trim()) return [];
+        control.focus(); // the skip link shows only when focused
+        control.scrollIntoView({ block: 'center' });
+        if (control.getClientRects().length === 0) return []; // not shown (hidden until JavaScript needs it)
+        const box = control.getBoundingClientRect();
+        const hits = (y: number) => {
+          const hit = document.elementFromPoint(box.left + box.width / 2, y);
+          return !!hit && (hit === control || control.contains(hit));
+        };
+        const name = `${control.tagName.toLowerCase()}${control.id ? `#${control.id}` : ''} "${(control.textContent ?? '').trim().slice(0, 40)}"`;
+        if (box.width < 24 || box.height < 24) return [`${name}: ${box.width.toFixed(1)} × ${box.height.toFixed(1)} px`];
+        if (!hits(box.top + 1) || !hits(box.bottom - 1)) return [`${name}: its edges are not hit by a pointer`];
+        return [];
+      }),
+    );
+    expect(small, `targets under 24 × 24 px on ${label}`).toEqual([]);
+  } finally {
+    await done();
+  }
+}

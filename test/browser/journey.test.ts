@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPage as check, expectAccessible, newPage, tabTo, useBrowser } from './browser.ts';
+import { checkPage as check, expectAccessible, focusLook, newPage, tabTo, useBrowser } from './browser.ts';
 
 const FORM = '/m/demo/barnets-stemme-demo';
 
@@ -104,15 +104,12 @@ describe('keyboard only', () => {
     await page.context().close();
   });
 
-  it('shows where the keyboard focus is', async () => {
+  it('shows where the keyboard focus is: the focused skip link looks unlike the unfocused one', async () => {
     const page = await newPage(browser());
     await page.goto(FORM);
+    const unfocused = await focusLook(page, 'a.skip');
     await tabTo(page, 'a.skip');
-    const outline = await page.evaluate(() => {
-      const style = getComputedStyle(document.activeElement as Element);
-      return `${style.outlineStyle} ${style.backgroundColor} ${style.boxShadow}`;
-    });
-    expect(outline).not.toBe('none rgba(0, 0, 0, 0) none');
+    expect(await focusLook(page, 'a.skip')).not.toEqual(unfocused);
     await page.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage as check, newPage, tabTo, useBrowser } from './browser.ts';
+import { checkPage as check, expectTargetSizes, focusLook, newPage, tabTo, useBrowser, type FocusLook } from './browser.ts';
 import { signIn, signInLinkFromOutbox } from './sign-in.ts';
 
 // Sign-in is rate limited (5 per address, 10 per client per 15 minutes): this file sends
@@ -12,10 +12,6 @@ const PHONE = { width: 320, height: 640 };
 const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[A-Za-z0-9_-]{43}$/;
 
 const browser = useBrowser();
-
-
-
-
 
 /** Fills the new-link form by label, as a sighted mouse user would. */
 async function fillNewLink(page: Page, caseReference: string) {
@@ -268,6 +264,56 @@ describe('personal form links', () => {
     expect(await respondent.locator('h1').textContent()).toBe('Lenkja er trekt tilbake');
     await check(respondent, 'revoked link');
     await respondent.context().close();
+    await page.context().close();
+  });
+
+  it('shows keyboard focus on every kind of control, and each is a target of at least 24 × 24 px', async () => {
+    const page = await staffWithScript();
+    await page.goto(`${LINKS}/new`);
+    // One of each kind, in the order Tab reaches them.
+    const controls = [
+      ['skip link', 'a.skip'],
+      ['link', '.staff-bar a'],
+      ['button', '.staff-bar button'],
+      ['select', 'select#form'],
+      ['radio', 'input[name="language"]:checked'],
+      ['text input', '#caseReference'],
+      ['checkbox', '#singleUse'],
+    ] as const;
+    const unfocused = new Map<string, FocusLook>();
+    for (const [kind, selector] of controls) unfocused.set(kind, await focusLook(page, selector));
+    const focused = new Map<string, FocusLook>();
+    for (const [kind, selector] of controls) {
+      await tabTo(page, selector);
+      const look = await focusLook(page, selector);
+      expect(look, `${kind} focused by keyboard looks unlike the unfocused one`).not.toEqual(unfocused.get(kind));
+      focused.set(kind, look);
+      const box = await page.locator(selector).first().boundingBox();
+      expect(box!.width, `${kind} width`).toBeGreaterThanOrEqual(24);
+      expect(box!.height, `${kind} height`).toBeGreaterThanOrEqual(24);
+    }
+    // One style per family, as in the GOV.UK Design System: yellow with a black bar on links
+    // and buttons, a yellow outline on fields, a yellow ring round a radio or checkbox box.
+    expect(focused.get('button')).toEqual(focused.get('link'));
+    expect(focused.get('skip link')).toEqual(focused.get('link'));
+    expect(focused.get('select')).toEqual(focused.get('text input'));
+    expect(focused.get('checkbox')).toEqual(focused.get('radio'));
+
+    // Every target on the staff pages, footer links and the error summary's links included.
+    await expectTargetSizes(page, 'new link');
+    await page.getByRole('button', { name: 'Lag lenken' }).click();
+    await expect.poll(() => page.locator('.error-summary').count()).toBe(1);
+    await expectTargetSizes(page, 'new link with errors');
+    for (const path of ['/staff', LINKS, `${LINKS}?q=2026-0042`]) {
+      await page.goto(path);
+      await expectTargetSizes(page, path);
+    }
+    await page.getByRole('link', { name: '2026-0042', exact: true }).click();
+    await page.waitForURL(/\/links\/[0-9a-f-]{36}$/);
+    await expectTargetSizes(page, 'link detail');
+    await page.getByRole('link', { name: 'Les svaret' }).click();
+    await page.waitForURL(/\/responses\//);
+    await expectTargetSizes(page, 'response');
     await page.context().close();
   });
 

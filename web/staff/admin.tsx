@@ -7,7 +7,7 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { Checkboxes, CheckboxesField, Fieldset, RadiosField, SelectField, TextField, type Option } from '../components/fields.tsx';
 
 export interface PersonValues {
   email: string;
@@ -43,31 +43,8 @@ function AdminNav({ ui, base }: { ui: Ui; base: string }) {
   );
 }
 
-function RoleBoxes({ ui, prefix, chosen }: { ui: Ui; prefix: string; chosen: readonly string[] }) {
-  return (
-    <div class="choices choices--inline">
-      {ROLES.map((role) => (
-        <div class="choice">
-          <input type="checkbox" id={`${prefix}-${role}`} name="roles" value={role} checked={chosen.includes(role)} />
-          <label for={`${prefix}-${role}`}>{ui.t(`staff.roles.${role}`)}</label>
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function UnitSelect({ ui, id, units, chosen }: { ui: Ui; id: string; units: Unit[]; chosen: string | null }) {
-  return (
-    <select class="select" id={id} name="unit">
-      <option value="">{ui.t('admin.people.noUnit')}</option>
-      {units.map((unit) => (
-        <option value={unit.id} selected={chosen === unit.id}>
-          {unit.name}
-        </option>
-      ))}
-    </select>
-  );
-}
+const roleOptions = (ui: Ui): Option[] => ROLES.map((role) => ({ value: role, text: ui.t(`staff.roles.${role}`) }));
+const unitOptions = (ui: Ui, units: Unit[]): Option[] => [{ value: '', text: ui.t('admin.people.noUnit') }, ...units.map((unit) => ({ value: unit.id, text: unit.name }))];
 
 export interface PeoplePageProps {
   ui: Ui;
@@ -82,7 +59,6 @@ export interface PeoplePageProps {
 
 export function PeoplePage({ ui, name, base, municipality, members, units, values, errors }: PeoplePageProps) {
   const { t } = ui;
-  const fieldError = (field: string) => <ErrorMessage ui={ui} id={`${field}-error`} error={errors[field]} />;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: field === 'roles' ? '#invite-roles-staff' : `#${field}`, text }));
   return (
     <StaffLayout ui={ui} title={t('admin.people.title')} name={name} hasError={summary.length > 0} here={`${base}/people`}>
@@ -92,53 +68,31 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
       <p class="lead">{municipality.name}</p>
       {members.map(({ person, roles, unitId }) => (
         <form method="post" action={`${base}/people/${person.id}`} class="member" id={`person-${person.id}`} tabindex={-1}>
-          <fieldset class="fieldset">
-            <legend class="legend">
-              {person.name} <span class="hint">({person.email})</span>
-            </legend>
-            {fieldError(`person-${person.id}`)}
-            <RoleBoxes ui={ui} prefix={`roles-${person.id}`} chosen={roles} />
-            <label class="label label--small" for={`unit-${person.id}`}>
-              {t('admin.people.unit')}
-            </label>
-            <UnitSelect ui={ui} id={`unit-${person.id}`} units={units} chosen={unitId} />
+          <Fieldset
+            ui={ui}
+            id={`person-${person.id}`}
+            legend={
+              <>
+                {person.name} <span class="hint">({person.email})</span>
+              </>
+            }
+            error={errors[`person-${person.id}`]}
+          >
+            <Checkboxes name="roles" idPrefix={`roles-${person.id}`} options={roleOptions(ui)} values={roles} inline />
+            <SelectField ui={ui} id={`unit-${person.id}`} name="unit" label={t('admin.people.unit')} compact value={unitId ?? ''} options={unitOptions(ui, units)} />
             <button class="button button--secondary" type="submit">
               {t('admin.people.save', { name: person.name })}
             </button>
-          </fieldset>
+          </Fieldset>
         </form>
       ))}
       <h2>{t('admin.people.invite')}</h2>
       <p>{t('admin.people.inviteText')}</p>
       <form method="post" action={`${base}/people`} novalidate>
-        <div class={errors.name ? 'question question--error' : 'question'}>
-          <label class="label" for="name">
-            {t('admin.people.name')}
-          </label>
-          {fieldError('name')}
-          <input class="input" type="text" id="name" name="name" value={values?.name} autocomplete="off" aria-describedby={errors.name ? 'name-error' : undefined} aria-invalid={errors.name ? 'true' : undefined} />
-        </div>
-        <div class={errors.email ? 'question question--error' : 'question'}>
-          <label class="label" for="email">
-            {t('admin.people.email')}
-          </label>
-          {fieldError('email')}
-          <input class="input" type="email" id="email" name="email" value={values?.email} autocomplete="off" spellcheck={false} aria-describedby={errors.email ? 'email-error' : undefined} aria-invalid={errors.email ? 'true' : undefined} />
-        </div>
-        <div class={errors.roles ? 'question question--error' : 'question'}>
-          <fieldset class="fieldset" aria-describedby={errors.roles ? 'roles-error' : undefined}>
-            <legend class="legend">{t('admin.people.roles')}</legend>
-            {fieldError('roles')}
-            <RoleBoxes ui={ui} prefix="invite-roles" chosen={values?.roles ?? ['staff']} />
-          </fieldset>
-        </div>
-        <div class={errors.unit ? 'question question--error' : 'question'}>
-          <label class="label" for="unit">
-            {t('admin.people.unit')}
-          </label>
-          {fieldError('unit')}
-          <UnitSelect ui={ui} id="unit" units={units} chosen={values?.unit ?? null} />
-        </div>
+        <TextField ui={ui} id="name" label={t('admin.people.name')} error={errors.name} value={values?.name} autocomplete="off" />
+        <TextField ui={ui} id="email" type="email" label={t('admin.people.email')} error={errors.email} value={values?.email} autocomplete="off" spellcheck={false} />
+        <CheckboxesField ui={ui} name="roles" idPrefix="invite-roles" legend={t('admin.people.roles')} error={errors.roles} options={roleOptions(ui)} values={values?.roles ?? ['staff']} inline />
+        <SelectField ui={ui} id="unit" label={t('admin.people.unit')} error={errors.unit} value={values?.unit ?? ''} options={unitOptions(ui, units)} />
         <button class="button" type="submit">
           {t('admin.people.submit')}
         </button>
@@ -192,10 +146,7 @@ export function TokensPage({ ui, name, base, municipality, tokens, secret, error
       <p>{t('admin.tokens.intro')}</p>
       {secret && (
         <div class="panel panel--code">
-          <label class="label" for="token-secret">
-            {t('admin.tokens.created')}
-          </label>
-          <input class="input" type="text" id="token-secret" value={secret} readonly />
+          <TextField ui={ui} id="token-secret" label={t('admin.tokens.created')} value={secret} readonly />
           <p>{t('admin.tokens.secretOnce')}</p>
         </div>
       )}
@@ -227,13 +178,7 @@ export function TokensPage({ ui, name, base, municipality, tokens, secret, error
       )}
       <h2>{t('admin.tokens.new')}</h2>
       <form method="post" action={`${base}/tokens`} novalidate>
-        <div class={error ? 'question question--error' : 'question'}>
-          <label class="label" for="token-name">
-            {t('admin.tokens.name')}
-          </label>
-          <ErrorMessage ui={ui} id="token-name-error" error={error} />
-          <input class="input" type="text" id="token-name" name="name" autocomplete="off" aria-describedby={error ? 'token-name-error' : undefined} aria-invalid={error ? 'true' : undefined} />
-        </div>
+        <TextField ui={ui} id="token-name" name="name" label={t('admin.tokens.name')} error={error} autocomplete="off" />
         <button class="button" type="submit">
           {t('admin.tokens.submit')}
         </button>
@@ -265,34 +210,11 @@ export interface SettingsPageProps {
 export function SettingsPage({ ui, name, base, municipality, units, values, unitValues, errors, saved }: SettingsPageProps) {
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
-  const message = (field: string) => <ErrorMessage ui={ui} id={`${field}-error`} error={errors[field]} />;
-  const radios = (field: keyof SettingsValues, options: [string, string][]) => (
-    <div class={errors[field] ? 'question question--error' : 'question'}>
-      <fieldset class="fieldset" aria-describedby={errors[field] ? `${field}-error` : undefined}>
-        <legend class="legend">{t(`admin.settings.${field}`)}</legend>
-        {message(field)}
-        <div class="choices">
-          {options.map(([value, label], index) => (
-            <div class="choice">
-              <input type="radio" id={index === 0 ? field : `${field}-${value}`} name={field} value={value} checked={values[field] === value} />
-              <label for={index === 0 ? field : `${field}-${value}`}>{label}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+  const radios = (field: 'writtenStandard' | 'linkVisibility', options: Option[]) => (
+    <RadiosField ui={ui} name={field} legend={t(`admin.settings.${field}`)} value={values[field]} error={errors[field]} options={options} />
   );
   const number = (field: 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths') => (
-    <div class={errors[field] ? 'question question--error' : 'question'}>
-      <label class="label" for={field}>
-        {t(`admin.settings.${field}`)}
-      </label>
-      <div class="hint" id={`${field}-hint`}>
-        {t(`admin.settings.${field}Hint`)}
-      </div>
-      {message(field)}
-      <input class="input input--w6" type="text" inputmode="numeric" id={field} name={field} value={values[field]} aria-describedby={[`${field}-hint`, errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ')} aria-invalid={errors[field] ? 'true' : undefined} />
-    </div>
+    <TextField ui={ui} id={field} label={t(`admin.settings.${field}`)} hint={t(`admin.settings.${field}Hint`)} error={errors[field]} value={values[field]} width="w6" inputmode="numeric" />
   );
   return (
     <StaffLayout ui={ui} title={t('admin.settings.title')} name={name} hasError={summary.length > 0} here={`${base}/settings`}>
@@ -307,15 +229,15 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
       )}
       <form method="post" action={`${base}/settings`} novalidate>
         {radios('writtenStandard', [
-          ['nb', t('languageNames.nb')],
-          ['nn', t('languageNames.nn')],
+          { value: 'nb', text: t('languageNames.nb') },
+          { value: 'nn', text: t('languageNames.nn') },
         ])}
         {number('suppressionThreshold')}
         {number('draftTtlDays')}
         {number('responseRetentionMonths')}
         {radios('linkVisibility', [
-          ['unit', t('admin.settings.visibilityUnit')],
-          ['sender', t('admin.settings.visibilitySender')],
+          { value: 'unit', text: t('admin.settings.visibilityUnit') },
+          { value: 'sender', text: t('admin.settings.visibilitySender') },
         ])}
         <button class="button" type="submit">
           {t('admin.settings.submit')}
@@ -334,27 +256,15 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
         </ul>
       )}
       <form method="post" action={`${base}/units`} novalidate>
-        <div class={errors.unitName ? 'question question--error' : 'question'}>
-          <label class="label" for="unitName">
-            {t('admin.units.name')}
-          </label>
-          <ErrorMessage ui={ui} id="unitName-error" error={errors.unitName} />
-          <input class="input" type="text" id="unitName" name="unitName" value={unitValues?.unitName} autocomplete="off" aria-describedby={errors.unitName ? 'unitName-error' : undefined} aria-invalid={errors.unitName ? 'true' : undefined} />
-        </div>
-        <div class={errors.unitKind ? 'question question--error' : 'question'}>
-          <label class="label" for="unitKind">
-            {t('admin.units.kind')}
-          </label>
-          <ErrorMessage ui={ui} id="unitKind-error" error={errors.unitKind} />
-          <select class="select" id="unitKind" name="unitKind" aria-describedby={errors.unitKind ? 'unitKind-error' : undefined} aria-invalid={errors.unitKind ? 'true' : undefined}>
-            <option value="">{t('admin.units.chooseKind')}</option>
-            {UNIT_KINDS.map((kind) => (
-              <option value={kind} selected={unitValues?.unitKind === kind}>
-                {t(`admin.units.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField ui={ui} id="unitName" label={t('admin.units.name')} error={errors.unitName} value={unitValues?.unitName} autocomplete="off" />
+        <SelectField
+          ui={ui}
+          id="unitKind"
+          label={t('admin.units.kind')}
+          error={errors.unitKind}
+          value={unitValues?.unitKind ?? ''}
+          options={[{ value: '', text: t('admin.units.chooseKind') }, ...UNIT_KINDS.map((kind) => ({ value: kind, text: t(`admin.units.kinds.${kind}`) }))]}
+        />
         <button class="button button--secondary" type="submit">
           {t('admin.units.submit')}
         </button>

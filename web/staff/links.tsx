@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { LANGUAGES } from '../../worker/core/language.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
@@ -9,7 +8,7 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { CheckboxField, RadiosField, SelectField, TextField } from '../components/fields.tsx';
 
 const formTitle = (ui: Ui, forms: FormChoice[], formId: string) => {
   const form = forms.find((choice) => choice.id === formId);
@@ -27,44 +26,6 @@ export interface NewLinkValues {
   phone: string;
 }
 
-function Field({ ui, id, label, hint, error, children }: { ui: Ui; id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
-  return (
-    <div class={error ? 'question question--error' : 'question'}>
-      <label class="label" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <div class="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <ErrorMessage ui={ui} id={`${id}-error`} error={error} />
-      {children}
-    </div>
-  );
-}
-
-function Radios({ ui, name, legend, options, value, error }: { ui: Ui; name: string; legend: string; options: [string, string][]; value: string; error?: string }) {
-  return (
-    <div class={error ? 'question question--error' : 'question'}>
-      <fieldset class="fieldset" aria-describedby={error ? `${name}-error` : undefined}>
-        <legend class="legend">{legend}</legend>
-        <ErrorMessage ui={ui} id={`${name}-error`} error={error} />
-        <div class="choices choices--inline">
-          {options.map(([option, text], index) => (
-            <div class="choice">
-              <input type="radio" id={index === 0 ? name : `${name}-${option}`} name={name} value={option} checked={value === option} />
-              <label for={index === 0 ? name : `${name}-${option}`}>{text}</label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-const describe = (id: string, hint: boolean, error?: string) => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-
 export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui; name: string; base: string; forms: FormChoice[]; values: NewLinkValues; errors: Record<string, string> }) {
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
@@ -76,49 +37,36 @@ export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui;
       <ErrorSummary ui={ui} errors={summary} />
       <h1>{t('links.new.title')}</h1>
       <form method="post" action={`${base}/links`} novalidate>
-        <Field ui={ui} id="form" label={t('links.new.form')} error={errors.form}>
-          <select class="select" id="form" name="form" aria-describedby={describe('form', false, errors.form)} aria-invalid={errors.form ? 'true' : undefined}>
-            <option value="">{t('links.new.chooseForm')}</option>
-            {forms.filter((form) => form.linkable).map((form) => (
-              <option value={form.id} selected={values.form === form.id}>
-                {localized(ui, form.title).text}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Radios ui={ui} name="language" legend={t('links.new.language')} value={values.language} error={errors.language} options={LANGUAGES.map((code) => [code, t(`languageNames.${code}`)])} />
-        <Radios
+        <SelectField
+          ui={ui}
+          id="form"
+          label={t('links.new.form')}
+          error={errors.form}
+          value={values.form}
+          options={[{ value: '', text: t('links.new.chooseForm') }, ...forms.filter((form) => form.linkable).map((form) => ({ value: form.id, text: localized(ui, form.title).text }))]}
+        />
+        <RadiosField ui={ui} name="language" legend={t('links.new.language')} value={values.language} error={errors.language} inline options={LANGUAGES.map((code) => ({ value: code, text: t(`languageNames.${code}`) }))} />
+        <RadiosField
           ui={ui}
           name="respondent"
           legend={t('links.new.respondent')}
           value={values.respondent}
           error={errors.respondent}
-          options={(['child', 'guardian', 'other'] as const).map((role) => [role, t(`links.respondents.${role}`)])}
+          inline
+          options={(['child', 'guardian', 'other'] as const).map((role) => ({ value: role, text: t(`links.respondents.${role}`) }))}
         />
-        <Field ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference}>
-          <input class="input input--w20" type="text" id="caseReference" name="caseReference" value={values.caseReference} autocomplete="off" spellcheck={false} aria-describedby={describe('caseReference', true, errors.caseReference)} aria-invalid={errors.caseReference ? 'true' : undefined} />
-        </Field>
-        <Field ui={ui} id="expiresInDays" label={t('links.new.expires')} error={errors.expiresInDays}>
-          <select class="select" id="expiresInDays" name="expiresInDays" aria-describedby={describe('expiresInDays', false, errors.expiresInDays)} aria-invalid={errors.expiresInDays ? 'true' : undefined}>
-            {['7', '14', '30', '60'].map((days) => (
-              <option value={days} selected={values.expiresInDays === days}>
-                {t('links.new.days', { days })}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <div class="question">
-          <div class="choice">
-            <input type="checkbox" id="singleUse" name="singleUse" value="yes" checked={values.singleUse} />
-            <label for="singleUse">{t('links.new.singleUse')}</label>
-          </div>
-        </div>
-        <Field ui={ui} id="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email}>
-          <input class="input" type="email" id="email" name="email" value={values.email} autocomplete="off" spellcheck={false} aria-describedby={describe('email', true, errors.email)} aria-invalid={errors.email ? 'true' : undefined} />
-        </Field>
-        <Field ui={ui} id="phone" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone}>
-          <input class="input input--w20" type="tel" id="phone" name="phone" value={values.phone} autocomplete="off" aria-describedby={describe('phone', true, errors.phone)} aria-invalid={errors.phone ? 'true' : undefined} />
-        </Field>
+        <TextField ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference} value={values.caseReference} width="w20" autocomplete="off" spellcheck={false} />
+        <SelectField
+          ui={ui}
+          id="expiresInDays"
+          label={t('links.new.expires')}
+          error={errors.expiresInDays}
+          value={values.expiresInDays}
+          options={['7', '14', '30', '60'].map((days) => ({ value: days, text: t('links.new.days', { days }) }))}
+        />
+        <CheckboxField id="singleUse" label={t('links.new.singleUse')} checked={values.singleUse} />
+        <TextField ui={ui} id="email" type="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email} value={values.email} autocomplete="off" spellcheck={false} />
+        <TextField ui={ui} id="phone" type="tel" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone} value={values.phone} width="w20" autocomplete="off" />
         <button class="button" type="submit">
           {t('links.new.submit')}
         </button>
@@ -152,10 +100,7 @@ export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, 
         <h1>{t('links.created.title')}</h1>
         {sent && <p class="notice">{t('links.created.sent')}</p>}
         <p>{t('links.created.onlyOnce')}</p>
-        <label class="label" for="link-url">
-          {t('links.created.link')}
-        </label>
-        <input class="input" type="text" id="link-url" value={url} readonly />
+        <TextField ui={ui} id="link-url" label={t('links.created.link')} value={url} readonly />
         <p>
           <a href={`${base}/links/${linkId}`}>{t('links.created.follow')}</a>
         </p>
@@ -193,38 +138,24 @@ export function LinksOverview({ ui, name, municipality, base, forms, rows, filte
         </a>
       </p>
       <form method="get" action={`${base}/links`} class="filters">
-        <div class="filter">
-          <label class="label label--small" for="status">
-            {t('links.overview.status')}
-          </label>
-          <select class="select" id="status" name="status">
-            <option value="">{t('links.overview.all')}</option>
-            {LINK_STATUSES.map((status) => (
-              <option value={status} selected={filter.status === status}>
-                {t(`links.statuses.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label class="label label--small" for="filter-form">
-            {t('links.overview.form')}
-          </label>
-          <select class="select" id="filter-form" name="form">
-            <option value="">{t('links.overview.all')}</option>
-            {forms.map((form) => (
-              <option value={form.id} selected={filter.form === form.id}>
-                {localized(ui, form.title).text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="filter">
-          <label class="label label--small" for="q">
-            {t('links.overview.search')}
-          </label>
-          <input class="input input--w20" type="search" id="q" name="q" value={filter.q} autocomplete="off" />
-        </div>
+        <SelectField
+          ui={ui}
+          id="status"
+          label={t('links.overview.status')}
+          compact
+          value={filter.status ?? ''}
+          options={[{ value: '', text: t('links.overview.all') }, ...LINK_STATUSES.map((status) => ({ value: status, text: t(`links.statuses.${status}`) }))]}
+        />
+        <SelectField
+          ui={ui}
+          id="filter-form"
+          name="form"
+          label={t('links.overview.form')}
+          compact
+          value={filter.form ?? ''}
+          options={[{ value: '', text: t('links.overview.all') }, ...forms.map((form) => ({ value: form.id, text: localized(ui, form.title).text }))]}
+        />
+        <TextField ui={ui} id="q" type="search" label={t('links.overview.search')} compact value={filter.q} width="w20" autocomplete="off" />
         <button class="button button--secondary" type="submit">
           {t('links.overview.apply')}
         </button>
@@ -302,18 +233,13 @@ export function LinkDetailPage({ ui, name, base, forms, link, status, message, a
         <form method="post" action={`${base}/links/${link.id}/assist`}>
           <h2>{t('links.assist.title')}</h2>
           <p>{t('links.assist.text')}</p>
-          <div class={assistError ? 'question question--error' : 'question'}>
-            <label class="label" for="role">
-              {t('links.assist.role')}
-            </label>
-            <ErrorMessage ui={ui} id="role-error" error={assistError} />
-            <select class="select" id="role" name="role" aria-describedby={assistError ? 'role-error' : undefined} aria-invalid={assistError ? 'true' : undefined}>
-              <option value="">{t('links.assist.chooseRole')}</option>
-              {HELPER_ROLES.map((role) => (
-                <option value={role}>{t(`links.helperRoles.${role}`)}</option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            ui={ui}
+            id="role"
+            label={t('links.assist.role')}
+            error={assistError}
+            options={[{ value: '', text: t('links.assist.chooseRole') }, ...HELPER_ROLES.map((role) => ({ value: role, text: t(`links.helperRoles.${role}`) }))]}
+          />
           <button class="button" type="submit">
             {t('links.assist.submit')}
           </button>

@@ -1,7 +1,7 @@
 import { ErrorSummary } from '../components/error-summary.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { Ui } from '../ui.ts';
-import { ErrorMessage } from '../components/error-message.tsx';
+import { TextField } from '../components/fields.tsx';
 
 export interface SignInProvider {
   municipalityId: string;
@@ -17,23 +17,7 @@ export function SignInPage({ ui, value, error, providers = [] }: { ui: Ui; value
       <h1>{t('staff.signIn.title')}</h1>
       <p>{t('staff.signIn.intro')}</p>
       <form method="post" action="/staff/sign-in" novalidate>
-        <div class={error ? 'question question--error' : 'question'}>
-          <label class="label" for="email">
-            {t('staff.signIn.email')}
-          </label>
-          <ErrorMessage ui={ui} id="email-error" error={error} />
-          <input
-            class="input"
-            type="email"
-            id="email"
-            name="email"
-            value={value}
-            autocomplete="email"
-            spellcheck={false}
-            aria-describedby={error ? 'email-error' : undefined}
-            aria-invalid={error ? 'true' : undefined}
-          />
-        </div>
+        <TextField ui={ui} id="email" type="email" label={t('staff.signIn.email')} error={error} value={value} autocomplete="email" spellcheck={false} />
         <button class="button" type="submit">
           {t('staff.signIn.submit')}
         </button>
