@@ -138,6 +138,12 @@ describe('personal form links', () => {
     expect(answeredLink).toMatch(PERSONAL_LINK);
     const child = await newPage(browser(), { viewport: PHONE });
     await child.goto(answeredLink);
+    // The start page first, in the link's language: who sent the form, and what it is for.
+    await child.waitForURL(/\/m\/demo\/barnets-stemme-demo\?lang=nn$/);
+    expect(await child.getAttribute('html', 'lang')).toBe('nn');
+    expect(await child.locator('main').textContent()).toContain('Dette skjemaet er sendt til deg frå Demo skole i Demo kommune.');
+    await check(child, 'start page from the personal link');
+    await child.getByRole('button', { name: 'Start', exact: true }).click();
     await child.waitForURL(/\/m\/demo\/barnets-stemme-demo\/p\/school/);
     expect(await child.getAttribute('html', 'lang')).toBe('nn');
     expect(await child.locator('h1, legend').first().textContent()).toContain('Korleis har du det på skulen?');
