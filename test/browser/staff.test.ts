@@ -255,7 +255,13 @@ describe('personal form links', () => {
     expect(await page.locator('main .status').textContent()).toBe('Laget');
     await check(page, 'link detail (new)');
 
+    // Withdrawing asks first, on a page of its own.
     await page.getByRole('button', { name: 'Trekk tilbake lenken' }).click();
+    await page.waitForURL(/\/links\/[0-9a-f-]{36}\/revoke\??$/);
+    expect(await page.locator('h1').textContent()).toBe('Trekke tilbake lenken?');
+    await check(page, 'withdraw the link?');
+    await page.getByRole('button', { name: 'Ja, trekk tilbake lenken' }).click();
+    await page.waitForURL(/\/links\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('main .status').textContent()).toBe('Trukket tilbake');
     expect(await page.getByRole('button', { name: 'Trekk tilbake lenken' }).count()).toBe(0);
     await check(page, 'link detail (revoked)');

@@ -147,7 +147,11 @@ describe('sending a form link', () => {
     expect(await textOf(again)).toContain('Skjemaet er alt sendt');
 
     const withdrawn = await makeLink(staff);
-    expect(location(await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`))).toBe(`${DEMO}/links/${withdrawn.id}`);
+    // Withdrawing is asked for twice: an unconfirmed post changes nothing and asks.
+    expect(location(await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`))).toBe(`${DEMO}/links/${withdrawn.id}/revoke`);
+    expect(await auditCount('link.revoke', withdrawn.id)).toBe(0);
+    expect(await textOf(await staff.get(`${DEMO}/links/${withdrawn.id}/revoke`))).toContain('Dette kan ikke angres.');
+    expect(location(await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`, { confirm: 'yes' }))).toBe(`${DEMO}/links/${withdrawn.id}`);
     expect(await auditCount('link.revoke', withdrawn.id)).toBe(1);
     expect(await textOf(await new Client().get(withdrawn.path))).toContain('Lenkja er trekt tilbake');
 
@@ -181,7 +185,7 @@ describe('a link governs the drafts started from it', () => {
     const child = new Client();
     await child.get(withdrawn.path);
     expect((await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '3' })).status).toBe(303);
-    await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`);
+    await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`, { confirm: 'yes' });
     const page = await child.get('/m/demo/barnets-stemme-demo/p/friends');
     expect(page.status).toBe(410);
     expect((await child.post('/m/demo/barnets-stemme-demo/submit')).status).toBe(410);
@@ -219,7 +223,7 @@ describe('a link governs the drafts started from it', () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const { id, path } = await makeLink(staff);
     await answerLink(path);
-    expect((await staff.post(`${DEMO}/links/${id}/revoke`)).status).toBe(409);
+    expect((await staff.post(`${DEMO}/links/${id}/revoke`, { confirm: 'yes' })).status).toBe(409);
     expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Svart');
   });
 });
@@ -260,7 +264,7 @@ describe('answering together with the child', () => {
   it('cannot be started on a withdrawn link', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const { id } = await makeLink(staff);
-    await staff.post(`${DEMO}/links/${id}/revoke`);
+    await staff.post(`${DEMO}/links/${id}/revoke`, { confirm: 'yes' });
     expect((await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' })).status).toBe(410);
   });
 });
@@ -340,7 +344,7 @@ describe('who sees which links and answers', () => {
     const otherUnit = await staffClient('helse@demo.medvirk.no');
     expect((await otherUnit.get(`${DEMO}/links/${id}`)).status).toBe(404);
     expect(await textOf(await otherUnit.get(`${DEMO}/links?q=EINING-1`))).not.toContain('EINING-1');
-    expect((await otherUnit.post(`${DEMO}/links/${id}/revoke`)).status).toBe(404);
+    expect((await otherUnit.post(`${DEMO}/links/${id}/revoke`, { confirm: 'yes' })).status).toBe(404);
     const admin = await staffClient('admin@demo.medvirk.no');
     expect((await admin.get(`${DEMO}/links/${id}`)).status).toBe(200);
   });

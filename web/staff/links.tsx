@@ -246,7 +246,7 @@ export function LinkDetailPage({ ui, name, base, forms, link, status, message, a
         </form>
       )}
       {!link.revokedAt && !link.submittedAt && (
-        <form method="post" action={`${base}/links/${link.id}/revoke`}>
+        <form method="get" action={`${base}/links/${link.id}/revoke`}>
           <p>{t('links.detail.revokeText')}</p>
           <button class="button button--warning" type="submit">
             {t('links.detail.revoke')}
@@ -257,3 +257,27 @@ export function LinkDetailPage({ ui, name, base, forms, link, status, message, a
   );
 }
 
+
+/** Withdrawing cannot be undone, so it is asked for twice: this page, then the confirming button. */
+export function RevokeConfirmPage({ ui, name, base, link }: { ui: Ui; name: string; base: string; link: LinkView }) {
+  const { t } = ui;
+  const back = `${base}/links/${link.id}`;
+  return (
+    <StaffLayout ui={ui} title={t('links.revoke.title')} name={name} here={back}>
+      <a class="back" href={back}>
+        {t('links.detail.title')} {link.caseReference}
+      </a>
+      <h1>{t('links.revoke.title')}</h1>
+      <p>{t('links.revoke.text', { caseReference: link.caseReference })}</p>
+      <form method="post" action={`${back}/revoke`}>
+        <input type="hidden" name="confirm" value="yes" />
+        <button class="button button--warning" type="submit">
+          {t('links.revoke.confirm')}
+        </button>
+      </form>
+      <p>
+        <a href={back}>{t('links.revoke.cancel')}</a>
+      </p>
+    </StaffLayout>
+  );
+}

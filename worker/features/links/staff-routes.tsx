@@ -24,7 +24,7 @@ import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { requireAbility, staffActor } from '../staff/index.ts';
 import type { Municipality } from '../../core/municipality.ts';
-import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, type NewLinkValues } from '../../../web/staff/links.tsx';
+import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, RevokeConfirmPage, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
 import { journeyOf } from '../../engine/journey.ts';
 import { responseDocument } from '../../engine/output.ts';
@@ -117,9 +117,18 @@ links.get('/links/:id', async (c) => {
   return page(c, <LinkDetailPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} status={linkStatus(link, c.var.now)} message={message} />);
 });
 
+links.get('/links/:id/revoke', async (c) => {
+  const where = await scope(c);
+  const link = await visibleLink(c, where, c.req.param('id'));
+  if (link.revokedAt || link.submittedAt) return redirect(c, `${where.base}/links/${link.id}`);
+  return page(c, <RevokeConfirmPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} />);
+});
+
+/** Withdraws only when confirmed; an unconfirmed post is asked again. */
 links.post('/links/:id/revoke', async (c) => {
   const where = await scope(c);
   const link = await visibleLink(c, where, c.req.param('id'));
+  if ((await readForm(c)).get('confirm')?.[0] !== 'yes') return redirect(c, `${where.base}/links/${link.id}/revoke`);
   await revokeLink(where.database, where.municipality, link, c.var.staff!.person.id, 'web', c.var.now);
   return redirect(c, `${where.base}/links/${link.id}`);
 });
