@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { LANGUAGES } from '../../worker/core/language.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
-import { HELPER_ROLES, LINK_STATUSES, type LinkStatus } from '../../worker/core/vocabulary.ts';
+import { HELPER_ROLES, LINK_STATUSES, RESPONDENTS, type LinkStatus } from '../../worker/core/vocabulary.ts';
 import type { Municipality } from '../../worker/core/municipality.ts';
 import type { FormChoice, LinkView, MessageView } from './records.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
@@ -53,7 +53,7 @@ export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui;
           value={values.respondent}
           error={errors.respondent}
           inline
-          options={(['child', 'guardian', 'other'] as const).map((role) => ({ value: role, text: t(`links.respondents.${role}`) }))}
+          options={RESPONDENTS.map((role) => ({ value: role, text: t(`links.respondents.${role}`) }))}
         />
         <TextField ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference} value={values.caseReference} width="w20" autocomplete="off" spellcheck={false} />
         <SelectField
