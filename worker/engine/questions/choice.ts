@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { fieldName } from '../paths.ts';
 import { pickText } from '../../core/i18n/pick.ts';
-import { base, fail, ok, Option, pickOneKind, type QuestionKind, single } from './kind.ts';
+import { base, fail, ok, Option, pickOneKind, type QuestionKind } from './kind.ts';
 
 const options = v.pipe(v.array(Option), v.minLength(2, 'a choice needs at least two options'));
 

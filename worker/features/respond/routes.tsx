@@ -114,7 +114,7 @@ function pageVisit(c: C): { draft: Draft; way: Journey; current: Page } | Respon
 }
 
 /** A row of a repeatable page: an existing one, or the next new one while below the maximum. Anything else is refused. */
-function rowIn(c: C, way: Journey, current: Page, text: string | undefined, { adding }: { adding: boolean }): number {
+function rowIn(way: Journey, current: Page, text: string | undefined, { adding }: { adding: boolean }): number {
   const row = parseRow(text);
   const count = way.rows(current).length;
   const last = adding ? Math.min(count + 1, current.repeat?.max ?? 0) : count;
@@ -171,7 +171,6 @@ journey.get('/p/:page', (c) => {
   return page(c, <RepeatListPage {...repeatListProps(c, way, current)} />);
 });
 
-
 journey.post('/p/:page', async (c) => {
   const visit = pageVisit(c);
   if (visit instanceof Response) return visit;
@@ -220,7 +219,7 @@ journey.get('/p/:page/:row', (c) => {
   const visit = pageVisit(c);
   if (visit instanceof Response) return visit;
   const { way, current } = visit;
-  const row = rowIn(c, way, current, c.req.param('row'), { adding: true });
+  const row = rowIn(way, current, c.req.param('row'), { adding: true });
   return page(c, <QuestionPage {...questionPageProps(c, way, current, { row })} />);
 });
 
@@ -232,8 +231,8 @@ journey.post('/p/:page/:row', async (c) => {
   if (visit instanceof Response) return visit;
   const { draft, way, current } = visit;
   const { form } = c.var.journey;
-  const { now, ui } = c.var;
-  const row = rowIn(c, way, current, c.req.param('row'), { adding: true });
+  const { now } = c.var;
+  const row = rowIn(way, current, c.req.param('row'), { adding: true });
   const body = await readForm(c);
   const unknown = unknownFields(form, current, body);
   if (unknown.length) return refusedFields(c, current, unknown);
@@ -253,7 +252,7 @@ journey.post('/p/:page/:row/remove', async (c) => {
   const visit = pageVisit(c);
   if (visit instanceof Response) return visit;
   const { draft, way, current } = visit;
-  const row = rowIn(c, way, current, c.req.param('row'), { adding: false });
+  const row = rowIn(way, current, c.req.param('row'), { adding: false });
   const rows = way.rows(current).filter((_, index) => index !== row - 1);
   let saved: boolean;
   try {
