@@ -21,6 +21,7 @@ export const REFUSALS = {
   rowNotFound: 404,
   tooManyRows: 400,
   saveFailed: 503,
+  sealingUnavailable: 503,
   // Personal links
   linkNotFound: 404,
   linkRevoked: 410,

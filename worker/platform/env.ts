@@ -35,6 +35,13 @@ interface DeploymentSettings {
   LINKMOBILITY_PLATFORM_PARTNER_ID?: string;
   LINKMOBILITY_SOURCE?: string;
   LINKMOBILITY_ENDPOINT?: string;
+  /**
+   * Keys for identifiable answers sealed at rest (secrets): `id:base64,…`, newest first, each
+   * 32 bytes; older keys stay listed until `reseal` has moved every value (core/sealed.ts).
+   */
+  DATA_KEYS?: string;
+  /** Key (base64, 32 bytes or more) for keyed hashes that find a sealed value, e.g. a national ID. */
+  LOOKUP_KEY?: string;
 }
 
 /**

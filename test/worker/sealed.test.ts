@@ -1,0 +1,63 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { keyIdOf, keyringFrom, lookupHash, open, reseal, seal } from '../../worker/core/sealed.ts';
+import { keyringFor } from '../../worker/platform/keys.ts';
+
+const key = (fill: number) => btoa(String.fromCharCode(...new Uint8Array(32).fill(fill)));
+const LOOKUP = key(9);
+
+describe('values sealed at rest', () => {
+  it('opens what it sealed, and the stored form holds neither the text nor a repeat of it', async () => {
+    const keyring = await keyringFrom(`k1:${key(1)}`, LOOKUP);
+    const first = await seal(keyring, 'Kari Nordmann', 'consent.name:1');
+    const second = await seal(keyring, 'Kari Nordmann', 'consent.name:1');
+    expect(first).not.toContain('Kari');
+    expect(first).not.toBe(second);
+    expect(await open(keyring, first, 'consent.name:1')).toBe('Kari Nordmann');
+    expect(keyIdOf(first)).toBe('k1');
+  });
+
+  it('refuses a value moved to another place or changed by one character', async () => {
+    const keyring = await keyringFrom(`k1:${key(1)}`, LOOKUP);
+    const sealed = await seal(keyring, 'svar', 'response.answers:7');
+    await expect(open(keyring, sealed, 'response.answers:8')).rejects.toThrow(/does not open/);
+    const last = sealed.at(-2) === 'A' ? 'B' : 'A';
+    await expect(open(keyring, `${sealed.slice(0, -2)}${last}${sealed.at(-1)}`, 'response.answers:7')).rejects.toThrow();
+  });
+
+  it('rotates: a new key seals, the old one still opens until the value is resealed', async () => {
+    const old = await keyringFrom(`k1:${key(1)}`, LOOKUP);
+    const sealed = await seal(old, '12345678901', 'x');
+    const rotated = await keyringFrom(`k2:${key(2)},k1:${key(1)}`, LOOKUP);
+    expect(await open(rotated, sealed, 'x')).toBe('12345678901');
+    const moved = await reseal(rotated, sealed, 'x');
+    expect(moved && keyIdOf(moved)).toBe('k2');
+    expect(await reseal(rotated, moved!, 'x')).toBeUndefined();
+    const retired = await keyringFrom(`k2:${key(2)}`, LOOKUP);
+    expect(await open(retired, moved!, 'x')).toBe('12345678901');
+    await expect(open(retired, sealed, 'x')).rejects.toThrow(/k1 is not available/);
+  });
+
+  it('finds equal values by a keyed hash that differs per purpose and per key', async () => {
+    const keyring = await keyringFrom(`k1:${key(1)}`, LOOKUP);
+    const other = await keyringFrom(`k1:${key(1)}`, key(10));
+    const hash = await lookupHash(keyring, 'national-id', '12345678901');
+    expect(hash).toBe(await lookupHash(keyring, 'national-id', '12345678901'));
+    expect(hash).not.toBe(await lookupHash(keyring, 'case', '12345678901'));
+    expect(hash).not.toBe(await lookupHash(other, 'national-id', '12345678901'));
+  });
+
+  it('rejects broken key settings instead of sealing with a wrong key', async () => {
+    await expect(keyringFrom('', LOOKUP)).rejects.toThrow(/no data key/);
+    await expect(keyringFrom(`k1:${btoa('short')}`, LOOKUP)).rejects.toThrow(/32 bytes/);
+    await expect(keyringFrom(`k1:${key(1)},k1:${key(2)}`, LOOKUP)).rejects.toThrow(/twice/);
+    await expect(keyringFrom(`k1:${key(1)}`, btoa('short'))).rejects.toThrow(/lookup key/);
+  });
+
+  it('uses development keys only in development, and refuses elsewhere without the secrets', async () => {
+    expect((await keyringFor({ ...env, ENVIRONMENT: 'development' })).current).toBe('dev1');
+    expect(() => keyringFor({ ...env, ENVIRONMENT: 'production', DATA_KEYS: undefined, LOOKUP_KEY: undefined })).toThrow(
+      expect.objectContaining({ code: 'sealingUnavailable' }),
+    );
+  });
+});

@@ -1,0 +1,27 @@
+import { keyringFrom, type Keyring } from '../core/sealed.ts';
+import { refuse } from '../core/refusals.ts';
+import type { Env } from './env.ts';
+
+/**
+ * Development keys, used only when ENVIRONMENT is "development" and no DATA_KEYS secret is
+ * set (`npm start`, the tests). They are public, so nothing sealed with them is secret.
+ */
+const DEVELOPMENT_DATA_KEYS = 'dev1:ZGV2ZWxvcG1lbnQta2V5LW5vdC1hLXNlY3JldC0wMDE';
+const DEVELOPMENT_LOOKUP_KEY = 'ZGV2ZWxvcG1lbnQtbG9va3VwLWtleS1ub3QtYS1zZWNyZXQ';
+
+let cached: { source: string; keyring: Promise<Keyring> } | undefined;
+
+/**
+ * The keyring for values sealed at rest, read once per isolate from the DATA_KEYS and
+ * LOOKUP_KEY secrets. Outside development a missing secret refuses the request (503) rather
+ * than storing identifiable answers unsealed.
+ */
+export function keyringFor(env: Env): Promise<Keyring> {
+  const development = env.ENVIRONMENT === 'development';
+  const dataKeys = env.DATA_KEYS ?? (development ? DEVELOPMENT_DATA_KEYS : undefined);
+  const lookupKey = env.LOOKUP_KEY ?? (development ? DEVELOPMENT_LOOKUP_KEY : undefined);
+  if (!dataKeys || !lookupKey) throw refuse('sealingUnavailable');
+  const source = `${dataKeys}|${lookupKey}`;
+  if (cached?.source !== source) cached = { source, keyring: keyringFrom(dataKeys, lookupKey) };
+  return cached.keyring;
+}
