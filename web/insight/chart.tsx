@@ -7,9 +7,12 @@ import type { Ui } from '../ui.ts';
 
 export interface ChartRow {
   label: string;
-  /** Shares (0–1) per option, in option order; undefined when the row is not shown. */
+  /** Shares (0–1) per option, in option order, null where that cell is hidden; undefined when the whole row is. */
   shares?: (number | null)[];
 }
+
+/** The part of a bar whose options are hidden: light, outlined, and named in the legend. */
+const HIDDEN = '#f3f2f1';
 
 /** Colours from the saddest answer to the happiest, told apart by lightness as well as hue. */
 const SCALE = ['#942514', '#d4351c', '#b1b4b6', '#4c8c2b', '#005a30'];
@@ -35,13 +38,16 @@ export function StackedBars({ ui, id, title, rows, options, ordered }: { ui: Ui;
               <text x={LABEL_WIDTH - 8} y={y + 17} text-anchor="end" font-size="13">
                 {row.label.length > 24 ? `${row.label.slice(0, 23)}…` : row.label}
               </text>
-              {row.shares && row.shares.every((share) => share !== null) ? (
-                row.shares.map((share, option) => {
-                  const width = (share ?? 0) * BAR_WIDTH;
-                  const rect = <rect x={x} y={y} width={width} height={ROW_HEIGHT - 8} fill={colourOf(option, options.length, ordered)} />;
-                  x += width;
-                  return rect;
-                })
+              {row.shares ? (
+                <>
+                  {row.shares.map((share, option) => {
+                    const width = (share ?? 0) * BAR_WIDTH;
+                    const rect = <rect x={x} y={y} width={width} height={ROW_HEIGHT - 8} fill={colourOf(option, options.length, ordered)} />;
+                    x += width;
+                    return rect;
+                  })}
+                  {x < LABEL_WIDTH + BAR_WIDTH - 0.5 && <rect x={x} y={y} width={LABEL_WIDTH + BAR_WIDTH - x} height={ROW_HEIGHT - 8} fill={HIDDEN} stroke="#505a5f" />}
+                </>
               ) : (
                 <text x={LABEL_WIDTH} y={y + 17} font-size="13" font-style="italic">
                   {ui.t('insight.suppressed')}
@@ -62,6 +68,16 @@ export function StackedBars({ ui, id, title, rows, options, ordered }: { ui: Ui;
             {option}
           </li>
         ))}
+        {rows.some((row) => row.shares?.some((share) => share === null)) && (
+          <li>
+            <span class="swatch">
+              <svg width="14" height="14" viewBox="0 0 14 14">
+                <rect width="14" height="14" fill={HIDDEN} stroke="#505a5f" />
+              </svg>
+            </span>{' '}
+            {ui.t('insight.suppressed')}
+          </li>
+        )}
       </ul>
     </figure>
   );

@@ -57,21 +57,20 @@ export interface DashboardProps {
 const percent = (ui: Ui, share: number) => new Intl.NumberFormat(ui.lang === 'en' ? 'en-GB' : 'nb-NO', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 const decimal = (ui: Ui, value: number) => new Intl.NumberFormat(ui.lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
 
-const shown = (row: DashboardRow) => row.respondents !== null && row.cells.every((cell) => cell.share !== null && cell.share !== undefined);
-
-/** One plain sentence on what the chart shows: the favourable share of all (within the filters). */
+/** One plain sentence on what the chart shows: the favourable share of all (within the filters), if every part of it is shown. */
 function sentence(ui: Ui, question: QuestionView): string {
   const { t } = ui;
   const all = question.rows.find((row) => !row.previous && row.label === t('insight.dashboard.all'));
-  if (!all || !shown(all)) return t('insight.dashboard.sentenceSuppressed');
-  const share = question.favourable.reduce((sum, index) => sum + (all.cells[index]?.share ?? 0), 0);
+  const parts = question.favourable.map((index) => all?.cells[index]?.share);
+  if (!all || all.respondents === null || parts.some((share) => share === null || share === undefined)) return t('insight.dashboard.sentenceSuppressed');
+  const share = parts.reduce<number>((sum, part) => sum + (part ?? 0), 0);
   const chosen = question.favourable.map((index) => `«${question.options[index]}»`).join(t('insight.dashboard.or'));
   return t('insight.dashboard.sentence', { respondents: all.respondents ?? 0, share: percent(ui, share), chosen });
 }
 
 function QuestionFigure({ ui, question }: { ui: Ui; question: QuestionView }) {
   const { t } = ui;
-  const chartRows = question.rows.map((row) => ({ label: row.label, shares: shown(row) ? row.cells.map((cell) => cell.share ?? null) : undefined }));
+  const chartRows = question.rows.map((row) => ({ label: row.label, shares: row.respondents === null ? undefined : row.cells.map((cell) => cell.share ?? null) }));
   const headers = [t('insight.dashboard.row'), t('insight.dashboard.respondents'), ...question.options, ...(question.ordered ? [t('insight.dashboard.mean')] : [])];
   return (
     <section class="figure" aria-labelledby={`q-${question.id}`}>

@@ -1,5 +1,5 @@
 /** Rounds, their open links, answers and quotes. Reads return rows; changes return statements. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import type { InsightGroup } from '../../core/vocabulary.ts';
@@ -77,16 +77,23 @@ export class Rounds {
 
 /**
  * An anonymous answer and its free-text quotes, written only while the draft they come from is
- * still open (so a repeated submit stores nothing twice). Raw SQL: an insert from a select of
- * literal values, which drizzle's builder cannot express.
+ * still open, so a repeated submit stores nothing twice: each is an insert from a select of
+ * literal values on the draft's row (which the same batch then deletes). Drizzle's insert from a
+ * select names every column of the table, so the empty ones are given as NULL.
  */
 export function answerStatements(database: Database, draftId: string, answer: { roundId: string; unitId: string; group: InsightGroup; week: string; formId: string; formVersion: string; answers: Record<string, string> }, quotes: { questionId: string; text: string }[]): Statement[] {
-  const whileOpen = sql`FROM drafts WHERE id = ${draftId} AND status = 'open'`;
+  const { db } = database;
+  const value = (item: string, name: string) => sql<string>`${item}`.as(name);
+  const whileOpen = <T extends Record<string, SQL.Aliased<unknown>>>(fields: T) => db.select(fields).from(sql`drafts`).where(sql`id = ${draftId} AND status = 'open'`);
   return [
-    database.db.run(
-      sql`INSERT INTO insight_answers (id, round_id, unit_id, "group", week, form_id, form_version, answers) SELECT ${crypto.randomUUID()}, ${answer.roundId}, ${answer.unitId}, ${answer.group}, ${answer.week}, ${answer.formId}, ${answer.formVersion}, ${JSON.stringify(answer.answers)} ${whileOpen}`,
+    db.insert(insightAnswers).select(
+      whileOpen({ id: value(crypto.randomUUID(), 'id'), roundId: value(answer.roundId, 'round_id'), unitId: value(answer.unitId, 'unit_id'), group: value(answer.group, 'group'), week: value(answer.week, 'week'), formId: value(answer.formId, 'form_id'), formVersion: value(answer.formVersion, 'form_version'), answers: value(JSON.stringify(answer.answers), 'answers') }),
     ),
-    ...quotes.map((quote) => database.db.run(sql`INSERT INTO insight_quotes (id, round_id, "group", question_id, text, status) SELECT ${crypto.randomUUID()}, ${answer.roundId}, ${answer.group}, ${quote.questionId}, ${quote.text}, 'pending' ${whileOpen}`)),
+    ...quotes.map((quote) =>
+      db.insert(insightQuotes).select(
+        whileOpen({ id: value(crypto.randomUUID(), 'id'), roundId: value(answer.roundId, 'round_id'), group: value(answer.group, 'group'), questionId: value(quote.questionId, 'question_id'), text: value(quote.text, 'text'), status: value('pending', 'status'), decidedBy: sql`NULL`.as('decided_by'), decidedAt: sql`NULL`.as('decided_at') }),
+      ),
+    ),
   ];
 }
 

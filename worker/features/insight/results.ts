@@ -42,14 +42,16 @@ export async function publishRound(database: Database, municipality: Municipalit
   return { round, links, tables, cells: indexed(published) };
 }
 
-/** The cell of one table at one key, or undefined when the set has no such table. */
-export const cellOf = (published: Published, question: string | undefined, key: Record<string, string>) => published.cells.get(tableId(question, Object.keys(key)))?.get(keyText(key));
+/** The cell of one table at one key (the question's own option in it names a cell, not a table), or undefined when the set has no such table. */
+export const cellOf = (published: Published, question: string | undefined, key: Record<string, string>) =>
+  published.cells.get(tableId(question, Object.keys(key).filter((dim) => dim !== question)))?.get(keyText(key));
 
 /** The filters that apply to a question: a group it is not asked in, or a background not asked beside it, is left out. */
 export function fixedKey(question: RoundQuestion | undefined, filters: Filters): Record<string, string> {
   const key: Record<string, string> = {};
   if (filters.unit) key[UNIT] = filters.unit;
-  if (filters.group && (!question || question.groups.includes(filters.group))) key[GROUP] = filters.group;
+  // A question asked of one group only is counted without the group: choosing that group changes nothing.
+  if (filters.group && (!question || (question.groups.length > 1 && question.groups.includes(filters.group)))) key[GROUP] = filters.group;
   if (filters.background && (!question || question.backgrounds.includes(filters.background.question))) key[filters.background.question] = filters.background.value;
   return key;
 }

@@ -1,6 +1,7 @@
 /**
  * The one set of tables a round can ever publish, worked out from its forms: every question
- * by every combination of unit, group and the background questions of its forms (that is what
+ * by every combination of unit, group (when more than one group is asked it) and the
+ * background questions of its forms (that is what
  * the filters and the cross-tab can ask for), and the respondent counts by the same. The whole
  * set is published at once, so no view can reveal what another hides.
  */
@@ -79,7 +80,7 @@ export function roundTables(round: Pick<Round, 'groups' | 'localQuestions'>, uni
   const specs: TableSpec[] = [
     ...subsets([UNIT, GROUP, ...allBackgrounds]).map((by) => ({ id: tableId(undefined, by), by })),
     ...questions.flatMap((question) =>
-      subsets([UNIT, GROUP, ...question.backgrounds]).map((by) => {
+      subsets([UNIT, ...(question.groups.length > 1 ? [GROUP] : []), ...question.backgrounds]).map((by) => {
         const scores = scoresOf(question);
         return { id: tableId(question.id, by), question: question.id, by, ...(scores ? { scores } : {}) };
       }),

@@ -3,7 +3,8 @@
  *
  * Same signature as the engine; does primary suppression only (a cell counted from fewer than
  * `threshold` respondents is null). A cell's key names the dimensions it is fixed on; a
- * dimension left out of the key is its margin (all values), and a question table's cell with
+ * dimension left out of the key is its margin (all values), a key no row falls in has no cell,
+ * and a question table's cell with
  * the question in its key counts one answer option, without it every answer.
  */
 export type ResponseRow = Readonly<Record<string, string>>;
@@ -27,34 +28,48 @@ export interface PublishedTable {
 
 type Key = Record<string, string>;
 
-/** Every key over these dimensions, each fixed on one of its values or left as its margin. */
-function keysOver(dims: readonly string[], values: Readonly<Record<string, readonly string[]>>): Key[] {
-  return dims.reduce<Key[]>((keys, dim) => keys.flatMap((key) => [key, ...(values[dim] ?? []).map((value) => ({ ...key, [dim]: value }))]), [{}]);
+const keyText = (key: Key) =>
+  Object.keys(key)
+    .sort()
+    .map((dim) => `${dim}=${key[dim]}`)
+    .join('&');
+
+/** Every key a row falls in for these dimensions: each fixed on the row's value or left as its margin. */
+function keysOf(row: ResponseRow, dims: readonly string[]): Key[] {
+  return dims.reduce<Key[]>((keys, dim) => (row[dim] ? keys.flatMap((key) => [key, { ...key, [dim]: row[dim]! }]) : keys), [{}]);
 }
 
-const matches = (row: ResponseRow, key: Key) => Object.entries(key).every(([dim, value]) => row[dim] === value);
-
+/** Counted in one pass over the rows; a key no row falls in has no cell (it would be hidden anyway). */
 export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: { threshold: number; dimensions: Readonly<Record<string, readonly string[]>> }): PublishedTable[] {
   const hide = (count: number) => count < options.threshold;
   return tables.map((table) => {
     const question = table.question;
-    const cells: Cell[] = [];
-    for (const key of keysOver(table.by, options.dimensions)) {
-      const inKey = rows.filter((row) => matches(row, key) && (!question || (row[question] ?? '') !== ''));
-      const total = inKey.length;
-      let mean: number | null | undefined;
-      if (question && table.scores) {
-        const scored = inKey.flatMap((row) => (table.scores![row[question]!] === undefined ? [] : [table.scores![row[question]!]!]));
-        mean = scored.length ? scored.reduce((sum, score) => sum + score, 0) / scored.length : null;
+    const counts = new Map<string, { key: Key; count: number; scoreSum: number; scored: number }>();
+    const add = (key: Key, score: number | undefined) => {
+      const text = keyText(key);
+      const entry = counts.get(text) ?? { key, count: 0, scoreSum: 0, scored: 0 };
+      entry.count += 1;
+      if (score !== undefined) {
+        entry.scoreSum += score;
+        entry.scored += 1;
       }
-      cells.push(hide(total) ? { key, count: null, mean: question && table.scores ? null : undefined, suppressed: 'primary' } : { key, count: total, mean });
-      if (!question) continue;
-      for (const option of options.dimensions[question] ?? []) {
-        const count = inKey.filter((row) => row[question] === option).length;
-        const at = { ...key, [question]: option };
-        cells.push(hide(count) ? { key: at, count: null, share: null, suppressed: 'primary' } : { key: at, count, share: total ? count / total : 0 });
+      counts.set(text, entry);
+    };
+    for (const row of rows) {
+      const answer = question ? (row[question] ?? '') : undefined;
+      if (question && (answer === '' || !options.dimensions[question]?.includes(answer!))) continue;
+      for (const key of keysOf(row, table.by)) {
+        add(key, answer === undefined ? undefined : table.scores?.[answer]);
+        if (question) add({ ...key, [question]: answer! }, undefined);
       }
     }
+    const cells: Cell[] = [...counts.values()].map(({ key, count, scoreSum, scored }) => {
+      const isOption = !!question && question in key;
+      const base = isOption ? counts.get(keyText(Object.fromEntries(Object.entries(key).filter(([dim]) => dim !== question))))!.count : count;
+      if (hide(count)) return isOption ? { key, count: null, share: null, suppressed: 'primary' } : { key, count: null, ...(table.scores ? { mean: null } : {}), suppressed: 'primary' };
+      if (isOption) return { key, count, share: count / base };
+      return { key, count, ...(table.scores ? { mean: scored ? scoreSum / scored : null } : {}) };
+    });
     return { id: table.id, cells };
   });
 }
