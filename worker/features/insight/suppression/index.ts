@@ -28,48 +28,75 @@ export interface PublishedTable {
 
 type Key = Record<string, string>;
 
-const keyText = (key: Key) =>
-  Object.keys(key)
-    .sort()
-    .map((dim) => `${dim}=${key[dim]}`)
-    .join('&');
-
-/** Every key a row falls in for these dimensions: each fixed on the row's value or left as its margin. */
-function keysOf(row: ResponseRow, dims: readonly string[]): Key[] {
-  return dims.reduce<Key[]>((keys, dim) => (row[dim] ? keys.flatMap((key) => [key, { ...key, [dim]: row[dim]! }]) : keys), [{}]);
+interface Tally {
+  key: Key;
+  count: number;
+  scoreSum: number;
+  scored: number;
 }
 
-/** Counted in one pass over the rows; a key no row falls in has no cell (it would be hidden anyway). */
+/**
+ * Counts one question (or the respondents) over the union of the dimensions its tables use: a
+ * table over fewer dimensions is the margins of this one, so every table of the question reads
+ * its cells from one pass. A key no row falls in has no cell (it would be hidden anyway).
+ */
+function tally(rows: readonly ResponseRow[], question: string | undefined, dims: readonly string[], scores: Readonly<Record<string, number>> | undefined, answerable: readonly string[]) {
+  const totals = new Map<string, Tally>();
+  const answers = new Map<string, Tally & { base: string }>();
+  for (const row of rows) {
+    const answer = question ? (row[question] ?? '') : undefined;
+    if (question && (answer === '' || !answerable.includes(answer!))) continue;
+    const score = answer === undefined ? undefined : scores?.[answer];
+    // Each subset of the row's answered dimensions is one key: fixed there, margin elsewhere.
+    for (let mask = 0; mask < 1 << dims.length; mask++) {
+      let text = '';
+      let skip = false;
+      for (let bit = 0; bit < dims.length && !skip; bit++) {
+        if (!(mask & (1 << bit))) continue;
+        const value = row[dims[bit]!] ?? '';
+        if (value === '') skip = true;
+        else text += `${dims[bit]}=${value}&`;
+      }
+      if (skip) continue;
+      const keyOf = () => Object.fromEntries(dims.flatMap((dim, bit) => (mask & (1 << bit) ? [[dim, row[dim]!]] : [])));
+      const total = totals.get(text) ?? { key: keyOf(), count: 0, scoreSum: 0, scored: 0 };
+      total.count += 1;
+      if (score !== undefined) {
+        total.scoreSum += score;
+        total.scored += 1;
+      }
+      totals.set(text, total);
+      if (!question) continue;
+      const optionText = `${text}|${answer}`;
+      const option = answers.get(optionText) ?? { key: { ...total.key, [question]: answer! }, count: 0, scoreSum: 0, scored: 0, base: text };
+      option.count += 1;
+      answers.set(optionText, option);
+    }
+  }
+  return { totals, answers };
+}
+
 export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: { threshold: number; dimensions: Readonly<Record<string, readonly string[]>> }): PublishedTable[] {
   const hide = (count: number) => count < options.threshold;
+  const unions = new Map<string, Set<string>>();
+  for (const table of tables) unions.set(table.question ?? '', new Set([...(unions.get(table.question ?? '') ?? []), ...table.by]));
+  const tallies = new Map<string, ReturnType<typeof tally>>();
   return tables.map((table) => {
     const question = table.question;
-    const counts = new Map<string, { key: Key; count: number; scoreSum: number; scored: number }>();
-    const add = (key: Key, score: number | undefined) => {
-      const text = keyText(key);
-      const entry = counts.get(text) ?? { key, count: 0, scoreSum: 0, scored: 0 };
-      entry.count += 1;
-      if (score !== undefined) {
-        entry.scoreSum += score;
-        entry.scored += 1;
-      }
-      counts.set(text, entry);
-    };
-    for (const row of rows) {
-      const answer = question ? (row[question] ?? '') : undefined;
-      if (question && (answer === '' || !options.dimensions[question]?.includes(answer!))) continue;
-      for (const key of keysOf(row, table.by)) {
-        add(key, answer === undefined ? undefined : table.scores?.[answer]);
-        if (question) add({ ...key, [question]: answer! }, undefined);
-      }
+    const name = question ?? '';
+    const counted = tallies.get(name) ?? tally(rows, question, [...unions.get(name)!], table.scores, question ? (options.dimensions[question] ?? []) : []);
+    tallies.set(name, counted);
+    const inTable = (key: Key) => Object.keys(key).every((dim) => dim === question || table.by.includes(dim));
+    const cells: Cell[] = [];
+    for (const { key, count, scoreSum, scored } of counted.totals.values()) {
+      if (!inTable(key)) continue;
+      const mean = table.scores ? { mean: hide(count) ? null : scored ? scoreSum / scored : null } : {};
+      cells.push(hide(count) ? { key, count: null, ...mean, suppressed: 'primary' } : { key, count, ...mean });
     }
-    const cells: Cell[] = [...counts.values()].map(({ key, count, scoreSum, scored }) => {
-      const isOption = !!question && question in key;
-      const base = isOption ? counts.get(keyText(Object.fromEntries(Object.entries(key).filter(([dim]) => dim !== question))))!.count : count;
-      if (hide(count)) return isOption ? { key, count: null, share: null, suppressed: 'primary' } : { key, count: null, ...(table.scores ? { mean: null } : {}), suppressed: 'primary' };
-      if (isOption) return { key, count, share: count / base };
-      return { key, count, ...(table.scores ? { mean: scored ? scoreSum / scored : null } : {}) };
-    });
+    for (const { key, count, base } of counted.answers.values()) {
+      if (!inTable(key)) continue;
+      cells.push(hide(count) ? { key, count: null, share: null, suppressed: 'primary' } : { key, count, share: count / counted.totals.get(base)!.count });
+    }
     return { id: table.id, cells };
   });
 }
