@@ -89,6 +89,33 @@ describe('results', () => {
   });
 });
 
+describe('the CSV download', () => {
+  it('has one line per published cell, with the same figures as the dashboard and hidden cells empty', async () => {
+    const { id, units } = await insightMunicipality();
+    const [a, b] = units as [string, string];
+    const planner = await staffClient(PLANNER);
+    const round = await createRound(planner, id, roundFields({ units }));
+    expect((await planner.get(`/staff/m/${id}/insight/rounds/${round}/results.csv`)).status).toBe(409);
+    await answers(round, a, [...times(6, { 'school-thrive': '4' }), ...times(6, { 'school-thrive': '5' })]);
+    await answers(round, b, times(2, { 'school-thrive': '5' }));
+    await closeRound(round);
+    const response = await planner.get(`/staff/m/${id}/insight/rounds/${round}/results.csv`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await response.text()).trim().split('\r\n').map((text) => text.split(','));
+    const header = lines[0]!;
+    expect(header).toEqual(['round', 'table', 'question', 'theme', 'unit', 'group', 'grade', 'gender', 'option', 'count', 'share', 'mean', 'suppressed']);
+    const at = (table: string, unit: string, option: string) => lines.find((cells) => cells[1] === table && cells[4] === unit && cells[8] === option);
+    // By unit: Bakken's 12 answers, half 4 and half 5; Lia's 2 are hidden, count and share alike.
+    expect(at('school-thrive:unit', a, '4')?.slice(9)).toEqual(['6', '0.5', '', '']);
+    expect(at('school-thrive:unit', a, '(all)')?.slice(9)).toEqual(['12', '', '4.5', '']);
+    expect(at('school-thrive:unit', b, '(all)')?.slice(9)).toEqual(['', '', '', 'primary']);
+    expect(lines.some((cells) => cells[1] === 'school-thrive:unit' && cells[4] === b && cells[9] === '2')).toBe(false);
+    const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = ? AND action = 'round.download'").bind(id).first<{ n: number }>();
+    expect(audit!.n).toBe(1);
+  });
+});
+
 describe('quotes', () => {
   it('appear on the dashboard only once approved, as the planner redacted them; a rejected one is erased', async () => {
     const { id, units } = await insightMunicipality();

@@ -46,6 +46,8 @@ export interface DashboardProps {
   name: string;
   back: string;
   here: string;
+  /** The figures as a CSV file. */
+  download: string;
   round: { name: string; opensOn: string; closesOn: string };
   previousName?: string;
   filters: { unit: string; group: string; background: string; crossBy: string };
@@ -93,7 +95,7 @@ function QuestionFigure({ ui, question }: { ui: Ui; question: QuestionView }) {
   );
 }
 
-export function DashboardPage({ ui, name, back, here, round, previousName, filters, choices, rates, themes }: DashboardProps) {
+export function DashboardPage({ ui, name, back, here, download, round, previousName, filters, choices, rates, themes }: DashboardProps) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={t('insight.dashboard.titleOf', { round: round.name })} name={name} here={here}>
@@ -103,6 +105,9 @@ export function DashboardPage({ ui, name, back, here, round, previousName, filte
       <h1>{t('insight.dashboard.titleOf', { round: round.name })}</h1>
       <p>{t('insight.dashboard.intro')}</p>
       {previousName && <p>{t('insight.dashboard.comparedWith', { round: previousName })}</p>}
+      <p>
+        <a href={download}>{t('insight.dashboard.download')}</a>
+      </p>
       <form method="get" action={here} class="filters">
         <SelectField ui={ui} id="unit" label={t('insight.round.unit')} compact value={filters.unit} options={[{ value: '', text: t('insight.dashboard.allUnits') }, ...choices.units]} />
         <SelectField ui={ui} id="group" label={t('insight.round.group')} compact value={filters.group} options={[{ value: '', text: t('insight.dashboard.allGroups') }, ...choices.groups]} />

@@ -22,6 +22,7 @@ import { DashboardPage, type DashboardRow, type QuestionView } from '../../../we
 import { QuotesPage } from '../../../web/insight/quotes.tsx';
 import { NewRoundPage, PosterPage, RoundPage, RoundsPage } from '../../../web/insight/rounds.tsx';
 import { checkRound, linksFor, readRoundValues, type RoundValues } from './create.ts';
+import { roundCsv } from './download.ts';
 import { Quotes, Rounds } from './repository.ts';
 import { previousRound, publishRound, questionRows, responseRates, type Filters, type Published } from './results.ts';
 import { MAX_LOCAL_QUESTIONS, roundStatus, surveyFormsFor, type Round } from './round.ts';
@@ -214,6 +215,7 @@ insight.get('/rounds/:id/results', async (c) => {
       name={who(c).name}
       back={`${where.base}/rounds/${round.id}`}
       here={here}
+      download={`${here}.csv`}
       round={round}
       previousName={before?.round.name}
       filters={{ unit: filters.unit ?? '', group: filters.group ?? '', background: filters.background ? `${filters.background.question}:${filters.background.value}` : '', crossBy: filters.crossBy ?? '' }}
@@ -222,6 +224,16 @@ insight.get('/rounds/:id/results', async (c) => {
       themes={themes}
     />,
   );
+});
+
+/** The figures as a tidy long CSV, from the same publication as the dashboard; audited as a download. */
+insight.get('/rounds/:id/results.csv', async (c) => {
+  const where = await scope(c);
+  const { round, links } = await roundIn(where, c.req.param('id'));
+  if (roundStatus(round, c.var.now) !== 'closed') refuse('roundOpen');
+  const published = await publishRound(where.database, where.municipality, round, links);
+  await audited(c, where, 'round.download', 'round', round.id);
+  return c.body(roundCsv(published), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="insight-${round.id}.csv"` });
 });
 
 /** The label of a question in any of the round's forms. */
