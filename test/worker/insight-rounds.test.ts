@@ -22,6 +22,16 @@ describe('making a round', () => {
     const html = await page.text();
     expect(html).toContain(`https://medvirk.test/r/${id}/${links[0]!.code}`);
     expect(html).toContain('data:image/svg+xml;base64,');
+
+    // The numbers invited: a word is refused at its own field and nothing is saved; numbers are.
+    const wrong = await planner.post(`/staff/m/${id}/insight/rounds/${round}/invited`, { [`invited-${links[1]!.id}`]: 'tretti', [`invited-${links[0]!.id}`]: '30' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain(`href="#invited-${links[1]!.id}"`);
+    const invited = () => env.DB.prepare('SELECT invited FROM insight_links WHERE round_id = ? ORDER BY unit_id, "group"').bind(round).all().then((rows) => rows.results.map((row) => row.invited));
+    expect(await invited()).toEqual([null, null, null, null]);
+    expect((await planner.post(`/staff/m/${id}/insight/rounds/${round}/invited`, { [`invited-${links[0]!.id}`]: '30', [`invited-${links[1]!.id}`]: '28' })).status).toBe(303);
+    expect(await invited()).toEqual([30, 28, null, null]);
+    expect((await auditOf(id)).map((entry) => entry.action)).toEqual(['round.create', 'round.invited']);
   });
 
   it('keeps local questions in the written standard and English and puts them into the form the group answers', async () => {

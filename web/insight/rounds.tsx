@@ -152,7 +152,8 @@ export interface RoundPageProps {
   round: RoundSummary & { localQuestions: number; groups: string[] };
   links: OpenLinkView[];
   pendingQuotes: number;
-  invitedError?: string;
+  /** The first number invited that is not one, and what to say. */
+  invitedError?: { linkId: string; text: string };
 }
 
 export function RoundPage({ ui, name, base, round, links, pendingQuotes, invitedError }: RoundPageProps) {
@@ -163,7 +164,7 @@ export function RoundPage({ ui, name, base, round, links, pendingQuotes, invited
       <a class="back" href={base}>
         {t('insight.rounds.title')}
       </a>
-      <ErrorSummary ui={ui} errors={invitedError ? [{ href: `#invited-${links[0]?.id ?? ''}`, text: invitedError }] : []} />
+      <ErrorSummary ui={ui} errors={invitedError ? [{ href: `#invited-${invitedError.linkId}`, text: invitedError.text }] : []} />
       <h1>{round.name}</h1>
       <dl class="summary">
         <div class="summary-row">
@@ -214,7 +215,22 @@ export function RoundPage({ ui, name, base, round, links, pendingQuotes, invited
                 <label class="visually-hidden" for={`invited-${link.id}`}>
                   {t('insight.round.invitedFor', { unit: link.unitName, group: t(`insight.groups.${link.group}`) })}
                 </label>
-                <input class="input input--w6" type="text" inputmode="numeric" id={`invited-${link.id}`} name={`invited-${link.id}`} value={link.invited ?? ''} autocomplete="off" />
+                {invitedError?.linkId === link.id && (
+                  <p class="error-message" id={`invited-${link.id}-error`}>
+                    {invitedError.text}
+                  </p>
+                )}
+                <input
+                  class="input input--w6"
+                  type="text"
+                  inputmode="numeric"
+                  id={`invited-${link.id}`}
+                  name={`invited-${link.id}`}
+                  value={link.invited ?? ''}
+                  autocomplete="off"
+                  aria-invalid={invitedError?.linkId === link.id ? 'true' : undefined}
+                  aria-describedby={invitedError?.linkId === link.id ? `invited-${link.id}-error` : undefined}
+                />
               </td>
             </tr>
           ))}

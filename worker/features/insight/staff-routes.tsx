@@ -82,7 +82,7 @@ insight.post('/rounds', async (c) => {
   return redirect(c, `${where.base}/rounds/${id}`);
 });
 
-async function roundPage(c: C, where: StaffScope, id: string, invitedError?: string) {
+async function roundPage(c: C, where: StaffScope, id: string, invitedError?: { linkId: string; text: string }) {
   const { round, links } = await roundIn(where, id);
   const [units, pending] = await Promise.all([c.var.directory.units(where.municipality.id), new Quotes(where.database).list(round.id, ['pending'])]);
   const origin = publicOrigin(c.env, c.req.url);
@@ -102,7 +102,8 @@ insight.post('/rounds/:id/invited', async (c) => {
   const { round, links } = await roundIn(where, c.req.param('id'));
   const body = await readForm(c);
   const counts = links.map((link) => ({ link, text: (body.get(`invited-${link.id}`)?.[0] ?? '').trim() }));
-  if (counts.some(({ text }) => text !== '' && !/^\d{1,6}$/.test(text))) return roundPage(c, where, round.id, c.var.ui.t('insight.errors.invited'));
+  const wrong = counts.find(({ text }) => text !== '' && !/^\d{1,6}$/.test(text));
+  if (wrong) return roundPage(c, where, round.id, { linkId: wrong.link.id, text: c.var.ui.t('insight.errors.invited') });
   const rounds = new Rounds(where.database);
   await audited(c, where, 'round.invited', 'round', round.id, counts.map(({ link, text }) => rounds.setInvited(link.id, text === '' ? null : Number(text))));
   return redirect(c, `${where.base}/rounds/${round.id}`);
