@@ -3,14 +3,20 @@
  * serves the app with `wrangler dev` (the real Workers runtime) on http://localhost:8787.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { OPEN_LINKS } from './lib/insight-seed.ts';
 
 const PORT = process.env.PORT ?? '8787';
 const wrangler = 'node_modules/.bin/wrangler';
 const run = (command: string, args: string[]) => execFileSync(command, args, { stdio: 'inherit' });
 
 run('node_modules/.bin/tsx', ['scripts/build.ts']);
+mkdirSync('.wrangler', { recursive: true });
 run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
 run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', 'scripts/seed.sql']);
+// The user-insight demo: generated answers, written to a file wrangler can execute.
+run('node_modules/.bin/tsx', ['scripts/seed-insight.ts', '.wrangler/insight-seed.sql']);
+run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', '.wrangler/insight-seed.sql']);
 
 const origin = `http://localhost:${PORT}`;
 console.log(`
@@ -20,6 +26,10 @@ console.log(`
     Child's voice (ages 7–12):      ${origin}/m/demo/barnets-stemme-demo
     Consent for cooperation:        ${origin}/m/demo/samtykke-demo
   Add ?lang=nn or ?lang=en to any page for nynorsk or English.
+
+  The open user-insight round "Brukerundersøkelse 2027" (anonymous, no sign-in):
+${OPEN_LINKS.map((link) => `    ${link.group.padEnd(10)} ${origin}/r/demo/${link.code}`).join('\n')}
+  Its results and those of the closed 2025 and 2026 rounds: sign in as the planner.
 
   Staff sign in at ${origin}/staff/sign-in with one of these addresses:
     staff:    ansatt@demo.medvirk.no       (Demo skole)

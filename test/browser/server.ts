@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
   const quiet = { stdio: 'pipe' as const, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } };
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], quiet);
   execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', 'scripts/seed.sql'], quiet);
+  execFileSync('node_modules/.bin/tsx', ['scripts/seed-insight.ts', join(state, 'insight-seed.sql')], quiet);
+  execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', join(state, 'insight-seed.sql')], quiet);
 
   const port = await freePort();
   const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn', '--var', 'ENVIRONMENT:development'], {

@@ -86,6 +86,18 @@ export function TextField({ value, type = 'text', width, autocomplete, spellchec
   );
 }
 
+/** Several lines of text (a list of options, a quote to redact). */
+export function TextAreaField({ value, rows = 4, ...field }: FieldProps & { value?: string; rows?: number }) {
+  const { id, name, hint, error } = field;
+  return (
+    <Field {...field}>
+      <textarea class="textarea" id={id} name={name ?? id} rows={rows} {...described(id, hint, error)}>
+        {value}
+      </textarea>
+    </Field>
+  );
+}
+
 export interface Option {
   value: string;
   text: string;

@@ -23,6 +23,11 @@ export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; mem
                   <a href={`/staff/m/${held[0]?.municipalityId}/admin/people`}>{t('admin.title')}</a>
                 </p>
               )}
+              {may(held, 'insight', held[0]?.municipalityId ?? '') && (
+                <p>
+                  <a href={`/staff/m/${held[0]?.municipalityId}/insight`}>{t('insight.home.link')}</a>
+                </p>
+              )}
               {may(held, 'links', held[0]?.municipalityId ?? '') && (
                 <ul>
                   <li>

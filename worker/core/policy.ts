@@ -21,7 +21,7 @@ export interface Actor {
   memberships: readonly Member[];
 }
 
-/** What each role may do in the municipality it is held in. Planners have no pages yet. */
+/** What each role may do in the municipality it is held in. */
 const ABILITIES = {
   /** Make, follow and revoke personal links, and read the answers that came in through those they see. */
   links: ['staff', 'admin'],
@@ -29,6 +29,8 @@ const ABILITIES = {
   allLinks: ['admin'],
   /** People and roles, units, settings, the audit log and API tokens. */
   administer: ['admin'],
+  /** User-insight rounds: plan, open and close them, curate quotes, read the published figures (never an answer). */
+  insight: ['planner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

@@ -28,6 +28,11 @@ export const REFUSALS = {
   linkUsed: 410,
   linkExpired: 410,
   linkAnswered: 409,
+  // User-insight rounds
+  roundNotFound: 404,
+  roundNotOpen: 404,
+  roundClosed: 410,
+  roundOpen: 409,
   // Staff sign-in and access
   signInRequired: 401,
   signInLinkInvalid: 400,

@@ -25,3 +25,32 @@ export const isHelperRole = (value: string): value is HelperRole => (HELPER_ROLE
 /** A personal link's status, as staff see it. */
 export const LINK_STATUSES = ['created', 'sent', 'opened', 'in-progress', 'submitted', 'expired', 'revoked'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+/**
+ * Themes of the user-insight surveys: section 8.4 of the local plan asks children, youth and
+ * guardians about the first four, and staff about the next four. `background` marks the
+ * questions results are broken down by (grade, gender); `local` the round's own questions.
+ * Their texts are `insight.themes.<theme>` in the locale files.
+ */
+export const THEMES = [
+  'school-quality',
+  'upbringing',
+  'friendship',
+  'help',
+  'collaboration',
+  'service-quality',
+  'work-conditions',
+  'professional-development',
+  'background',
+  'local',
+] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Protective factors a survey question may speak to (texts: `insight.factors.<factor>`). */
+export const PROTECTIVE_FACTORS = ['one-friend', 'leisure-interest', 'positive-self-image', 'trusted-adult', 'feeling-safe', 'social-belonging', 'good-parenting'] as const;
+export type ProtectiveFactor = (typeof PROTECTIVE_FACTORS)[number];
+
+/** Who a user-insight round asks, each answering the survey form of its audience. */
+export const INSIGHT_GROUPS = ['children', 'youth', 'guardians', 'staff'] as const;
+export type InsightGroup = (typeof INSIGHT_GROUPS)[number];
+export const GROUP_AUDIENCE = { children: 'child', youth: 'youth', guardians: 'guardian', staff: 'staff' } as const satisfies Record<InsightGroup, string>;

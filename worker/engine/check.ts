@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { kindOf, type Question } from './questions/index.ts';
 import type { Condition } from './condition.ts';
 import { FormDefinition } from './schema.ts';
+import { isSurvey, surveyProblem } from './survey.ts';
 
 export interface Problem {
   path: string;
@@ -75,9 +76,12 @@ function* semanticProblems(form: FormDefinition): Generator<Problem> {
       if (seen.has(question.id) || questionIds.has(question.id)) yield { path: `${path}.id`, message: `question id "${question.id}" is used twice` };
       yield* conditionProblems(question.showIf, seen, path);
       if (question.type === 'info' && question.required) yield { path: `${path}.required`, message: 'an information block has nothing to answer, so it cannot be required' };
+      const surveyMessage = isSurvey(form) ? surveyProblem(question) : undefined;
+      if (surveyMessage) yield { path, message: surveyMessage };
       seen.set(question.id, question);
       questionIds.add(question.id);
     }
+    if (page.repeat && isSurvey(form)) yield { path: `${pagePath}.repeat`, message: 'a survey counts one answer per question, so it has no repeatable pages' };
     if (page.repeat) repeatPages.push({ id: page.id, path: `${pagePath}.id` });
   }
   // A repeatable page keeps its rows under its own id, next to the answers of other questions.

@@ -13,6 +13,7 @@ import { admin } from '../features/admin/routes.tsx';
 import { api } from '../features/api/routes.ts';
 import { links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
+import { insight, openLinks } from '../features/insight/routes.ts';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
 import { staff } from '../features/staff/routes.tsx';
 import { assetRoutes } from './routes/assets.ts';
@@ -94,6 +95,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', infoPages);
   app.route('/m/:municipality/:form', journey);
   app.route('/l', personalLink);
+  app.route('/r', openLinks);
   // Staff pages: the person is loaded once; a municipality's pages need a signed-in person,
   // and each sub-app checks the roles it needs.
   app.use('/staff/*', loadStaff());
@@ -101,6 +103,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/staff', staff);
   app.route('/staff/m/:municipality', links);
   app.route('/staff/m/:municipality/admin', admin);
+  app.route('/staff/m/:municipality/insight', insight);
   app.route('/dev', dev);
   app.route('/api/v1', api);
 

@@ -1,6 +1,9 @@
 import en from '../../../web/locales/en.json';
 import nb from '../../../web/locales/nb.json';
 import nn from '../../../web/locales/nn.json';
+import insightEn from '../../../web/locales/insight/en.json';
+import insightNb from '../../../web/locales/insight/nb.json';
+import insightNn from '../../../web/locales/insight/nn.json';
 import type { Language } from '../language.ts';
 
 /** Looks up an interface text in the locale files. */
@@ -8,7 +11,7 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 type Messages = { [key: string]: string | Messages };
 
-export const LOCALES: Record<Language, Messages> = { nb, nn, en };
+export const LOCALES: Record<Language, Messages> = { nb: { ...nb, ...insightNb }, nn: { ...nn, ...insightNn }, en: { ...en, ...insightEn } };
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { QuestionValue } from '../answer.ts';
 import type { Translate } from '../../core/i18n/translate.ts';
 import { Id, Text, type Language } from '../../core/language.ts';
+import { PROTECTIVE_FACTORS, THEMES } from '../../core/vocabulary.ts';
 
 const Condition = v.union([
   v.strictObject({ question: Id, equals: v.string() }),
@@ -23,6 +24,10 @@ export const base = {
   /** Overrides the form's `allowDecline` for this question. */
   allowDecline: v.optional(v.boolean()),
   showIf: v.optional(ShowIf),
+  /** The user-insight theme the question belongs to; every survey question needs one. */
+  theme: v.optional(v.picklist(THEMES)),
+  /** A protective factor it speaks to, where one fits. */
+  factor: v.optional(v.picklist(PROTECTIVE_FACTORS)),
 };
 
 export const Option = v.strictObject({ value: Id, label: Text });

@@ -1,7 +1,6 @@
 /** Staff pages for personal form links: make and send one, follow its status, read the answer. */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
-import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { compiledForms } from '../../generated/forms.ts';
@@ -30,6 +29,7 @@ import { journeyOf } from '../../engine/journey.ts';
 import { responseDocument } from '../../engine/output.ts';
 import { formatDate } from '../../core/i18n/format.ts';
 import { responsePdf } from './response-pdf.ts';
+import { qrDataUrl } from './qr.ts';
 import { localized } from '../../../web/ui.ts';
 
 type C = Context<StaffEnv>;
@@ -44,10 +44,10 @@ async function visibleLink(c: C, { municipality, database }: StaffScope, id: str
   return link;
 }
 
-const qrDataUrl = (url: string) => `data:image/svg+xml;base64,${btoa(renderSVG(url, { border: 2 }))}`;
 
 export const links = new Hono<StaffEnv>();
-links.use('*', requireAbility('links'));
+// Only its own paths: other features are mounted under the same municipality prefix.
+for (const path of ['/links', '/links/*', '/responses/*']) links.use(path, requireAbility('links'));
 
 links.get('/links', async (c) => {
   const where = await scope(c);

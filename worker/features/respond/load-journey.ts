@@ -61,8 +61,8 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
   const governed = !!draft?.linkId && draft.status === 'open' && !draftExpired;
   const link = governed ? read.link : undefined;
 
-  // A form sent with a personal link need not be public; without such a draft it must be.
-  if (!draft?.linkId && !published) refuse('formNotFound');
+  // A form sent with a personal link or a round's open link need not be public; without such a draft it must be.
+  if (!draft?.linkId && !draft?.roundLinkId && !published) refuse('formNotFound');
 
   const form = draft && !draftExpired ? await formAt(database, formId, draft.formVersion) : current.definition;
   if (!form) {

@@ -14,6 +14,8 @@ export interface NewDraftOptions {
   expiresAt: Date;
   linkId?: string;
   assistedRole?: string | null;
+  /** The open link of a user-insight round. */
+  roundLinkId?: string;
   /** Statements to write in the same batch, such as the audit entry of an assisted start. */
   alongside?: Statement[];
 }
@@ -41,6 +43,7 @@ export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Da
       expiresAt: options.expiresAt,
       linkId: options.linkId,
       assistedRole: options.assistedRole ?? null,
+      roundLinkId: options.roundLinkId,
     }),
     ...(options.alongside ?? []),
   ]);

@@ -31,9 +31,11 @@ export interface Draft {
   linkId: string | null;
   /** The helper's role, when a staff member answers together with the child. */
   assistedRole: string | null;
+  /** The open link of a user-insight round it came from, if any. */
+  roundLinkId: string | null;
 }
 
-export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null };
+export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision' | 'roundLinkId'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null; roundLinkId?: string };
 
 export interface NewResponse {
   id: string;
@@ -78,6 +80,7 @@ function toDraft(row: DraftRow): Draft {
     expiresAt: row.expiresAt,
     linkId: row.linkId,
     assistedRole: row.assistedRole,
+    roundLinkId: row.roundLinkId,
   };
 }
 
@@ -199,6 +202,11 @@ export class Drafts {
         .set({ status: 'submitted', answers: {}, reference: response.reference, resumeCodeHash: null, expiresAt: keepReceiptUntil })
         .where(eq(drafts.id, draftId)),
     ];
+  }
+
+  /** Deletes a draft with its device keys: an anonymous round answer keeps nothing that leads back to it. */
+  discard(draftId: string): Statement {
+    return this.db.delete(drafts).where(eq(drafts.id, draftId));
   }
 
   /** Deletes expired drafts (with their device keys). */

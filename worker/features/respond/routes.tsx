@@ -32,6 +32,7 @@ import { SavePage } from '../../../web/pages/save.tsx';
 import { StartPage } from '../../../web/pages/start.tsx';
 import { deviceHoldUntil, draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
 import { pickText } from '../../core/i18n/pick.ts';
+import { roundAnswer } from '../insight/index.ts';
 
 type C = Context<RespondEnv>;
 
@@ -276,6 +277,7 @@ journey.post('/submit', async (c) => {
   const { now, database, ui } = c.var;
   const way = journeyOf(form, draft.answers);
   if (way.missing.length) return page(c, <CheckAnswersPage {...checkAnswersProps(c, way, { showMissing: true })} />, 422);
+  if (draft.roundLinkId) return submitToRound(c, draft, way);
   const response = await responseFrom(draft, form, now);
   try {
     await database.commit(new Drafts(database).submit(draft.id, response, new Date(now.getTime() + RECEIPT_KEPT_MS)));
@@ -284,6 +286,20 @@ journey.post('/submit', async (c) => {
   }
   return redirect(c, `${base}/done`);
 });
+
+/** A round's answer is stored without the draft, which is deleted with its keys; this device forgets it too. */
+async function submitToRound(c: C, draft: Draft, way: Journey) {
+  const { form, municipality } = c.var.journey;
+  const { now, database, ui } = c.var;
+  const { statements, done } = await roundAnswer(database, draft, form, now);
+  try {
+    await database.commit([...statements, new Drafts(database).discard(draft.id)]);
+  } catch {
+    return page(c, <CheckAnswersPage {...checkAnswersProps(c, way, { pageError: ui.t('errors.submitFailed') })} />, 503);
+  }
+  forgetDraftKey(c, municipality.id, form.id);
+  return redirect(c, done);
+}
 
 journey.get('/done', (c) => {
   const { draft, form, municipality, base } = c.var.journey;

@@ -33,6 +33,8 @@ export const drafts = sqliteTable(
     resumeCodeHash: text('resume_code_hash').unique(),
     /** The personal form link this draft was opened from, if any. */
     linkId: text('link_id'),
+    /** The open link of a user-insight round it came from: the answer goes to the round, not to responses. */
+    roundLinkId: text('round_link_id'),
     /** Set when a staff member opened the form together with the child: the helper's role. */
     assistedRole: text('assisted_role'),
     reference: text('reference'),
