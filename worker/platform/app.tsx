@@ -15,6 +15,7 @@ import { links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
 import { staff } from '../features/staff/routes.tsx';
+import { consentStaff } from '../features/consent/routes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions = {}) {
   app.use('/staff/m/:municipality/*', requireStaff());
   app.route('/staff', staff);
   app.route('/staff/m/:municipality', links);
+  app.route('/staff/m/:municipality', consentStaff);
   app.route('/staff/m/:municipality/admin', admin);
   app.route('/dev', dev);
   app.route('/api/v1', api);

@@ -1,6 +1,9 @@
 import en from '../../../web/locales/en.json';
 import nb from '../../../web/locales/nb.json';
 import nn from '../../../web/locales/nn.json';
+import consentEn from '../../../web/locales/consent/en.json';
+import consentNb from '../../../web/locales/consent/nb.json';
+import consentNn from '../../../web/locales/consent/nn.json';
 import type { Language } from '../language.ts';
 
 /** Looks up an interface text in the locale files. */
@@ -8,7 +11,7 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 type Messages = { [key: string]: string | Messages };
 
-export const LOCALES: Record<Language, Messages> = { nb, nn, en };
+export const LOCALES: Record<Language, Messages> = { nb: { ...nb, ...consentNb }, nn: { ...nn, ...consentNn }, en: { ...en, ...consentEn } };
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;

@@ -142,3 +142,15 @@ export function mayShare(terms: ConsentTerms, events: readonly LogEvent[], servi
   if (state.subjects.length) return { answer: 'partly', reason: 'limitedSubject', until: state.validUntil, subjects: state.subjects };
   return { answer: 'yes', reason: 'approved', until: state.validUntil };
 }
+
+const RANK: Record<ShareAnswer, number> = { yes: 2, partly: 1, no: 0 };
+
+/**
+ * The answer for a case, which may have several consents (a new one after a withdrawal): the
+ * most permissive consent in force decides, and with none the answer is no.
+ */
+export function mayShareInCase(consents: readonly { terms: ConsentTerms; events: readonly LogEvent[] }[], service: string, at: Date): ShareVerdict {
+  const verdicts = consents.map(({ terms, events }) => mayShare(terms, events, service, at));
+  const best = verdicts.reduce<ShareVerdict | undefined>((kept, verdict) => (!kept || RANK[verdict.answer] > RANK[kept.answer] ? verdict : kept), undefined);
+  return best ?? { answer: 'no', reason: 'noConsent' };
+}

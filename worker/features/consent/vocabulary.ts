@@ -35,5 +35,6 @@ export const REASONS = [
   'expired',
   'outsidePeriod',
   'notInConsent',
+  'noConsent',
 ] as const;
 export type ShareReason = (typeof REASONS)[number];

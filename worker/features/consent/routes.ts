@@ -1,0 +1,2 @@
+/** What the app mounts: the staff pages of consents and the address a signer's link opens. */
+export { consentStaff } from './staff-routes.tsx';
