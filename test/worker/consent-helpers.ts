@@ -38,3 +38,41 @@ export const auditCount = async (action: string, targetId: string) =>
   (await env.DB.prepare('SELECT COUNT(*) AS n FROM audit_log WHERE action = ? AND target_id = ?').bind(action, targetId).first<{ n: number }>())?.n ?? 0;
 
 export const consentCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM consents').first<{ n: number }>())?.n ?? 0;
+
+/** A valid national ID number (both check digits right) for a date of birth `DDMMYY`, the n-th one found. */
+export function nationalId(birth = '010120', n = 0): string {
+  const weights = [[3, 7, 6, 1, 8, 9, 4, 5, 2], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]] as const;
+  const check = (digits: number[], w: readonly number[]) => {
+    const rest = 11 - (w.reduce((sum, weight, i) => sum + weight * digits[i]!, 0) % 11);
+    return rest === 11 ? 0 : rest;
+  };
+  let found = 0;
+  for (let individual = 100; individual < 1000; individual++) {
+    const digits = [...`${birth}${individual}`].map(Number);
+    const k1 = check(digits, weights[0]);
+    if (k1 === 10) continue;
+    const k2 = check([...digits, k1], weights[1]);
+    if (k2 === 10) continue;
+    if (found++ === n) return `${birth}${individual}${k1}${k2}`;
+  }
+  throw new Error('no number');
+}
+
+/** The fields a signer sends: every service answered, the child named, the name typed and confirmed; `extra` overrides. */
+export function signingFields(page: string, decisions: Record<string, string>, extra: Record<string, string> = {}): [string, string][] {
+  const fields = new Map<string, string>([
+    ['signer', page.match(/name="signer" value="([^"]+)"/)?.[1] ?? ''],
+    ['version', page.match(/name="version" value="([^"]+)"/)?.[1] ?? ''],
+    ['child-name', 'Ola Nordmann'],
+    ['child-national-id', nationalId()],
+    ...Object.entries(decisions).map(([service, decision]): [string, string] => [`service-${service}`, decision]),
+    ['limit-subject', ''],
+    ['limit-until.day', ''],
+    ['limit-until.month', ''],
+    ['limit-until.year', ''],
+    ['signature.name', 'Kari Nordmann'],
+    ['signature.confirm', 'yes'],
+  ]);
+  for (const [name, value] of Object.entries(extra)) fields.set(name, value);
+  return [...fields];
+}

@@ -1,2 +1,3 @@
 /** What the app mounts: the staff pages of consents and the address a signer's link opens. */
 export { consentStaff } from './staff-routes.tsx';
+export { signing } from './sign-routes.tsx';
