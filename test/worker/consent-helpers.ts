@@ -1,7 +1,7 @@
 /** Starting a consent and making its signers' links as staff do, for the consent tests. */
 import { env } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { location, type Client } from './client.ts';
+import { Client, location } from './client.ts';
 
 export const caseRef = () => `SAK-${Math.floor(Math.random() * 1e9)}`;
 
@@ -76,3 +76,7 @@ export function signingFields(page: string, decisions: Record<string, string>, e
   for (const [name, value] of Object.entries(extra)) fields.set(name, value);
   return [...fields];
 }
+
+/** A signer on a device (and address) of their own, as two guardians at home would be. */
+let devices = 0;
+export const signerDevice = () => new Client(undefined, `198.51.${Math.floor(++devices / 200)}.${devices % 200}`);

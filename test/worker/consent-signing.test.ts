@@ -4,8 +4,8 @@ import { open } from '../../worker/core/sealed.ts';
 import { sha256Hex } from '../../worker/core/secrets.ts';
 import { canonicalJson } from '../../worker/engine/version.ts';
 import { keyringFor } from '../../worker/platform/keys.ts';
-import { Client, location, textOf } from './client.ts';
-import { eventsOf, nationalId, signerLink, signingFields, startConsent } from './consent-helpers.ts';
+import { location, textOf } from './client.ts';
+import { eventsOf, nationalId, signerDevice, signerLink, signingFields, startConsent } from './consent-helpers.ts';
 import { staffClient } from './staff.ts';
 
 const ALL_YES = { 'health-station': 'approve', school: 'approve', ppt: 'approve' };
@@ -18,7 +18,7 @@ async function twoGuardians() {
 }
 
 async function sign(path: string, decisions: Record<string, string> = ALL_YES, extra: Record<string, string> = {}) {
-  const signer = new Client();
+  const signer = signerDevice();
   const page = await (await signer.get(path)).text();
   return signer.post(path, signingFields(page, decisions, extra));
 }
@@ -28,9 +28,9 @@ const signatureCount = async (consentId: string) => (await env.DB.prepare('SELEC
 describe('signing through a personal link', () => {
   it('shows the consent in the link’s language: each service with its plain explanation, the legal bases, withdrawal and refusal', async () => {
     const { links } = await twoGuardians();
-    const nn = await textOf(await new Client().get(links[1]!));
+    const nn = await textOf(await signerDevice().get(links[1]!));
     for (const text of ['PPT hjelper born som treng meir hjelp til å læra.', 'Forvaltningslova § 13', 'Du kan trekkja samtykket når du vil.', 'Det endrar ikkje pliktene til tenestene.', 'Ikkje aktuelt', 'Fødselsnummeret til barnet']) expect(nn).toContain(text);
-    const html = await (await new Client().get(links[0]!)).text();
+    const html = await (await signerDevice().get(links[0]!)).text();
     expect(html).toContain('<html lang="nb"');
     // Every text can be read aloud: each info block and each question has its button.
     expect(html.match(/class="read-aloud"/g)?.length).toBe(4 + 2 + 1 + 3 + 2 + 1);
@@ -41,7 +41,7 @@ describe('signing through a personal link', () => {
     const signed = await sign(links[0]!, { 'health-station': 'approve', school: 'decline', ppt: 'not-relevant' }, { 'limit-subject': 'Lesing' });
     expect(signed.status).toBe(303);
     expect(location(signed)).toBe(links[0]);
-    expect(await textOf(await new Client().get(links[0]!))).toContain('Takk, du har signert');
+    expect(await textOf(await signerDevice().get(links[0]!))).toContain('Takk, du har signert');
     expect((await eventsOf(id)).filter((event) => event.kind !== 'requested').map((event) => [event.kind, event.service, event.by])).toEqual([
       ['signed', 'health-station', `signer:${signers[0]!.id}`],
       ['declined', 'school', `signer:${signers[0]!.id}`],
@@ -104,7 +104,7 @@ describe('bad input and misuse: a clear 4xx that changes nothing', () => {
   it('signing twice is refused (409), and so is a second guardian naming another child (409)', async () => {
     const { id, links } = await twoGuardians();
     expect((await sign(links[0]!)).status).toBe(303);
-    const again = new Client();
+    const again = signerDevice();
     const page = await (await again.get(links[0]!)).text();
     expect(page).toContain('Takk, du har signert');
     expect((await again.post(links[0]!, [['signer', 'x']])).status).toBe(403);
@@ -117,13 +117,13 @@ describe('bad input and misuse: a clear 4xx that changes nothing', () => {
     expect((await sign(links[0]!)).status).toBe(303);
     expect((await staff.post(`/staff/m/demo/consents/${id}/withdraw`, { signer: signers[0]!.id, service: 'all', note: 'Ringte' })).status).toBe(303);
     expect((await staff.post(`/staff/m/demo/consents/${id}/withdraw`, { signer: signers[0]!.id, service: 'all', note: 'Ringte igjen' })).status).toBe(409);
-    expect((await new Client().get(links[1]!)).status).toBe(409);
+    expect((await signerDevice().get(links[1]!)).status).toBe(409);
     expect((await sign(links[1]!, ALL_YES, { signer: signers[1]!.id })).status).toBe(409);
     expect(await signatureCount(id)).toBe(1);
   });
 
   it('an unknown or malformed token is not found (404)', async () => {
-    expect((await new Client().get('/c/demo/short')).status).toBe(404);
-    expect((await new Client().get(`/c/demo/${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await signerDevice().get('/c/demo/short')).status).toBe(404);
+    expect((await signerDevice().get(`/c/demo/${'A'.repeat(43)}`)).status).toBe(404);
   });
 });

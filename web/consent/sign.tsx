@@ -84,12 +84,3 @@ export function SigningPage({ ui, owner, form, sections, action, signerId, versi
   );
 }
 
-export function SignedPage({ ui, owner }: { ui: Ui; owner: string }) {
-  const { t } = ui;
-  return (
-    <Layout ui={ui} title={t('consent.sign.doneTitle')} owner={owner}>
-      <h1>{t('consent.sign.doneTitle')}</h1>
-      <p>{t('consent.sign.doneText')}</p>
-    </Layout>
-  );
-}

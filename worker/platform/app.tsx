@@ -15,7 +15,7 @@ import { links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
 import { staff } from '../features/staff/routes.tsx';
-import { consentStaff, signing } from '../features/consent/routes.ts';
+import { consentStaff, receipts, signing } from '../features/consent/routes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
@@ -96,6 +96,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/m/:municipality/:form', journey);
   app.route('/l', personalLink);
   app.route('/c', signing);
+  app.route('/receipts', receipts);
   // Staff pages: the person is loaded once; a municipality's pages need a signed-in person,
   // and each sub-app checks the roles it needs.
   app.use('/staff/*', loadStaff());

@@ -1,3 +1,2 @@
-/** Consent for interdisciplinary cooperation: the log, the register, the check. */
-export { mayShare, consentState } from './state.ts';
-export { consentEvents, consents, consentSigners, consentSignatures, consentServiceLists } from './tables.ts';
+/** Consent for interdisciplinary cooperation: what other features ask of it (the API). */
+export { checkCase, publishedKeys, verifyReceipt } from './lookups.ts';

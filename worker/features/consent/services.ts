@@ -12,6 +12,8 @@ export const Service = v.strictObject({
   label: Text,
   /** One plain line on what the service is, for a reader new to Norwegian services. */
   explanation: Text,
+  /** Where the service gets notices (a consent given or withdrawn): a shared work address, never a person's. */
+  notify: v.optional(v.pipe(v.string(), v.trim(), v.email(), v.maxLength(254))),
 });
 export type Service = v.InferOutput<typeof Service>;
 

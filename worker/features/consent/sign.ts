@@ -11,6 +11,7 @@ import { Audit } from '../audit/index.ts';
 import { consentForm } from './form.ts';
 import { nameContext } from './present.ts';
 import { Consents, termsOf, type ConsentRecord } from './repository.ts';
+import { issueReceipt, receiptPayload } from './receipt.ts';
 import { typedNameSigner, type Signer } from './signer.ts';
 import { signedDocument, type SignedChoices } from './signing-form.ts';
 import { consentState } from './state.ts';
@@ -40,6 +41,7 @@ export async function signConsent(
   sections: Page[],
   language: Language,
   choices: SignedChoices,
+  origin: string,
   now: Date,
   method: Signer = typedNameSigner,
 ) {
@@ -62,7 +64,10 @@ export async function signConsent(
     service,
     notRelevant: decision === 'not-relevant',
   }));
-  if (choices.subject || choices.until) events.push({ ...base, kind: 'limited', subject: choices.subject, periodUntil: choices.until ? endOfDay(choices.until) : null });
+  const until = choices.until ? endOfDay(choices.until) : null;
+  if (choices.subject || until) events.push({ ...base, kind: 'limited', subject: choices.subject, periodUntil: until });
+  const validUntil = until && until < record.consent.expiresAt ? until : record.consent.expiresAt;
+  const receipt = await issueReceipt(database, keyring, municipality, receiptPayload(municipality, record, document, { ...signature, id }, crypto.randomUUID(), origin, validUntil), now);
 
   await database.commit([
     consents.addSignature({
@@ -80,7 +85,8 @@ export async function signConsent(
       signedAt: now,
     }),
     ...events.map((event) => consents.append(event)),
+    ...receipt.statements,
     new Audit(database).record({ municipalityId: municipality.id, at: now, personId: by, action: 'consent.sign', targetType: 'consent', targetId: record.consent.id, via: 'web' }),
   ]);
-  return { id, signature, document };
+  return { id, signature, document, receipt: receipt.row };
 }

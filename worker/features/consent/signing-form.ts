@@ -70,11 +70,12 @@ export interface SignedDocument {
   serviceListVersion: number;
   language: Language;
   title: string;
-  sections: { title: string; items: { label: string; text?: string; options?: string[] }[] }[];
+  sections: { title: string; items: { id: string; label: string; text?: string; options?: string[] }[] }[];
   choices: SignedChoices;
 }
 
 const questionText = (question: Question, lang: Language) => ({
+  id: question.id,
   label: pickText(question.label, lang),
   text: question.type === 'info' ? pickText(question.body, lang) : question.hint && pickText(question.hint, lang),
   options: 'options' in question ? question.options.map((option) => pickText(option.label, lang)) : question.type === 'signature' ? [pickText(question.confirmation, lang)] : undefined,

@@ -14,6 +14,7 @@ import { CONSENT_RULES } from './config.ts';
 import { CONSENT_FORM_ID } from './form.ts';
 import { Consents, termsOf, type ConsentRecord } from './repository.ts';
 import { consentState } from './state.ts';
+import { withdraw } from './withdraw.ts';
 import type { Service } from './services.ts';
 import type { ConsentRow, ConsentSignerRow } from './tables.ts';
 
@@ -102,25 +103,9 @@ export const StaffWithdrawal = v.object({
   note: v.pipe(v.string('note'), v.trim(), v.minLength(1, 'note'), v.maxLength(500, 'note')),
 });
 
-/** Whether a signer still has anything to withdraw for these services. */
-export function withdrawable(record: ConsentRecord, signerId: string, service: string | null, now: Date) {
-  const state = consentState(termsOf(record), record.events, now);
-  if (!state.signed.includes(signerId)) refuse('consentNotSigned');
-  const affected = Object.entries(state.services).filter(([id]) => !service || id === service);
-  if (!affected.length) refuse('consentServicesChanged');
-  if (affected.every(([, status]) => status.decisions[signerId] === 'withdrawn')) refuse('consentAlreadyWithdrawn');
-}
-
 /** A withdrawal told to staff in person or by phone, registered with a note; it counts at once. */
-export async function registerWithdrawal(database: Database, municipality: Municipality, personId: string, record: ConsentRecord, input: v.InferOutput<typeof StaffWithdrawal>, now: Date) {
-  signerOf(record, input.signer);
-  const service = input.service === 'all' ? null : input.service;
-  withdrawable(record, input.signer, service, now);
-  await database.commit([
-    new Consents(database).append({ consentId: record.consent.id, municipalityId: municipality.id, kind: 'withdrawn', signerId: input.signer, service, at: now, by: personId, note: input.note }),
-    new Audit(database).record({ municipalityId: municipality.id, at: now, personId, action: 'consent.withdraw', targetType: 'consent', targetId: record.consent.id, via: 'web' }),
-  ]);
-}
+export const registerWithdrawal = (database: Database, municipality: Municipality, personId: string, record: ConsentRecord, input: v.InferOutput<typeof StaffWithdrawal>, origin: string, now: Date) =>
+  withdraw(database, municipality, record, { signerId: input.signer, service: input.service === 'all' ? null : input.service, by: personId, via: 'web', note: input.note }, origin, now);
 
 /** The staff member who collected the consent countersigns once, after someone has signed. */
 export async function countersign(database: Database, municipality: Municipality, personId: string, record: ConsentRecord, now: Date) {

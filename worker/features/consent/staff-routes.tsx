@@ -10,15 +10,16 @@ import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
+import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { Audit } from '../audit/index.ts';
 import { requireAbility, type StaffEnv } from '../staff/index.ts';
 import { ConsentCheckPage, ConsentListPage, ConsentRegisterPage, NewConsentPage, type NewConsentValues } from '../../../web/consent/staff.tsx';
 import { LinkCreatedPage } from '../../../web/staff/links.tsx';
 import { consentForm } from './form.ts';
 import { registerView } from './present.ts';
-import { Consents, termsOf } from './repository.ts';
+import { Consents } from './repository.ts';
+import { checkCase } from './lookups.ts';
 import { countersign, makeSignerLink, NewConsentInput, registerWithdrawal, StaffWithdrawal, startConsent } from './staff-commands.ts';
-import { mayShareInCase } from './state.ts';
 
 type C = Context<StaffEnv>;
 
@@ -79,10 +80,7 @@ consentStaff.get('/consents/check', async (c) => {
   const service = c.req.query('service') ?? '';
   const list = await new Consents(where.database).serviceList(where.municipality.id);
   if (!q || !service) return page(c, <ConsentCheckPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} services={list.services} query={{ case: c.req.query('case') ?? '', service }} />);
-  const repository = new Consents(where.database);
-  const records = await Promise.all((await repository.byCase(where.municipality.id, q)).map((consent) => repository.record(where.municipality.id, consent.id)));
-  const present = records.filter((record) => record !== undefined);
-  const verdict = mayShareInCase(present.map((record) => ({ terms: termsOf(record), events: record.events })), service, c.var.now);
+  const verdict = await checkCase(where.database, where.municipality.id, q, service, c.var.now);
   await where.database.commit([audit(c, where, 'consent.check', 'case', q)]);
   return page(c, <ConsentCheckPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} services={list.services} query={{ case: q, service }} verdict={verdict} />);
 });
@@ -119,7 +117,8 @@ consentStaff.post('/consents/:id/withdraw', async (c) => {
     const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`consent.errors.${issue.message}`)]));
     return page(c, <ConsentRegisterPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} view={await registerView(c.env, record, signatures, c.var.now)} withdrawErrors={errors} />, 422);
   }
-  await registerWithdrawal(where.database, where.municipality, c.var.staff!.person.id, record, parsed.output, c.var.now);
+  await registerWithdrawal(where.database, where.municipality, c.var.staff!.person.id, record, parsed.output, publicOrigin(c.env, c.req.url), c.var.now);
+  deliverSoon(c.executionCtx, c.env, where.database.binding, c.var.now);
   return redirect(c, `${where.base}/consents/${record.consent.id}`);
 });
 

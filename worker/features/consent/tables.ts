@@ -105,3 +105,37 @@ export type ConsentEventRow = typeof consentEvents.$inferSelect;
 export type NewConsentEvent = typeof consentEvents.$inferInsert;
 export type ConsentRow = typeof consents.$inferSelect;
 export type ConsentSignerRow = typeof consentSigners.$inferSelect;
+
+/**
+ * The municipality's Ed25519 key pairs for signing consent receipts. The private key is sealed
+ * (core/sealed.ts); a retired key is kept, with its public half published, so old receipts
+ * still verify.
+ */
+export const consentReceiptKeys = sqliteTable('consent_receipt_keys', {
+  id: text('id').primaryKey(),
+  municipalityId: text('municipality_id').notNull(),
+  /** The raw public key, base64url (the JWK `x`). */
+  publicKey: text('public_key').notNull(),
+  sealedPrivateKey: text('sealed_private_key').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+});
+
+/** A signer's consent receipt: the signed JSON as issued, and the withdrawal code printed on it. */
+export const consentReceipts = sqliteTable('consent_receipts', {
+  id: text('id').primaryKey(),
+  consentId: text('consent_id').notNull().references(() => consents.id),
+  signatureId: text('signature_id').notNull().unique().references(() => consentSignatures.id),
+  signerId: text('signer_id').notNull(),
+  municipalityId: text('municipality_id').notNull(),
+  keyId: text('key_id').notNull(),
+  /** The canonical JSON that was signed, exactly. */
+  payload: text('payload').notNull(),
+  signature: text('signature').notNull(),
+  /** Keyed hash of the withdrawal code, to find the receipt by it; the code itself sealed, to print again. */
+  withdrawalCodeHash: text('withdrawal_code_hash').notNull().unique(),
+  sealedWithdrawalCode: text('sealed_withdrawal_code').notNull(),
+  issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+});
+export type ConsentReceiptRow = typeof consentReceipts.$inferSelect;
+export type ConsentReceiptKeyRow = typeof consentReceiptKeys.$inferSelect;
