@@ -13,6 +13,8 @@ const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?:
   { method: 'GET', path: () => '/staff/m/demo/admin/tokens' },
   { method: 'POST', path: () => '/staff/m/demo/admin/tokens', body: { name: 'Matrix' } },
   { method: 'GET', path: () => '/staff/m/demo/admin/settings' },
+  { method: 'GET', path: () => '/staff/m/demo/consents/services' },
+  { method: 'POST', path: () => '/staff/m/demo/consents/services', body: { version: '0', services: '[]' } },
   { method: 'POST', path: () => '/staff/m/demo/admin/units', body: { unitName: 'Matrix', unitKind: 'school' } },
   { method: 'POST', path: () => '/staff/m/demo/admin/settings', body: { writtenStandard: 'nn', suppressionThreshold: '3', draftTtlDays: '1', responseRetentionMonths: '6', linkVisibility: 'sender' } },
 ];
@@ -51,6 +53,7 @@ const adminState = async () => ({
   memberships: (await env.DB.prepare('SELECT COUNT(*) AS n FROM memberships').first<{ n: number }>())?.n,
   people: (await env.DB.prepare('SELECT COUNT(*) AS n FROM people').first<{ n: number }>())?.n,
   tokens: (await env.DB.prepare('SELECT COUNT(*) AS n FROM api_tokens').first<{ n: number }>())?.n,
+  serviceLists: (await env.DB.prepare('SELECT COUNT(*) AS n FROM consent_service_lists').first<{ n: number }>())?.n,
   units: (await env.DB.prepare('SELECT COUNT(*) AS n FROM units').first<{ n: number }>())?.n,
   settings: await env.DB.prepare("SELECT written_standard, suppression_threshold, draft_ttl_days, link_visibility FROM municipalities WHERE id = 'demo'").first(),
 });

@@ -2,6 +2,7 @@
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { LANGUAGES } from '../../worker/core/language.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
+import { ErrorMessage } from '../components/error-message.tsx';
 import { CheckboxesField, RadiosField, SelectField, TextField } from '../components/fields.tsx';
 import { Table } from '../components/table.tsx';
 import { StaffLayout } from '../staff/staff-layout.tsx';
@@ -19,7 +20,7 @@ const summaryOf = (errors: Record<string, string>) => Object.entries(errors).map
 export const signerLabel = (ui: Ui, signer: Pick<SignerView, 'role' | 'ordinal'>) =>
   signer.role === 'child' ? ui.t('consent.signers.child') : ui.t('consent.signers.guardian', { n: signer.ordinal });
 
-export function ConsentListPage({ ui, name, base, rows, query }: Frame & { rows: ConsentSummary[]; query: string }) {
+export function ConsentListPage({ ui, name, base, rows, query, isAdmin }: Frame & { rows: ConsentSummary[]; query: string; isAdmin: boolean }) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={t('consent.list.title')} name={name}>
@@ -32,6 +33,11 @@ export function ConsentListPage({ ui, name, base, rows, query }: Frame & { rows:
           {t('consent.check.title')}
         </a>
       </p>
+      {isAdmin && (
+        <p>
+          <a href={`${base}/consents/services`}>{t('consent.services.title')}</a>
+        </p>
+      )}
       <form method="get" action={`${base}/consents`} class="filters">
         <TextField ui={ui} id="case" type="search" label={t('consent.caseReference')} compact value={query} width="w20" autocomplete="off" />
         <button class="button button--secondary" type="submit">
@@ -231,6 +237,39 @@ export function ConsentCheckPage({ ui, name, base, services, query, verdict }: F
           {verdict.subjects && <p>{t('consent.register.subjects', { subjects: verdict.subjects.join(', ') })}</p>}
         </section>
       )}
+    </StaffLayout>
+  );
+}
+
+export function ServiceListPage({ ui, name, base, version, value, error }: Frame & { version: number; value: string; error?: string }) {
+  const { t } = ui;
+  return (
+    <StaffLayout ui={ui} title={t('consent.services.title')} name={name} hasError={!!error} here={`${base}/consents/services`}>
+      <a class="back" href={`${base}/consents`}>
+        {t('consent.list.title')}
+      </a>
+      <ErrorSummary ui={ui} errors={error ? [{ href: '#services', text: error }] : []} />
+      <h1>{t('consent.services.title')}</h1>
+      <p>{t('consent.services.version', { version })}</p>
+      <p>{t('consent.services.text')}</p>
+      <form method="post" action={`${base}/consents/services`} novalidate>
+        <input type="hidden" name="version" value={String(version)} />
+        <div class={error ? 'question question--error' : 'question'}>
+          <label class="label" for="services">
+            {t('consent.services.label')}
+          </label>
+          <div class="hint" id="services-hint">
+            {t('consent.services.hint')}
+          </div>
+          <ErrorMessage ui={ui} id="services-error" error={error} />
+          <textarea class="textarea" id="services" name="services" rows={20} spellcheck={false} aria-describedby={error ? 'services-hint services-error' : 'services-hint'} aria-invalid={error ? 'true' : undefined}>
+            {value}
+          </textarea>
+        </div>
+        <button class="button" type="submit">
+          {t('consent.services.submit')}
+        </button>
+      </form>
     </StaffLayout>
   );
 }

@@ -4,7 +4,7 @@ import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import { isLanguage } from '../../core/language.ts';
 import { refuse } from '../../core/refusals.ts';
-import { senderUnit } from '../../core/policy.ts';
+import { may, senderUnit } from '../../core/policy.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
@@ -13,7 +13,8 @@ import { page, redirect } from '../../platform/render.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { Audit } from '../audit/index.ts';
 import { requireAbility, type StaffEnv } from '../staff/index.ts';
-import { ConsentCheckPage, ConsentListPage, ConsentRegisterPage, NewConsentPage, type NewConsentValues } from '../../../web/consent/staff.tsx';
+import { ConsentCheckPage, ConsentListPage, ConsentRegisterPage, NewConsentPage, ServiceListPage, type NewConsentValues } from '../../../web/consent/staff.tsx';
+import { ServiceList } from './services.ts';
 import { LinkCreatedPage } from '../../../web/staff/links.tsx';
 import { consentForm } from './form.ts';
 import { registerView } from './present.ts';
@@ -45,7 +46,7 @@ consentStaff.get('/consents', async (c) => {
   const q = caseReference(c.req.query('case'));
   const repository = new Consents(where.database);
   const rows = q ? await repository.byCase(where.municipality.id, q) : await repository.latest(where.municipality.id, 100);
-  return page(c, <ConsentListPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} rows={rows} query={q ?? ''} />);
+  return page(c, <ConsentListPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} rows={rows} query={q ?? ''} isAdmin={may(c.var.staff!.memberships, 'administer', where.municipality.id)} />);
 });
 
 const newPage = async (c: C, where: StaffScope, values: NewConsentValues, errors: Record<string, string>, status: 200 | 422 = 200) => {
@@ -83,6 +84,41 @@ consentStaff.get('/consents/check', async (c) => {
   const verdict = await checkCase(where.database, where.municipality.id, q, service, c.var.now);
   await where.database.commit([audit(c, where, 'consent.check', 'case', q)]);
   return page(c, <ConsentCheckPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} services={list.services} query={{ case: q, service }} verdict={verdict} />);
+});
+
+/** The admin's service list: edited as JSON, each save a new version; a consent keeps the version it was started on. */
+const servicesPage = async (c: C, where: StaffScope, value?: string, error?: string) => {
+  const list = await new Consents(where.database).serviceList(where.municipality.id);
+  return page(c, <ServiceListPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} version={list.version} value={value ?? JSON.stringify(list.services, null, 2)} error={error} />, error ? 422 : 200);
+};
+
+consentStaff.get('/consents/services', requireAbility('administer'), async (c) => servicesPage(c, await staffScope(c)));
+
+consentStaff.post('/consents/services', requireAbility('administer'), async (c) => {
+  const where = await staffScope(c);
+  const body = await readForm(c);
+  const value = body.get('services')?.[0] ?? '';
+  const consents = new Consents(where.database);
+  const current = await consents.serviceList(where.municipality.id);
+  // Saved from an older version: someone else changed the list meanwhile.
+  if (body.get('version')?.[0] !== String(current.version)) refuse('consentServicesChanged');
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return servicesPage(c, where, value, c.var.ui.t('consent.services.notJson'));
+  }
+  const parsed = v.safeParse(ServiceList, json);
+  if (!parsed.success) {
+    const issue = parsed.issues[0]!;
+    return servicesPage(c, where, value, c.var.ui.t('consent.services.invalid', { path: v.getDotPath(issue) ?? '', message: issue.message }));
+  }
+  const version = current.version + 1;
+  await where.database.commit([
+    consents.addServiceList(where.municipality.id, version, parsed.output, c.var.staff!.person.id, c.var.now),
+    audit(c, where, 'consent.services', 'service-list', String(version)),
+  ]);
+  return redirect(c, `${where.base}/consents/services`);
 });
 
 consentStaff.get('/consents/:id', async (c) => {
