@@ -15,7 +15,7 @@ import { links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
 import { staff } from '../features/staff/routes.tsx';
-import { consentStaff, receipts, signing } from '../features/consent/routes.ts';
+import { consentDemo, consentStaff, receipts, signing } from '../features/consent/routes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
@@ -106,6 +106,7 @@ export function createApp(options: AppOptions = {}) {
   app.route('/staff/m/:municipality', consentStaff);
   app.route('/staff/m/:municipality/admin', admin);
   app.route('/dev', dev);
+  app.route('/dev', consentDemo);
   app.route('/api/v1', api);
 
   app.notFound((c) => refusalResponse(c, 'notFound'));

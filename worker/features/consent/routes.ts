@@ -2,3 +2,4 @@
 export { consentStaff } from './staff-routes.tsx';
 export { signing } from './sign-routes.tsx';
 export { receipts } from './receipt-routes.tsx';
+export { consentDemo } from './dev-routes.ts';
