@@ -1,6 +1,10 @@
 import { env } from 'cloudflare:test';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../worker/engine/version.ts';
+import { ReceiptKeys } from '../../worker/features/consent/receipt-keys.ts';
+import { keyringFor } from '../../worker/platform/keys.ts';
+import { Database } from '../../worker/platform/storage/database.ts';
 import { textOf } from './client.ts';
 import { signerDevice, signerLink, signingFields, startConsent } from './consent-helpers.ts';
 import { staffClient } from './staff.ts';
@@ -33,7 +37,6 @@ describe('the consent receipt', () => {
     expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     // Anyone can verify it with the published key alone.
     const publicKey = await crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: key!.x }, { name: 'Ed25519' }, false, ['verify']);
-    const { canonicalJson } = await import('../../worker/engine/version.ts');
     const signature = Uint8Array.from(atob(receipt.signature.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
     expect(await crypto.subtle.verify('Ed25519', publicKey, signature, new TextEncoder().encode(canonicalJson(receipt.receipt)))).toBe(true);
     // The private half is sealed, never stored readable.
@@ -68,9 +71,6 @@ describe('the consent receipt', () => {
 
   it('keeps verifying after the key is rotated: old keys stay published', async () => {
     const { receipt } = await signedGuardian();
-    const { ReceiptKeys } = await import('../../worker/features/consent/receipt-keys.ts');
-    const { Database } = await import('../../worker/platform/storage/database.ts');
-    const { keyringFor } = await import('../../worker/platform/keys.ts');
     const database = new Database(env.DB);
     await database.commit(await new ReceiptKeys(database).rotate(await keyringFor(env), 'demo', new Date()));
     const keys = (await (await signerDevice().get('/api/v1/consent-keys/demo')).json()) as { keys: { kid: string; retired: string | null }[] };

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { textOf } from './client.ts';
-import { auditCount, caseRef, consentCount, eventsOf, signerLink, startConsent } from './consent-helpers.ts';
+import { ORIGIN, textOf } from './client.ts';
+import { auditCount, caseRef, consentCount, eventsOf, signerDevice, signerLink, startConsent } from './consent-helpers.ts';
 import { staffClient } from './staff.ts';
 
 describe('starting a consent', () => {
@@ -98,5 +98,16 @@ describe('the register and the check', () => {
     expect(noNote.status).toBe(422);
     expect(await textOf(noNote)).toContain('Skriv et kort notat, høyst 500 tegn.');
     expect(await eventsOf(id)).toEqual([]);
+  });
+});
+
+describe('the demo consent of npm start', () => {
+  it('has one guardian signed, with a receipt, and one still to sign', async () => {
+    const response = await signerDevice().post('/dev/consent-demo', {}, { origin: ORIGIN });
+    expect(response.status).toBe(200);
+    const demo = (await response.json()) as Record<string, string>;
+    expect(await textOf(await signerDevice().get(new URL(demo.signed!).pathname))).toMatch(/Takk, du har signert.*Kode for å trekke samtykket/);
+    expect(await textOf(await signerDevice().get(new URL(demo.pending!).pathname))).toContain('Signer samtykket');
+    expect(demo.receiptCheck).toBe(`${ORIGIN}/receipts/check`);
   });
 });
