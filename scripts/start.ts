@@ -24,7 +24,6 @@ console.log(`
 
   Demo municipality "Demo kommune" (written standard: bokmål) offers:
     Child's voice (ages 7–12):      ${origin}/m/demo/barnets-stemme-demo
-    Consent for cooperation:        ${origin}/m/demo/samtykke-demo
   Add ?lang=nn or ?lang=en to any page for nynorsk or English.
 
   The open user-insight round "Brukerundersøkelse 2027" (anonymous, no sign-in):
@@ -43,4 +42,30 @@ ${OPEN_LINKS.map((link) => `    ${link.group.padEnd(10)} ${origin}/r/demo/${link
 // token); the app's own error lines, which hold route patterns only, still show.
 const server = spawn(wrangler, ['dev', '--port', PORT, '--log-level', 'warn', '--var', 'ENVIRONMENT:development'], { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 server.on('exit', (code) => process.exit(code ?? 0));
+
+/**
+ * Once the server answers: a demo consent with one guardian signed and one still to sign.
+ * Their personal links are printed here, on purpose, for trying it out; they work only on this
+ * machine's throw-away database.
+ */
+async function seedConsentDemo() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      const response = await fetch(`${origin}/dev/consent-demo`, { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' } });
+      if (!response.ok) throw new Error(String(response.status));
+      const demo = (await response.json()) as Record<string, string>;
+      console.log(`
+  Demo consent for case ${demo.caseReference} (two guardians):
+    Guardian 1 has signed (receipt): ${demo.signed}
+    Guardian 2 has not signed yet:   ${demo.pending}
+    The register (as ansatt@demo.medvirk.no): ${demo.register}
+    Check a receipt:                 ${demo.receiptCheck}
+`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+void seedConsentDemo();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -13,12 +13,14 @@ const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?:
   { method: 'GET', path: () => '/staff/m/demo/admin/tokens' },
   { method: 'POST', path: () => '/staff/m/demo/admin/tokens', body: { name: 'Matrix' } },
   { method: 'GET', path: () => '/staff/m/demo/admin/settings' },
+  { method: 'GET', path: () => '/staff/m/demo/consents/services' },
+  { method: 'POST', path: () => '/staff/m/demo/consents/services', body: { version: '0', services: '[]' } },
   { method: 'POST', path: () => '/staff/m/demo/admin/units', body: { unitName: 'Matrix', unitKind: 'school' } },
   { method: 'POST', path: () => '/staff/m/demo/admin/settings', body: { writtenStandard: 'nn', suppressionThreshold: '3', draftTtlDays: '1', responseRetentionMonths: '6', linkVisibility: 'sender' } },
 ];
 
 /** Every staff route for one municipality, with what it needs to be a real request. */
-const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> }[] = [
+const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> | ((ids: Ids) => Record<string, string>) }[] = [
   { method: 'GET', path: () => '/staff/m/demo/links' },
   { method: 'GET', path: () => '/staff/m/demo/links/new' },
   { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
@@ -27,22 +29,39 @@ const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Recor
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
   { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}` },
   { method: 'GET', path: (ids) => `/staff/m/demo/responses/${ids.response}/pdf` },
+  { method: 'GET', path: () => '/staff/m/demo/consents' },
+  { method: 'GET', path: () => '/staff/m/demo/consents/new' },
+  { method: 'POST', path: () => '/staff/m/demo/consents', body: { caseReference: 'MATRIX-2', services: 'school', guardians: '1', childAge: '8', listVersion: '0' } },
+  { method: 'GET', path: () => '/staff/m/demo/consents/check?case=MATRIX-C&service=school' },
+  { method: 'GET', path: (ids) => `/staff/m/demo/consents/${ids.consent}` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/consents/${ids.consent}/signers/${ids.signer}/link`, body: { language: 'nb' } },
+  { method: 'POST', path: (ids) => `/staff/m/demo/consents/${ids.consent}/withdraw`, body: (ids) => ({ signer: ids.signer, service: 'all', note: 'Matrix' }) },
+  { method: 'POST', path: (ids) => `/staff/m/demo/consents/${ids.consent}/countersign` },
   ...ADMIN_ROUTES,
 ];
 
 interface Ids {
   link: string;
   response: string;
+  consent: string;
+  signer: string;
 }
 
-const ids: Ids = { link: '', response: '' };
+const ids: Ids = { link: '', response: '', consent: '', signer: '' };
 /** What the admin routes could change: memberships, people and API tokens. */
 const adminState = async () => ({
   memberships: (await env.DB.prepare('SELECT COUNT(*) AS n FROM memberships').first<{ n: number }>())?.n,
   people: (await env.DB.prepare('SELECT COUNT(*) AS n FROM people').first<{ n: number }>())?.n,
   tokens: (await env.DB.prepare('SELECT COUNT(*) AS n FROM api_tokens').first<{ n: number }>())?.n,
+  serviceLists: (await env.DB.prepare('SELECT COUNT(*) AS n FROM consent_service_lists').first<{ n: number }>())?.n,
   units: (await env.DB.prepare('SELECT COUNT(*) AS n FROM units').first<{ n: number }>())?.n,
   settings: await env.DB.prepare("SELECT written_standard, suppression_threshold, draft_ttl_days, link_visibility FROM municipalities WHERE id = 'demo'").first(),
+});
+/** What the consent routes could change: consents, their log, their signers' links. */
+const consentState = async () => ({
+  consents: (await env.DB.prepare('SELECT COUNT(*) AS n FROM consents').first<{ n: number }>())?.n,
+  events: (await env.DB.prepare('SELECT COUNT(*) AS n FROM consent_events').first<{ n: number }>())?.n,
+  countersigned: (await env.DB.prepare('SELECT COUNT(*) AS n FROM consents WHERE countersigned_by IS NOT NULL').first<{ n: number }>())?.n,
 });
 const linkCount = async () => (await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE municipality_id = 'demo'").first<{ n: number }>())?.n;
 const revoked = async () => (await env.DB.prepare('SELECT revoked_at FROM form_links WHERE id = ?').bind(ids.link).first<{ revoked_at: number | null }>())?.revoked_at;
@@ -60,18 +79,23 @@ beforeAll(async () => {
   await child.post('/m/demo/barnets-stemme-demo/submit');
   ids.response = (await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(ids.link).first<{ response_id: string }>())?.response_id ?? '';
   expect(ids.response).not.toBe('');
+  const consent = await owner.post('/staff/m/demo/consents', { caseReference: 'MATRIX-C', services: 'school', guardians: '1', childAge: '8', listVersion: '0' });
+  ids.consent = location(consent).split('/').pop() ?? '';
+  ids.signer = (await env.DB.prepare('SELECT id FROM consent_signers WHERE consent_id = ?').bind(ids.consent).first<{ id: string }>())?.id ?? '';
+  expect(ids.signer).not.toBe('');
 });
 
-const send = (client: Client, route: (typeof ROUTES)[number]) => (route.method === 'GET' ? client.get(route.path(ids)) : client.post(route.path(ids), route.body));
+const bodyOf = (route: (typeof ROUTES)[number]) => (typeof route.body === 'function' ? route.body(ids) : route.body);
+const send = (client: Client, route: (typeof ROUTES)[number]) => (route.method === 'GET' ? client.get(route.path(ids)) : client.post(route.path(ids), bodyOf(route)));
 
 describe('every staff route refuses anyone without a role in the municipality', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id' })}`, route] as const))('%s', async (_name, route) => {
-    const before = { links: await linkCount(), revoked: await revoked(), ...(await adminState()) };
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id', consent: ':id', signer: ':signer' })}`, route] as const))('%s', async (_name, route) => {
+    const before = { links: await linkCount(), revoked: await revoked(), ...(await adminState()), ...(await consentState()) };
 
     const signedOut = await send(new Client(), route);
     expect(signedOut.status).toBe(303);
     expect(location(signedOut)).toBe('/staff/sign-in');
-    const signedOutJson = await new Client().request(route.path(ids), { method: route.method, headers: { accept: 'application/json', origin: 'https://medvirk.test', 'content-type': 'application/x-www-form-urlencoded' }, body: route.method === 'POST' ? new URLSearchParams(route.body) : undefined });
+    const signedOutJson = await new Client().request(route.path(ids), { method: route.method, headers: { accept: 'application/json', origin: 'https://medvirk.test', 'content-type': 'application/x-www-form-urlencoded' }, body: route.method === 'POST' ? new URLSearchParams(bodyOf(route)) : undefined });
     expect(signedOutJson.status).toBe(401);
 
     // Staff and admin of another municipality (whose data is in another database).
@@ -83,7 +107,7 @@ describe('every staff route refuses anyone without a role in the municipality', 
     // Signed in, but without any role at all.
     expect((await send(await staffClient('ingen@demo.medvirk.no'), route)).status).toBe(403);
 
-    expect({ links: await linkCount(), revoked: await revoked(), ...(await adminState()) }).toEqual(before);
+    expect({ links: await linkCount(), revoked: await revoked(), ...(await adminState()), ...(await consentState()) }).toEqual(before);
   });
 
   it.each(ADMIN_ROUTES.map((route) => [`${route.method} ${route.path(ids)}`, route] as const))('staff without the admin role: %s', async (_name, route) => {
@@ -94,7 +118,7 @@ describe('every staff route refuses anyone without a role in the municipality', 
 
   it('a cross-site form post is refused even for a member', async () => {
     const member = await staffClient('ansatt@demo.medvirk.no');
-    const response = await member.post('/staff/m/demo/links', ROUTES[2]?.body, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const response = await member.post('/staff/m/demo/links', ROUTES[2] && bodyOf(ROUTES[2]), { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
     expect(response.status).toBe(403);
   });
 });
@@ -113,5 +137,17 @@ describe('an inter-municipal service', () => {
     expect((await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'FELLES-1'").first<{ n: number }>())?.n).toBe(0);
     const id = (await made.text()).match(/\/staff\/m\/andre\/links\/([0-9a-f-]{36})/)?.[1];
     expect((await worker.get(`/staff/m/demo/links/${id}`)).status).toBe(404);
+  });
+
+  it('its staff get the same consent check in each municipality they serve, from that municipality’s own register', async () => {
+    const worker = await staffClient('barnevern@felles.medvirk.no');
+    for (const municipality of ['demo', 'andre']) {
+      const started = await worker.post(`/staff/m/${municipality}/consents`, { caseReference: 'FELLES-C', services: 'child-welfare', guardians: '1', childAge: '8', listVersion: '0' });
+      expect(started.status).toBe(303);
+      const check = await (await worker.get(`/staff/m/${municipality}/consents/check?case=FELLES-C&service=child-welfare`)).text();
+      expect(check).toContain('Ikke alle som må signere, har svart ennå.');
+    }
+    expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM consents WHERE case_reference = 'FELLES-C'").first<{ n: number }>())?.n).toBe(1);
+    expect((await worker.get('/staff/m/nynorsk/consents/check?case=FELLES-C&service=child-welfare')).status).toBe(403);
   });
 });

@@ -27,6 +27,8 @@ const ABILITIES = {
   links: ['staff', 'admin'],
   /** See every link and answer of the municipality, not only their own (and their unit's). */
   allLinks: ['admin'],
+  /** Start consents for cooperation, follow them in the register, check them and register withdrawals. */
+  consents: ['staff', 'admin'],
   /** People and roles, units, settings, the audit log and API tokens. */
   administer: ['admin'],
   /** User-insight rounds: plan, open and close them, curate quotes, read the published figures (never an answer). */

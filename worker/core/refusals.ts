@@ -33,6 +33,16 @@ export const REFUSALS = {
   roundNotOpen: 404,
   roundClosed: 410,
   roundOpen: 409,
+  // Consent for cooperation
+  consentServicesChanged: 409,
+  consentAlreadySigned: 409,
+  consentNotSigned: 409,
+  consentAlreadyWithdrawn: 409,
+  consentAlreadyCountersigned: 409,
+  consentWithdrawn: 409,
+  consentExpired: 410,
+  consentWrongSigner: 403,
+  consentChildMismatch: 409,
   // Staff sign-in and access
   signInRequired: 401,
   signInLinkInvalid: 400,

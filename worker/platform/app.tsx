@@ -16,6 +16,7 @@ import { journey } from '../features/respond/routes.tsx';
 import { insight, openLinks } from '../features/insight/routes.ts';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
 import { staff } from '../features/staff/routes.tsx';
+import { consentDemo, consentStaff, receipts, signing } from '../features/consent/routes.ts';
 import { assetRoutes } from './routes/assets.ts';
 import { infoPages } from './routes/info-pages.tsx';
 import { dev } from './routes/dev.tsx';
@@ -96,15 +97,19 @@ export function createApp(options: AppOptions = {}) {
   app.route('/m/:municipality/:form', journey);
   app.route('/l', personalLink);
   app.route('/r', openLinks);
+  app.route('/c', signing);
+  app.route('/receipts', receipts);
   // Staff pages: the person is loaded once; a municipality's pages need a signed-in person,
   // and each sub-app checks the roles it needs.
   app.use('/staff/*', loadStaff());
   app.use('/staff/m/:municipality/*', requireStaff());
   app.route('/staff', staff);
   app.route('/staff/m/:municipality', links);
+  app.route('/staff/m/:municipality', consentStaff);
   app.route('/staff/m/:municipality/admin', admin);
   app.route('/staff/m/:municipality/insight', insight);
   app.route('/dev', dev);
+  app.route('/dev', consentDemo);
   app.route('/api/v1', api);
 
   app.notFound((c) => refusalResponse(c, 'notFound'));

@@ -4,6 +4,9 @@ import nn from '../../../web/locales/nn.json';
 import insightEn from '../../../web/locales/insight/en.json';
 import insightNb from '../../../web/locales/insight/nb.json';
 import insightNn from '../../../web/locales/insight/nn.json';
+import consentEn from '../../../web/locales/consent/en.json';
+import consentNb from '../../../web/locales/consent/nb.json';
+import consentNn from '../../../web/locales/consent/nn.json';
 import type { Language } from '../language.ts';
 
 /** Looks up an interface text in the locale files. */
@@ -11,7 +14,11 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 type Messages = { [key: string]: string | Messages };
 
-export const LOCALES: Record<Language, Messages> = { nb: { ...nb, ...insightNb }, nn: { ...nn, ...insightNn }, en: { ...en, ...insightEn } };
+export const LOCALES: Record<Language, Messages> = {
+  nb: { ...nb, ...insightNb, ...consentNb },
+  nn: { ...nn, ...insightNn, ...consentNn },
+  en: { ...en, ...insightEn, ...consentEn },
+};
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;

@@ -119,6 +119,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'forms', description: 'Forms a link can be made for.' },
     { name: 'links', description: 'Personal form links.' },
     { name: 'responses', description: 'Answers given through a link.' },
+    { name: 'consents', description: 'Consent for cooperation: the may-share check, receipts and their keys.' },
     { name: 'meta', description: 'This document.' },
   ],
   paths: {
@@ -213,6 +214,46 @@ export const openApiDocument: OpenApiDocument = {
         },
       },
     },
+    '/municipalities/{municipality}/consents/check': {
+      get: {
+        operationId: 'checkConsent',
+        summary: 'May a service share information about a case now?',
+        description: 'The same answer as the staff page, from every consent of the case: yes, partly (limited to a subject) or no, with a reason. Recorded in the audit log.',
+        tags: ['consents'],
+        parameters: [
+          parameter('municipality'),
+          { name: 'caseReference', in: 'query', required: true, schema: { type: 'string', pattern: caseReferencePattern } },
+          { name: 'service', in: 'query', required: true, description: 'A service id from the municipality\'s list, such as `school` or `ppt`.', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'The answer.', content: json(ref('ShareAnswer')) },
+          '400': problem('Invalid'),
+          ...refusals,
+        },
+      },
+    },
+    '/consent-keys/{municipality}': {
+      get: {
+        operationId: 'consentKeys',
+        summary: 'The public keys that sign the municipality\'s consent receipts',
+        description: 'A JWK set (Ed25519), newest first. Retired keys stay listed so older receipts still verify.',
+        tags: ['consents'],
+        security: [],
+        parameters: [{ name: 'municipality', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The keys.', content: json({ type: 'object', required: ['keys'], properties: { keys: { type: 'array', items: { type: 'object' } } } }) }, '404': problem('NotFound') },
+      },
+    },
+    '/consent-receipts/check': {
+      post: {
+        operationId: 'checkConsentReceipt',
+        summary: 'Is a consent receipt genuine, and still in force?',
+        description: 'Send the receipt exactly as it was handed out (`receipt`, `kid`, `alg`, `signature`). An altered, forged or unknown receipt answers `genuine: false`.',
+        tags: ['consents'],
+        security: [],
+        requestBody: { required: true, content: json({ type: 'object' }) },
+        responses: { '200': { description: 'The result.', content: json(ref('ReceiptCheck')) }, ...postRefusals },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -223,6 +264,28 @@ export const openApiDocument: OpenApiDocument = {
       id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
     },
     schemas: {
+      ShareAnswer: {
+        type: 'object',
+        required: ['answer', 'reason', 'message', 'until', 'subjects'],
+        properties: {
+          answer: { enum: ['yes', 'partly', 'no'] },
+          reason: { type: 'string', description: 'A stable key: approved, limitedSubject, pending, declined, notRelevant, withdrawn, expired, outsidePeriod, notInConsent, noConsent.' },
+          message: { type: 'string', description: 'The reason in the language of Accept-Language.' },
+          until: nullableDateTime,
+          subjects: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      ReceiptCheck: {
+        type: 'object',
+        required: ['genuine'],
+        properties: {
+          genuine: { type: 'boolean' },
+          inForce: { type: 'boolean' },
+          receiptId: { type: 'string' },
+          issuedAt: dateTime,
+          services: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, inForce: { type: 'boolean' } } } },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error', 'message'],

@@ -16,6 +16,8 @@ import { formJson, linkJson, responseJson } from './present.ts';
 import { problemsOf } from './problems.ts';
 import { LINKABLE_FORMS, Links, linkStatus, makeLink, NewLinkInput, revokeLink, type FormLink } from '../links/index.ts';
 import { readResponse } from '../respond/index.ts';
+import { checkCase, publishedKeys, verifyReceipt } from '../consent/index.ts';
+import { Audit } from '../audit/index.ts';
 import { LINK_STATUSES } from '../../core/vocabulary.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
@@ -42,6 +44,18 @@ export const api = new Hono<ApiEnv>();
 api.use('*', apiLanguage(), jsonPostsOnly());
 api.get('/openapi.json', (c) => c.json(openApiDocument));
 api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
+
+// The public keys that sign a municipality's consent receipts, retired ones included (a JWK set).
+api.get('/consent-keys/:municipality', async (c) => {
+  const municipality = (await c.var.directory.municipality(c.req.param('municipality'))) ?? refuse('notFound');
+  return c.json(await publishedKeys(c.var.openDatabase(municipality), municipality.id));
+});
+
+// Anyone holding a receipt may ask whether it is genuine and still in force; it names no person.
+api.post('/consent-receipts/check', async (c) => {
+  const result = await verifyReceipt({ municipality: (id) => c.var.directory.municipality(id), open: (municipality) => c.var.openDatabase(municipality) }, await readJsonObject(c), c.var.now);
+  return c.json(result.genuine ? { ...result, issuedAt: result.issuedAt.toISOString() } : result);
+});
 
 // The forms a link can be made for (anonymous forms cannot be sent by personal link).
 api.get('/municipalities/:municipality/forms', (c) => c.json({ forms: LINKABLE_FORMS.map(formJson) }));
@@ -88,4 +102,16 @@ api.get('/municipalities/:municipality/responses/:id', async (c) => {
   const reader = { actor: actor.id, via: 'api' as const, action: 'response.view' as const, maySee: (link: FormLink) => canSeeLink(actor, municipality, link) };
   const { response, form } = await readResponse(database, municipality, c.req.param('id'), reader, now);
   return c.json(responseJson(response, form, ui));
+});
+
+const CheckQuery = v.object({ caseReference: NewLinkInput.entries.caseReference, service: v.pipe(v.string('service'), v.minLength(1, 'service')) });
+
+/** "May service X share information about case R now?", the same answer the staff page gives; audited. */
+api.get('/municipalities/:municipality/consents/check', async (c) => {
+  const { municipality, database, actor, now, ui } = c.var;
+  const parsed = v.safeParse(CheckQuery, { caseReference: c.req.query('caseReference') ?? '', service: c.req.query('service') ?? '' });
+  if (!parsed.success) return invalid(c, parsed.issues);
+  const verdict = await checkCase(database, municipality.id, parsed.output.caseReference, parsed.output.service, now);
+  await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'consent.check', targetType: 'case', targetId: parsed.output.caseReference, via: 'api' })]);
+  return c.json({ answer: verdict.answer, reason: verdict.reason, message: ui.t(`consent.reasons.${verdict.reason}`), until: verdict.until?.toISOString() ?? null, subjects: verdict.subjects ?? [] });
 });

@@ -60,6 +60,25 @@ export interface MadeLink {
  * through the outbox; the link is returned whatever happens to them, so it is always shown.
  */
 export async function makeLink(database: Database, municipality: Municipality, maker: LinkMaker, input: NewLinkInput, origin: string, now: Date): Promise<MadeLink> {
+  const { statements, ...made } = await prepareLink(database, municipality, maker, input, origin, now);
+  await database.commit(statements);
+  return made;
+}
+
+/**
+ * The link and the statements that store it, for a caller that commits them in its own batch
+ * with what the link is for (a consent's signer). `path` is where the link opens: `/l` starts
+ * the form's journey; another feature may open its own links at its own address.
+ */
+export async function prepareLink(
+  database: Database,
+  municipality: Municipality,
+  maker: LinkMaker,
+  input: NewLinkInput,
+  origin: string,
+  now: Date,
+  path = '/l',
+): Promise<MadeLink & { statements: Statement[] }> {
   // 43 base64url characters: 258 bits, of which the random part is at least 254.
   const token = newKey() + newKey().slice(0, 21);
   const phone = norwegianMobile(input.phone);
@@ -85,7 +104,7 @@ export async function makeLink(database: Database, municipality: Municipality, m
     responseId: null,
     revokedAt: null,
   };
-  const url = `${origin}/l/${municipality.id}/${token}`;
+  const url = `${origin}${path}/${municipality.id}/${token}`;
   const t = translator(input.language);
   const subjectRef = `link:${link.id}`;
   const messages: Statement[] = [];
@@ -98,10 +117,10 @@ export async function makeLink(database: Database, municipality: Municipality, m
   if (phone) {
     messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'sms', recipient: phone, body: t('letter.sms', { municipality: municipality.name, link: url }), subjectRef }, now));
   }
-  await database.commit([
+  const statements = [
     new Links(database).create(link),
     new Audit(database).record({ municipalityId: municipality.id, at: now, personId: maker.id, action: 'link.create', targetType: 'link', targetId: link.id, via: maker.via }),
     ...messages,
-  ]);
-  return { link, url, queued };
+  ];
+  return { link, url, queued, statements };
 }

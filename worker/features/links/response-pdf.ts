@@ -7,6 +7,7 @@ import type { Ui } from '../../../web/ui.ts';
 import type { DocumentSection } from '../../engine/output.ts';
 import { rowTitle } from '../../../web/components/answer-list.tsx';
 import { localized } from '../../../web/ui.ts';
+import type { Language } from '../../core/language.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
@@ -69,27 +70,45 @@ class Writer {
   }
 }
 
-export async function responsePdf(ui: Ui, content: PdfFacts): Promise<Uint8Array<ArrayBuffer>> {
+/** One block of a plain document: a title, a heading, a label over its text, or text. */
+export interface PdfBlock {
+  text: string;
+  style: 'title' | 'heading' | 'subheading' | 'label' | 'text' | 'gap';
+}
+
+const STYLES: Record<PdfBlock['style'], [number, 'regular' | 'bold', number]> = {
+  title: [18, 'bold', 10],
+  heading: [13, 'bold', 6],
+  subheading: [11, 'bold', 4],
+  label: [10, 'bold', 1],
+  text: [10, 'regular', 6],
+  gap: [6, 'regular', 0],
+};
+
+/** A plain A4 document of blocks, for any feature that needs one (a response, a signed consent). */
+export async function documentPdf(lang: Language, title: string, blocks: PdfBlock[]): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
-  doc.setTitle(printable(content.title));
-  doc.setLanguage(ui.lang === 'en' ? 'en' : ui.lang === 'nn' ? 'nn-NO' : 'nb-NO');
+  doc.setTitle(printable(title));
+  doc.setLanguage(lang === 'en' ? 'en' : lang === 'nn' ? 'nn-NO' : 'nb-NO');
   doc.setProducer('medvirk');
   const writer = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
-  writer.text(content.title, 18, 'bold', 10);
-  for (const [label, value] of content.facts) writer.text(`${label}: ${value}`, 10);
+  for (const block of blocks) writer.text(block.style === 'gap' ? '' : block.text, ...STYLES[block.style]);
+  // A copy into a plain ArrayBuffer, which is what a Response body takes.
+  return new Uint8Array(await doc.save());
+}
+
+export async function responsePdf(ui: Ui, content: PdfFacts): Promise<Uint8Array<ArrayBuffer>> {
+  const blocks: PdfBlock[] = [{ text: content.title, style: 'title' }, ...content.facts.map(([label, value]): PdfBlock => ({ text: `${label}: ${value}`, style: 'text' }))];
   for (const { page, rows } of content.sections) {
-    writer.text('', 6);
-    writer.text(localized(ui, page.title).text, 13, 'bold', 6);
-    if (page.repeat && rows.length === 0) writer.text(ui.t('repeat.none'), 10, 'regular', 6);
+    blocks.push({ text: '', style: 'gap' }, { text: localized(ui, page.title).text, style: 'heading' });
+    if (page.repeat && rows.length === 0) blocks.push({ text: ui.t('repeat.none'), style: 'text' });
     for (const row of rows) {
-      if (row.number) writer.text(rowTitle(ui, page, row.number), 11, 'bold', 4);
+      if (row.number) blocks.push({ text: rowTitle(ui, page, row.number), style: 'subheading' });
       for (const { question, cell, state } of row.answers) {
-        writer.text(localized(ui, question.label).text, 10, 'bold', 1);
-        const answer = state === 'answered' ? cell.join('\n') : ui.t(state === 'declined' ? 'check.declined' : 'check.empty');
-        writer.text(answer, 10, 'regular', 6);
+        blocks.push({ text: localized(ui, question.label).text, style: 'label' });
+        blocks.push({ text: state === 'answered' ? cell.join('\n') : ui.t(state === 'declined' ? 'check.declined' : 'check.empty'), style: 'text' });
       }
     }
   }
-  // A copy into a plain ArrayBuffer, which is what a Response body takes.
-  return new Uint8Array(await doc.save());
+  return documentPdf(ui.lang, content.title, blocks);
 }

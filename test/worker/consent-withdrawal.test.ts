@@ -1,0 +1,59 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { textOf } from './client.ts';
+import { eventsOf, signerDevice, signerLink, signingFields, startConsent } from './consent-helpers.ts';
+import { staffClient } from './staff.ts';
+
+const ALL_YES = { 'health-station': 'approve', school: 'approve', ppt: 'approve' };
+
+async function signed() {
+  const staff = await staffClient('ansatt@demo.medvirk.no');
+  const consent = await startConsent(staff, { guardians: '1' });
+  const link = await signerLink(staff, consent.id, consent.signers[0]!.id);
+  const signer = signerDevice();
+  const page = await (await signer.get(link)).text();
+  expect((await signer.post(link, signingFields(page, ALL_YES))).status).toBe(303);
+  const code = (await textOf(await signer.get(link))).match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0] ?? '';
+  return { staff, ...consent, link, signer, code };
+}
+
+const verdict = async (staff: Awaited<ReturnType<typeof staffClient>>, caseReference: string, service: string) =>
+  textOf(await staff.get(`/staff/m/demo/consents/check?case=${caseReference}&service=${service}`));
+
+describe('withdrawal', () => {
+  it('by the signer, for one service, counts at once for every check; the rest still stands', async () => {
+    const { staff, caseReference, link, signer, signers, id } = await signed();
+    expect(await verdict(staff, caseReference, 'school')).toContain('Alle som må signere, har sagt ja.');
+    expect((await signer.post(`${link}/withdraw`, { service: 'school' })).status).toBe(303);
+    expect(await verdict(staff, caseReference, 'school')).toContain('Samtykket er trukket for denne tjenesten.');
+    expect(await verdict(staff, caseReference, 'ppt')).toContain('Alle som må signere, har sagt ja.');
+    expect((await eventsOf(id)).at(-1)).toMatchObject({ kind: 'withdrawn', service: 'school', by: `signer:${signers[0]!.id}` });
+    // Withdrawing the same again changes nothing.
+    expect((await signer.post(`${link}/withdraw`, { service: 'school' })).status).toBe(409);
+    expect((await signer.post(`${link}/withdraw`, { service: 'secret' })).status).toBe(422);
+    expect((await eventsOf(id)).filter((event) => event.kind === 'withdrawn')).toHaveLength(1);
+  });
+
+  it('with the code on the receipt, without the link: the whole consent, once', async () => {
+    const { staff, caseReference, code, id } = await signed();
+    const device = signerDevice();
+    expect((await device.post('/receipts/demo/withdraw', { code: 'ZZZZ-ZZZZ' })).status).toBe(422);
+    const done = await device.post('/receipts/demo/withdraw', { code: code.toLowerCase() });
+    expect(done.status).toBe(200);
+    expect(await textOf(done)).toContain('Samtykket er trukket.');
+    expect(await verdict(staff, caseReference, 'ppt')).toContain('Samtykket er trukket for denne tjenesten.');
+    expect((await device.post('/receipts/demo/withdraw', { code })).status).toBe(409);
+    // A code is good only at its own municipality's address.
+    expect((await device.post('/receipts/andre/withdraw', { code })).status).toBe(422);
+    expect((await eventsOf(id)).filter((event) => event.kind === 'withdrawn')).toHaveLength(1);
+  });
+
+  it('registered by staff after an oral withdrawal, with the note in the history', async () => {
+    const { staff, id, signers } = await signed();
+    expect((await staff.post(`/staff/m/demo/consents/${id}/withdraw`, { signer: signers[0]!.id, service: 'ppt', note: 'Mor ringte 2. des.' })).status).toBe(303);
+    const register = await textOf(await staff.get(`/staff/m/demo/consents/${id}`));
+    expect(register).toContain('Mor ringte 2. des.');
+    expect(register).toContain('registrert av ansatt');
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'consent.withdraw' AND target_id = ? AND person_id = 'demo-ansatt'").bind(id).first('n')).toBe(1);
+  });
+});
