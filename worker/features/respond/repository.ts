@@ -31,9 +31,11 @@ export interface Draft {
   linkId: string | null;
   /** The helper's role, when a staff member answers together with the child. */
   assistedRole: string | null;
+  /** After submitting: whether the answers were flagged, so the receipt gives the help line first. */
+  flagged: boolean;
 }
 
-export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null };
+export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision' | 'flagged'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null };
 
 export interface NewResponse {
   id: string;
@@ -50,6 +52,8 @@ export interface NewResponse {
   linkId: string | null;
   assisted: boolean;
   assistedRole: string | null;
+  /** Some answer signals that the respondent may not be safe (`isFlagged`). */
+  flagged: boolean;
 }
 
 export type StoredResponse = Omit<NewResponse, 'values'>;
@@ -78,6 +82,7 @@ function toDraft(row: DraftRow): Draft {
     expiresAt: row.expiresAt,
     linkId: row.linkId,
     assistedRole: row.assistedRole,
+    flagged: row.flagged,
   };
 }
 
@@ -196,7 +201,7 @@ export class Drafts {
       // The draft keeps only what the receipt needs; its answers now live in the response.
       this.db
         .update(drafts)
-        .set({ status: 'submitted', answers: {}, reference: response.reference, resumeCodeHash: null, expiresAt: keepReceiptUntil })
+        .set({ status: 'submitted', answers: {}, reference: response.reference, flagged: response.flagged, resumeCodeHash: null, expiresAt: keepReceiptUntil })
         .where(eq(drafts.id, draftId)),
     ];
   }

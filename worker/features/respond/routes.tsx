@@ -32,6 +32,7 @@ import { SavePage } from '../../../web/pages/save.tsx';
 import { StartPage } from '../../../web/pages/start.tsx';
 import { deviceHoldUntil, draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
 import { pickText } from '../../core/i18n/pick.ts';
+import { isDemo } from './chrome.ts';
 
 type C = Context<RespondEnv>;
 
@@ -75,6 +76,7 @@ journey.get('/', async (c) => {
       draft={open && { started: Object.keys(open.answers).length > 0 }}
       sentBy={link && { municipality: municipality.name, unit }}
       questionCount={questionCount(form)}
+      demo={isDemo(form, draft)}
     />,
   );
 });
@@ -288,7 +290,7 @@ journey.post('/submit', async (c) => {
 journey.get('/done', (c) => {
   const { draft, form, municipality, base } = c.var.journey;
   if (draft?.status !== 'submitted' || !draft.reference) return redirect(c, draft ? `${base}/check` : base);
-  return page(c, <ConfirmationPage ui={c.var.ui} form={form} owner={municipality.name} reference={draft.reference} />);
+  return page(c, <ConfirmationPage ui={c.var.ui} form={form} owner={municipality.name} reference={draft.reference} demo={isDemo(form, draft)} flagged={draft.flagged} />);
 });
 
 const savePage = (c: C, draft: Draft, code?: string) => {
