@@ -70,8 +70,8 @@ export function timingMarkdown(summary: Summary, serverMs: number[]): string {
     `Chromium with CPU throttling ×${THROTTLING.cpuRate} and ${THROTTLING.downloadKbit} kbit/s down, ${THROTTLING.uploadKbit} kbit/s up, ${THROTTLING.latencyMs} ms latency (DevTools protocol), 360×640 viewport, a fresh browser context per load. ${summary.samples} loads of each kind, rotating order; medians; in-page times are from navigation start.`,
     '',
     '- **baseline**: the first question page as a bare HTML page (the app’s own HTML with its stylesheet and script removed), from a tiny Node server on loopback, gzipped.',
-    '- **app, cold cache**: `/p/school` after a draft was made over HTTP in the same context; HTML, CSS and JS all come over the slow network (a first visit).',
-    '- **app, warm cache**: `/p/school` after the start page and Start, as a child gets there; the immutable CSS and JS come from the cache.',
+    '- **app, cold cache**: `/p/safe` after a draft was made over HTTP in the same context; HTML, CSS and JS all come over the slow network (a first visit).',
+    '- **app, warm cache**: `/p/safe` after the start page and Start, as a child gets there; the immutable CSS and JS come from the cache.',
     '',
     '| Metric (median) | Baseline | App, cold | Ratio cold | App, warm | Ratio warm |',
     '|---|---:|---:|---:|---:|---:|',
@@ -80,7 +80,7 @@ export function timingMarkdown(summary: Summary, serverMs: number[]): string {
         `| ${METRICS[metric]} | ${ms(medians.baseline[metric])} | ${ms(medians['app-cold'][metric])} | ${ratios['app-cold'][metric].toFixed(2)} | ${ms(medians['app-warm'][metric])} | ${ratios['app-warm'][metric].toFixed(2)} |`,
     ),
     '',
-    `For scale: the app answers \`/p/school\` on loopback without throttling in ${ms(median(serverMs))} (median of ${serverMs.length}); the baseline server in well under 1 ms.`,
+    `For scale: the app answers \`/p/safe\` on loopback without throttling in ${ms(median(serverMs))} (median of ${serverMs.length}); the baseline server in well under 1 ms.`,
   ];
   const warnings = timingWarnings(summary);
   if (warnings.length) lines.push('', ...warnings.map((warning) => `**Warning:** ${warning}`));

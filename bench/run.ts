@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   // The baseline is the app's own first question page without its stylesheet and script.
   const client = new Client(app.baseURL);
   const question = await client.post(`${FORM}/start`);
-  if (question.status !== 200 || !question.url.endsWith(`${FORM}/p/school`)) throw new Error(`could not reach the first question: ${question.status} ${question.url}`);
+  if (question.status !== 200 || !question.url.endsWith(`${FORM}/p/safe`)) throw new Error(`could not reach the first question: ${question.status} ${question.url}`);
   baseline = await serveBaseline(bareHtml(question.body));
 
   log(`time to first question: ${ITERATIONS} rounds of app (cold), app (warm) and baseline`);
@@ -91,7 +91,7 @@ async function main(): Promise<number> {
   let serverCostError: string | undefined;
   try {
     bare = await startBare(question.body);
-    serverCost = await measureServerCost({ app, bare, questionPath: '/p/school', log });
+    serverCost = await measureServerCost({ app, bare, questionPath: '/p/safe', log });
   } catch (error) {
     serverCostError = error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`bench: server cost failed: ${serverCostError}`);

@@ -24,12 +24,13 @@ export const TARGETS = {
 } as const;
 type Comparison = keyof typeof TARGETS;
 
-/** The pages a child answers (a happy first answer skips "school-hard"), and where each leads. */
+/** The pages a child answers, and where each leads. */
 const ANSWERS: { page: string; fields: [string, string][]; next: string }[] = [
-  { page: 'school', fields: [['school-feeling', '4']], next: '/p/friends' },
-  { page: 'friends', fields: [['has-friend', 'yes']], next: '/p/adults' },
-  { page: 'adults', fields: [['listened-to', '3'], ['trusted-adults', 'teacher']], next: '/p/wish' },
-  { page: 'wish', fields: [['adults-should-know', 'Mer tid ute, takk.']], next: '/check' },
+  { page: 'safe', fields: [['safe-home', '3']], next: '/p/people' },
+  { page: 'people', fields: [['good-friend', 'yes']], next: '/p/good' },
+  { page: 'good', fields: [['what-is-good', 'Fotball.']], next: '/p/hard' },
+  { page: 'hard', fields: [['who-worries', 'nobody']], next: '/p/next' },
+  { page: 'next', fields: [['adults-should-know', 'Mer tid ute, takk.']], next: '/check' },
 ];
 /** What the bare Worker stores per insert: about what a submit stores. */
 const INSERT_BODY = JSON.stringify(Object.fromEntries(ANSWERS.flatMap((answer) => answer.fields)));
@@ -56,7 +57,7 @@ const expectAt = (url: string, path: string, status = 200) => (new URL(url).path
 /** Start, answer every page: the draft is ready to submit. */
 async function answerAll(client: Client): Promise<string | undefined> {
   const start = await client.post(`${FORM}/start`);
-  let problem = expectAt(start.url, '/p/school', start.status);
+  let problem = expectAt(start.url, '/p/safe', start.status);
   for (const { page, fields, next } of ANSWERS) {
     if (problem) return problem;
     const answered = await client.post(`${FORM}/p/${page}`, fields);

@@ -190,7 +190,7 @@ export interface TimingOptions {
  * kind always goes first (or last) while the machine is busier.
  */
 export async function measureTimings(browser: Browser, options: TimingOptions): Promise<Sample[]> {
-  const question = `${options.baseURL}${FORM}/p/school`;
+  const question = `${options.baseURL}${FORM}/p/safe`;
   const samples: Sample[] = [];
   const kinds: Kind[] = ['app-cold', 'baseline', 'app-warm'];
 
@@ -214,7 +214,7 @@ export async function measureTimings(browser: Browser, options: TimingOptions): 
       try {
         await page.goto(FORM);
         await page.locator(`form[action="${FORM}/start"] button[type="submit"]`).click();
-        await page.waitForURL(`**${FORM}/p/school`);
+        await page.waitForURL(`**${FORM}/p/safe`);
         await page.waitForLoadState('load');
         await page.goto('about:blank');
         return await measure(context, page, question, 'app-warm', iteration);

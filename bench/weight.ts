@@ -6,7 +6,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Client, type Fetched } from './http.ts';
 
-export const FORM = '/m/demo/barnets-stemme-demo';
+export const FORM = '/m/demo/barnets-stemme-7-12';
 
 /** The quality targets: everything a page needs, and all JavaScript, compressed. */
 export const BUDGET = { totalGzip: 20_480, jsGzip: 15_360 } as const;
@@ -132,26 +132,17 @@ export async function measureWeights(baseURL: string): Promise<WeightResult> {
   const cont = (...fields: [string, string][]): [string, string][] => [...fields, ['_action', 'continue']];
 
   await weigher.record('Start page', await client.get(FORM), { path: FORM });
-  await weigher.record('Question: school (first question)', await client.post(at('/start')), { path: at('/p/school') });
+  await weigher.record('Question: safe (first question, smiley scales)', await client.post(at('/start')), { path: at('/p/safe') });
 
   // How fast the app itself answers, without throttling; shows how much of the browser timings is the server.
   const questionPageServerMs: number[] = [];
-  for (let i = 0; i < 7; i++) questionPageServerMs.push((await client.get(at('/p/school'))).ms);
+  for (let i = 0; i < 7; i++) questionPageServerMs.push((await client.get(at('/p/safe'))).ms);
 
-  await weigher.record('Error: school, nothing chosen', await client.post(at('/p/school'), cont()), { path: at('/p/school'), status: 422 });
-  await weigher.record('Question: school-hard (long text)', await client.post(at('/p/school'), cont(['school-feeling', '3'])), { path: at('/p/school-hard') });
-  await weigher.record('Question: friends (yes/no + follow-up)', await client.post(at('/p/school-hard'), cont(['school-hard-text', 'Friminuttene er lange.'])), {
-    path: at('/p/friends'),
-  });
-  await weigher.record('Question: adults (scale + checkboxes)', await client.post(at('/p/friends'), cont(['has-friend', 'no'], ['wants-help-friend', 'yes'])), {
-    path: at('/p/adults'),
-  });
-  await weigher.record(
-    'Question: wish (long text)',
-    await client.post(at('/p/adults'), cont(['listened-to', '2'], ['trusted-adults', 'teacher'], ['trusted-adults', 'nurse'])),
-    { path: at('/p/wish') },
-  );
-  await weigher.record('Save page', await client.post(at('/p/wish'), [['adults-should-know', 'Mer tid ute, takk.'], ['_action', 'save-later']]), { path: at('/save') });
+  await weigher.record('Question: people (yes/no + scale)', await client.post(at('/p/safe'), cont(['safe-home', '3'], ['safe-school', '2'], ['someone-hurts', 'no'])), { path: at('/p/people') });
+  await weigher.record('Question: good (long texts)', await client.post(at('/p/people'), cont(['trusted-adult', 'yes'], ['good-friend', 'yes'], ['listened-to', '2'])), { path: at('/p/good') });
+  await weigher.record('Question: hard (long text + checkboxes)', await client.post(at('/p/good'), cont(['what-is-good', 'Fotball.'])), { path: at('/p/hard') });
+  await weigher.record('Question: next (long texts + checkboxes)', await client.post(at('/p/hard'), cont(['who-worries', 'nobody'])), { path: at('/p/next') });
+  await weigher.record('Save page', await client.post(at('/p/next'), [['adults-should-know', 'Mer tid ute, takk.'], ['_action', 'save-later']]), { path: at('/save') });
   await weigher.record('Save page with resume code', await client.post(at('/save')), { path: at('/save') });
   await weigher.record('Check answers', await client.get(at('/check')), { path: at('/check') });
   await weigher.record('Confirmation', await client.post(at('/submit')), { path: at('/done') });

@@ -33,7 +33,7 @@ describe('assisted answering (JavaScript on)', () => {
     expect(await page.locator('h1').textContent()).toBe('Send et skjema');
     await check(page, 'new link');
 
-    await page.getByLabel('Skjema', { exact: true }).selectOption({ label: 'Hva mener du?' });
+    await page.getByLabel('Skjema', { exact: true }).selectOption({ label: 'Hva tenker du?' });
     await page.getByRole('radio', { name: 'Bokmål' }).check();
     await page.getByRole('radio', { name: 'Barnet' }).check();
     await page.getByLabel('Din saksreferanse').fill('2026-0777');
@@ -60,29 +60,29 @@ describe('assisted answering (JavaScript on)', () => {
     // With the role: the form's start page, saying who sent it, then the first question.
     await role.selectOption({ label: 'lærer' });
     await page.getByRole('button', { name: 'Åpne skjemaet sammen med barnet' }).click();
-    await page.waitForURL(/\/m\/demo\/barnets-stemme-demo\?lang=\w+$/);
+    await page.waitForURL(/\/m\/demo\/barnets-stemme-7-12\?lang=\w+$/);
     expect(await page.locator('main').textContent()).toContain('Dette skjemaet er sendt til deg fra Demo helsestasjon i Demo kommune.');
     await check(page, 'start page (assisted)');
     await page.getByRole('button', { name: 'Start', exact: true }).click();
-    await page.waitForURL(/\/m\/demo\/barnets-stemme-demo\/p\/school/);
+    await page.waitForURL(/\/m\/demo\/barnets-stemme-7-12\/p\/safe/);
     expect(await page.getAttribute('html', 'lang')).toBe('nb');
-    expect(await page.locator('h1, legend').first().textContent()).toContain('Hvordan har du det på skolen?');
+    expect(await page.locator('h1').first().textContent()).toContain('Å være trygg');
+    // Every page says an adult answers together with the child, and in which role.
+    expect(await page.locator('.assisted-banner').textContent()).toBe('Du svarer sammen med en voksen (lærer).');
     await check(page, 'first question (assisted)');
-    await page.getByRole('radio', { name: 'Bra', exact: true }).check();
+    await page.getByRole('radio', { name: 'Glad ansikt Bra', exact: true }).first().check();
     await page.getByRole('button', { name: 'Gå videre' }).click();
 
-    await page.waitForURL(/\/p\/friends/);
-    await page.getByRole('radio', { name: 'Ja', exact: true }).check();
-    await check(page, 'friends page (assisted)');
+    await page.waitForURL(/\/p\/people/);
+    await page.locator('input[name="good-friend"][value="yes"]').check();
+    await check(page, 'people page (assisted)');
     await page.getByRole('button', { name: 'Gå videre' }).click();
 
-    await page.waitForURL(/\/p\/adults/);
-    await check(page, 'adults page (assisted)');
-    await page.getByRole('button', { name: 'Gå videre' }).click();
-
-    await page.waitForURL(/\/p\/wish/);
-    await check(page, 'wish page (assisted)');
-    await page.getByRole('button', { name: 'Gå videre' }).click();
+    for (const next of ['good', 'hard', 'next']) {
+      await page.waitForURL(new RegExp(`/p/${next}$`));
+      await check(page, `${next} page (assisted)`);
+      await page.getByRole('button', { name: 'Gå videre' }).click();
+    }
 
     await page.waitForURL(/\/check/);
     await check(page, 'check page (assisted)');
@@ -99,10 +99,10 @@ describe('assisted answering (JavaScript on)', () => {
     await check(page, 'link detail (answered with help)');
     await page.getByRole('link', { name: 'Les svaret' }).click();
     await page.waitForURL(/\/staff\/m\/demo\/responses\//);
-    expect(await page.locator('h1').textContent()).toBe('Hva mener du?');
+    expect(await page.locator('h1').textContent()).toBe('Hva tenker du?');
     const how = page.locator('.summary-row').filter({ hasText: 'Slik ble det svart' });
     expect(await how.locator('dd').textContent()).toBe('Med hjelp fra en voksen (lærer)');
-    const school = page.locator('.summary-row').filter({ hasText: 'Hvordan har du det på skolen?' });
+    const school = page.locator('.summary-row').filter({ hasText: 'Hvordan har du det hjemme?' });
     expect(await school.locator('dd').textContent()).toMatch(/(^|\s)Bra$/);
     await check(page, 'response (assisted)');
     await page.context().close();

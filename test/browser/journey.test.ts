@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkPage as check, expectAccessible, focusLook, newPage, tabTo, useBrowser } from './browser.ts';
 
-const FORM = '/m/demo/barnets-stemme-demo';
+const FORM = '/m/demo/barnets-stemme-7-12';
 
 const browser = useBrowser();
 
 
 const TEXTS = {
-  nb: { start: 'Start', next: 'Gå videre', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'En lærer', done: 'Svarene er sendt', decline: 'Jeg vil ikke svare', question: 'Hvordan har du det på skolen?', required: 'Svar på spørsmålet, eller velg «Jeg vil ikke svare»' },
-  nn: { start: 'Start', next: 'Gå vidare', send: 'Send inn', good: 'Bra', no: 'Nei', yes: 'Ja', teacher: 'Ein lærar', done: 'Svara er sende', decline: 'Eg vil ikkje svara', question: 'Korleis har du det på skulen?', required: 'Svar på spørsmålet, eller vel «Eg vil ikkje svara»' },
-  en: { start: 'Start now', next: 'Continue', send: 'Send', good: 'Good', no: 'No', yes: 'Yes', teacher: 'A teacher', done: 'Your answers have been sent', decline: 'I do not want to answer', question: 'How are things for you at school?', required: 'Answer the question, or choose “I do not want to answer”' },
+  nb: { send: 'Send inn', done: 'Svarene er sendt', decline: 'Jeg vil ikke svare', title: 'Å være trygg' },
+  nn: { send: 'Send inn', done: 'Svara er sende', decline: 'Eg vil ikkje svara', title: 'Å vera trygg' },
+  en: { send: 'Send', done: 'Your answers have been sent', decline: 'I do not want to answer', title: 'Feeling safe' },
 } as const;
 
 describe.each([
@@ -24,36 +24,31 @@ describe.each([
     await page.goto(`${FORM}?lang=${lang}`);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await check(page, 'start page');
-    await page.getByRole('button', { name: text.start, exact: true }).click();
+    await page.locator('button.button--start').click();
 
-    // Sending the first page empty shows the error summary and the message by the field.
-    await expect.poll(() => page.locator('h1, legend').first().textContent()).toContain(text.question);
+    // Error states and same-page conditions are walked in consent.test.ts; this form has neither.
+    await expect.poll(() => page.locator('h1').first().textContent()).toContain(text.title);
     await check(page, 'first question');
-    await page.getByRole('button', { name: text.next }).click();
-    await expect.poll(() => page.locator('.error-summary').textContent()).toContain(text.required);
-    await check(page, 'first question with an error');
+    await page.locator('input[name="safe-home"][value="3"]').check();
+    await page.locator('button[value="continue"]').click();
 
-    await page.getByRole('radio', { name: text.good, exact: true }).check();
-    await page.getByRole('button', { name: text.next }).click();
-
-    // Friends: the follow-up appears for "no" (live with JavaScript, always shown without).
-    const followUp = page.locator('[data-show-if]');
-    if (javaScriptEnabled) expect(await followUp.isHidden()).toBe(true);
-    else expect(await followUp.isVisible()).toBe(true);
-    await page.locator('input[name="has-friend"][value="no"]').check();
-    await expect.poll(() => followUp.isVisible()).toBe(true);
-    await check(page, 'friends page');
-    await page.locator('input[name="wants-help-friend"][value="yes"]').check();
-    await page.getByRole('button', { name: text.next }).click();
-
-    await page.getByRole('checkbox', { name: text.teacher }).check();
+    await page.waitForURL(/\/p\/people$/);
+    await page.locator('input[name="good-friend"][value="no"]').check();
     await page.getByRole('radio', { name: text.decline }).first().check();
-    await check(page, 'adults page');
-    await page.getByRole('button', { name: text.next }).click();
+    await check(page, 'people page');
+    await page.locator('button[value="continue"]').click();
 
-    await page.locator('textarea').fill('Mer tid ute, takk.');
+    for (const next of ['good', 'hard']) {
+      await page.waitForURL(new RegExp(`/p/${next}$`));
+      await check(page, `${next} page`);
+      await page.locator('button[value="continue"]').click();
+    }
+
+    await page.waitForURL(/\/p\/next$/);
+    await page.locator('input[name="who-at-meeting"][value="teacher"]').check();
+    await page.locator('textarea').first().fill('Mer tid ute, takk.');
     await check(page, 'last page');
-    await page.getByRole('button', { name: text.next }).click();
+    await page.locator('button[value="continue"]').click();
 
     await expect.poll(() => page.locator('main').textContent()).toContain('Mer tid ute, takk.');
     await check(page, 'check your answers');
@@ -73,24 +68,22 @@ describe('keyboard only', () => {
     await page.goto(FORM);
     await tabTo(page, 'button[type="submit"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/p\/school$/);
+    await page.waitForURL(/\/p\/safe$/);
 
-    await tabTo(page, 'input[name="school-feeling"]');
-    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
-    expect(await page.locator('input[name="school-feeling"]:checked').getAttribute('value')).toBe('4');
+    await tabTo(page, 'input[name="safe-home"]');
+    for (let step = 0; step < 2; step++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('input[name="safe-home"]:checked').getAttribute('value')).toBe('3');
     await tabTo(page, 'button[value="continue"]');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/p\/friends$/);
+    await page.waitForURL(/\/p\/people$/);
 
-    await tabTo(page, 'input[name="has-friend"]');
+    await tabTo(page, 'input[name="trusted-adult"]');
     await page.keyboard.press('Space');
-    await tabTo(page, 'button[value="continue"]');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/p\/adults$/);
-
-    await tabTo(page, 'button[value="continue"]');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/p\/wish$/);
+    for (const next of ['good', 'hard', 'next']) {
+      await tabTo(page, 'button[value="continue"]');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(new RegExp(`/p/${next}$`));
+    }
     await tabTo(page, 'textarea');
     await page.keyboard.type('Takk!');
     await tabTo(page, 'button[value="continue"]');
@@ -119,7 +112,7 @@ describe('save and resume in the browser', () => {
     const phone = await newPage(browser(), { javaScriptEnabled: false });
     await phone.goto(FORM);
     await phone.getByRole('button', { name: 'Start' }).click();
-    await phone.getByRole('radio', { name: 'Veldig bra' }).check();
+    await phone.locator('input[name="safe-home"][value="3"]').check();
     await phone.getByRole('button', { name: 'Lagre og fortsett senere' }).click();
     await phone.waitForURL(/\/save$/);
     await expectAccessible(phone, 'save page');
@@ -138,9 +131,9 @@ describe('save and resume in the browser', () => {
     await expectAccessible(tablet, 'resume page with an error');
     await tablet.getByLabel('Koden din').fill(code);
     await tablet.getByRole('button', { name: 'Fortsett' }).click();
-    await tablet.waitForURL(/\/p\/friends$/);
-    await tablet.goto(`${FORM}/p/school`);
-    expect(await tablet.getByRole('radio', { name: 'Veldig bra' }).isChecked()).toBe(true);
+    await tablet.waitForURL(/\/p\/people$/);
+    await tablet.goto(`${FORM}/p/safe`);
+    expect(await tablet.locator('input[name="safe-home"][value="3"]').isChecked()).toBe(true);
     await phone.context().close();
     await tablet.context().close();
   });
@@ -149,11 +142,11 @@ describe('save and resume in the browser', () => {
     const page = await newPage(browser());
     await page.goto(FORM);
     await page.getByRole('button', { name: 'Start' }).click();
-    await page.getByRole('radio', { name: 'Sånn passe' }).check();
+    await page.locator('input[name="safe-home"][value="2"]').check();
     await expect.poll(() => page.locator('.autosave-status').textContent(), { timeout: 10_000 }).toContain('lagret');
     // Reloading shows the answer saved in the background, though the page was never sent.
     await page.reload();
-    expect(await page.getByRole('radio', { name: 'Sånn passe' }).isChecked()).toBe(true);
+    expect(await page.locator('input[name="safe-home"][value="2"]').isChecked()).toBe(true);
     await page.context().close();
   });
 });

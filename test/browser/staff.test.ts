@@ -15,7 +15,7 @@ const browser = useBrowser();
 
 /** Fills the new-link form by label, as a sighted mouse user would. */
 async function fillNewLink(page: Page, caseReference: string) {
-  await page.getByLabel('Skjema', { exact: true }).selectOption({ label: 'Hva mener du?' });
+  await page.getByLabel('Skjema', { exact: true }).selectOption({ label: 'Hva tenker du?' });
   await page.getByRole('radio', { name: 'Nynorsk' }).check();
   await page.getByRole('radio', { name: 'Barnet' }).check();
   await page.getByLabel('Din saksreferanse').fill(caseReference);
@@ -128,7 +128,7 @@ describe('personal form links', () => {
     expect(await letter.getByRole('img', { name: 'QR-kode til skjemaet' }).getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     const letterText = (await letter.textContent()) ?? '';
     expect(letterText).toContain('Vi vil gjerne høyra frå deg');
-    expect(letterText).toContain('«Kva meiner du?»');
+    expect(letterText).toContain('«Kva tenkjer du?»');
     expect(letterText).toContain(answeredLink);
     expect(letterText).toContain('Demo kommune');
     await check(page, 'link created');
@@ -139,30 +139,29 @@ describe('personal form links', () => {
     const child = await newPage(browser(), { viewport: PHONE });
     await child.goto(answeredLink);
     // The start page first, in the link's language: who sent the form, and what it is for.
-    await child.waitForURL(/\/m\/demo\/barnets-stemme-demo\?lang=nn$/);
+    await child.waitForURL(/\/m\/demo\/barnets-stemme-7-12\?lang=nn$/);
     expect(await child.getAttribute('html', 'lang')).toBe('nn');
     expect(await child.locator('main').textContent()).toContain('Dette skjemaet er sendt til deg frå Demo skole i Demo kommune.');
     await check(child, 'start page from the personal link');
     await child.getByRole('button', { name: 'Start', exact: true }).click();
-    await child.waitForURL(/\/m\/demo\/barnets-stemme-demo\/p\/school/);
+    await child.waitForURL(/\/m\/demo\/barnets-stemme-7-12\/p\/safe/);
     expect(await child.getAttribute('html', 'lang')).toBe('nn');
-    expect(await child.locator('h1, legend').first().textContent()).toContain('Korleis har du det på skulen?');
+    expect(await child.locator('h1').first().textContent()).toContain('Å vera trygg');
     await check(child, 'first question from the personal link');
-    await child.getByRole('radio', { name: 'Bra', exact: true }).check();
+    // A face and its word name each point: "Glad andlet Bra".
+    await child.getByRole('radio', { name: 'Glad andlet Bra', exact: true }).first().check();
     await child.getByRole('button', { name: 'Gå vidare' }).click();
 
-    await child.waitForURL(/\/p\/friends/);
-    await child.getByRole('radio', { name: 'Ja', exact: true }).check();
-    await check(child, 'friends page');
+    await child.waitForURL(/\/p\/people/);
+    await child.locator('input[name="good-friend"][value="yes"]').check();
+    await check(child, 'people page');
     await child.getByRole('button', { name: 'Gå vidare' }).click();
 
-    await child.waitForURL(/\/p\/adults/);
-    await check(child, 'adults page');
-    await child.getByRole('button', { name: 'Gå vidare' }).click();
-
-    await child.waitForURL(/\/p\/wish/);
-    await check(child, 'wish page');
-    await child.getByRole('button', { name: 'Gå vidare' }).click();
+    for (const next of ['good', 'hard', 'next']) {
+      await child.waitForURL(new RegExp(`/p/${next}$`));
+      await check(child, `${next} page`);
+      await child.getByRole('button', { name: 'Gå vidare' }).click();
+    }
 
     await child.waitForURL(/\/check/);
     await check(child, 'check page');
@@ -217,8 +216,8 @@ describe('personal form links', () => {
 
     await page.getByRole('link', { name: 'Les svaret' }).click();
     await page.waitForURL(/\/staff\/m\/demo\/responses\//);
-    expect(await page.locator('h1').textContent()).toBe('Hva mener du?');
-    const school = page.locator('.summary-row').filter({ hasText: 'Hvordan har du det på skolen?' });
+    expect(await page.locator('h1').textContent()).toBe('Hva tenker du?');
+    const school = page.locator('.summary-row').filter({ hasText: 'Hvordan har du det hjemme?' });
     // The smiley scale shows its face before the word: "🙂 Bra".
     expect(await school.locator('dd').textContent()).toMatch(/(^|\s)Bra$/);
     const friend = page.locator('.summary-row').filter({ hasText: 'Har du minst én god venn?' });
@@ -335,7 +334,7 @@ describe('personal form links', () => {
 
     await tabTo(page, 'select#form');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('select#form').inputValue()).toBe('barnets-stemme-demo');
+    expect(await page.locator('select#form').inputValue()).toBe('barnets-stemme-3-6');
 
     // Tab lands on the chosen radio of each group; the arrow keys move the choice.
     await tabTo(page, 'input[name="language"]');

@@ -63,11 +63,11 @@ describe('people and roles', () => {
   });
 
   it("applies the municipality's draft period to drafts", async () => {
-    const municipality = await newMunicipality({ draftTtlDays: 60, publishes: ['barnets-stemme-demo'] });
+    const municipality = await newMunicipality({ draftTtlDays: 60, publishes: ['fixture-child'] });
     const child = new Client(undefined, '10.9.1.1');
-    await child.post(`/m/${municipality}/barnets-stemme-demo/start`);
-    await child.post(`/m/${municipality}/barnets-stemme-demo/p/school`, { 'school-feeling': '3' });
-    const id = await draftIdOf(child, env.DB, municipality, 'barnets-stemme-demo');
+    await child.post(`/m/${municipality}/fixture-child/start`);
+    await child.post(`/m/${municipality}/fixture-child/p/school`, { 'school-feeling': '3' });
+    const id = await draftIdOf(child, env.DB, municipality, 'fixture-child');
     const draft = await env.DB.prepare('SELECT expires_at FROM drafts WHERE id = ?').bind(id).first<{ expires_at: number }>();
     const days = ((draft?.expires_at ?? 0) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(59);

@@ -30,7 +30,7 @@ function call(path: string, { method = 'GET', token, body, headers = {} }: Call 
 }
 
 const newLink = (fields: Record<string, unknown> = {}) => ({
-  form: 'barnets-stemme-demo',
+  form: 'fixture-child',
   language: 'nb',
   respondent: 'child',
   caseReference: `API-${Math.floor(Math.random() * 1e9)}`,
@@ -58,10 +58,10 @@ async function create(token: string, fields: Record<string, unknown> = {}, munic
 /** Answers the child's form behind a personal link, as the child would. */
 async function answer(url: string) {
   const child = new Client();
-  expect(location(await child.get(new URL(url).pathname))).toBe('/m/demo/barnets-stemme-demo');
-  await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
-  await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
-  expect(location(await child.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+  expect(location(await child.get(new URL(url).pathname))).toBe('/m/demo/fixture-child');
+  await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '2' });
+  await child.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
+  expect(location(await child.post('/m/demo/fixture-child/submit'))).toBe('/m/demo/fixture-child/done');
 }
 
 const count = async (sql: string, ...values: unknown[]) => (await env.DB.prepare(sql).bind(...values).first<{ n: number }>())?.n ?? 0;
@@ -123,7 +123,7 @@ describe('personal links through the API', () => {
     const read = await call(`${DEMO}/responses/${responseId}`, { token: tokens.demo });
     expect(read.status).toBe(200);
     const body = (await read.json()) as { linkId: string; formId: string; answers: Record<string, unknown>; readable: { questionId: string; label: string; state: string; answer: string[] }[] };
-    expect(body).toMatchObject({ linkId: link.id, formId: 'barnets-stemme-demo', answers: { 'school-feeling': '2', 'has-friend': 'yes' } });
+    expect(body).toMatchObject({ linkId: link.id, formId: 'fixture-child', answers: { 'school-feeling': '2', 'has-friend': 'yes' } });
     expect(body.readable.find((row) => row.questionId === 'school-feeling')).toMatchObject({ label: 'Hvordan har du det på skolen?', state: 'answered', answer: ['🙁 Dårlig'] });
     expect(await apiAudits('response.view', responseId, `token:${tokens.demoId}`)).toBe(1);
     // Labels and texts follow Accept-Language; each read is one more audit entry.
@@ -169,13 +169,13 @@ describe('personal links through the API', () => {
     const response = await call(`${DEMO}/forms`, { token: tokens.demo });
     expect(response.status).toBe(200);
     const { forms } = (await response.json()) as { forms: { id: string; version: string; title: Record<string, string>; languages: string[] }[] };
-    expect(forms.find((form) => form.id === 'barnets-stemme-demo')).toMatchObject({ title: { nb: 'Hva mener du?', nn: 'Kva meiner du?' }, languages: ['nb', 'nn', 'en'] });
+    expect(forms.find((form) => form.id === 'fixture-child')).toMatchObject({ title: { nb: 'Hva mener du?', nn: 'Kva meiner du?' }, languages: ['nb', 'nn', 'en'] });
     expect(forms.every((form) => /^[0-9a-f]{16}$/.test(form.version))).toBe(true);
   });
 
   it('sees every link of the municipality, whoever made it, like an admin', async () => {
     const staffMade = await env.DB.prepare(
-      "INSERT INTO form_links (id, municipality_id, token_hash, form_id, language, respondent, case_reference, created_by, unit_id, single_use, created_at, expires_at) VALUES (?, 'demo', ?, 'barnets-stemme-demo', 'nb', 'child', 'API-STAFF-1', 'demo-helse', 'demo-helsestasjon', 1, ?, ?)",
+      "INSERT INTO form_links (id, municipality_id, token_hash, form_id, language, respondent, case_reference, created_by, unit_id, single_use, created_at, expires_at) VALUES (?, 'demo', ?, 'fixture-child', 'nb', 'child', 'API-STAFF-1', 'demo-helse', 'demo-helsestasjon', 1, ?, ?)",
     )
       .bind(crypto.randomUUID(), crypto.randomUUID(), Date.now(), Date.now() + 86_400_000)
       .run();
@@ -246,7 +246,7 @@ describe('what the API refuses', () => {
     // An answer given without a link (the public form) is not the API's to hand out.
     const publicId = crypto.randomUUID();
     await env.DB.prepare(
-      "INSERT INTO responses (id, reference, municipality_id, form_id, form_version, language, answers, submitted_period, submitted_at) VALUES (?, ?, 'demo', 'barnets-stemme-demo', 'x', 'nb', '{}', '2026-11', 0)",
+      "INSERT INTO responses (id, reference, municipality_id, form_id, form_version, language, answers, submitted_period, submitted_at) VALUES (?, ?, 'demo', 'fixture-child', 'x', 'nb', '{}', '2026-11', 0)",
     )
       .bind(publicId, `API-${publicId.slice(0, 8)}`)
       .run();
@@ -258,7 +258,7 @@ describe('what the API refuses', () => {
 
   it('takes only JSON, whatever else a POST claims to be', async () => {
     const before = await demoLinks();
-    const fields = new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
+    const fields = new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/jsonp', undefined]) {
       // A blob without a type, so that none is added when none is given.
       const response = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: new Blob([fields]), headers: type ? { 'content-type': type } : {} });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, textOf } from './client.ts';
 
-const FORM = '/m/demo/barnets-stemme-demo';
+const FORM = '/m/demo/fixture-child';
 const CONSENT = '/m/demo/samtykke-demo';
 
 /** This client's own draft, found the way the app finds it: by the hash of the cookie's key. */
@@ -25,7 +25,7 @@ describe('bad input gets a clear answer and changes nothing', () => {
     const unknownForm = await new Client().get('/m/demo/no-such-form');
     expect(unknownForm.status).toBe(404);
     expect(await textOf(unknownForm)).toContain('Skjemaet finnes ikke');
-    const unknownMunicipality = await new Client().get('/m/nowhere/barnets-stemme-demo?lang=en');
+    const unknownMunicipality = await new Client().get('/m/nowhere/fixture-child?lang=en');
     expect(unknownMunicipality.status).toBe(404);
     const english = await unknownMunicipality.text();
     expect(english).toContain('<html lang="en"');
@@ -51,10 +51,10 @@ describe('bad input gets a clear answer and changes nothing', () => {
   it('an older stored version of the form is still used for a draft started on it', async () => {
     const client = await startedAt(FORM);
     const draft = await draftRow(client);
-    const stored = await env.DB.prepare('SELECT definition FROM form_versions WHERE form_id = ? AND version = ?').bind('barnets-stemme-demo', draft.form_version).first<{ definition: string }>();
+    const stored = await env.DB.prepare('SELECT definition FROM form_versions WHERE form_id = ? AND version = ?').bind('fixture-child', draft.form_version).first<{ definition: string }>();
     const old = JSON.parse(stored?.definition ?? '{}');
     old.pages[0].questions[0].label.nb = 'Hvordan trives du på skolen (gammel utgave)?';
-    await env.DB.prepare('INSERT INTO form_versions (form_id, version, definition, first_used_at) VALUES (?, ?, ?, 0)').bind('barnets-stemme-demo', 'old0000000000000', JSON.stringify(old)).run();
+    await env.DB.prepare('INSERT INTO form_versions (form_id, version, definition, first_used_at) VALUES (?, ?, ?, 0)').bind('fixture-child', 'old0000000000000', JSON.stringify(old)).run();
     await env.DB.prepare('UPDATE drafts SET form_version = ? WHERE id = ?').bind('old0000000000000', draft.id).run();
     expect(await textOf(await client.get(`${FORM}/p/school`))).toContain('(gammel utgave)');
   });

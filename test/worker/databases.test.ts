@@ -9,7 +9,7 @@ const count = async (db: D1Database, sql: string, ...params: unknown[]) =>
 
 /** Answers the child's form for a municipality and returns the receipt reference. */
 async function answer(municipality: string) {
-  const form = `/m/${municipality}/barnets-stemme-demo`;
+  const form = `/m/${municipality}/fixture-child`;
   const client = new Client();
   await client.post(`${form}/start`);
   await client.post(`${form}/p/school`, { 'school-feeling': '4' });
@@ -36,17 +36,17 @@ describe('one database per municipality', () => {
 
   it("a draft key from one municipality opens nothing in another", async () => {
     const client = new Client();
-    await client.post('/m/andre/barnets-stemme-demo/start');
+    await client.post('/m/andre/fixture-child/start');
     const key = [...client.cookies.values()][0] ?? '';
     const stranger = new Client();
-    stranger.cookies.set('__Host-d-demo-barnets-stemme-demo', key);
-    expect(location(await stranger.get('/m/demo/barnets-stemme-demo/p/school'))).toBe('/m/demo/barnets-stemme-demo');
+    stranger.cookies.set('__Host-d-demo-fixture-child', key);
+    expect(location(await stranger.get('/m/demo/fixture-child/p/school'))).toBe('/m/demo/fixture-child');
   });
 
   it('the nightly clean-up reaches every database', async () => {
     const client = new Client();
-    await client.post('/m/andre/barnets-stemme-demo/start');
-    const id = await draftIdOf(client, env.DB_SECOND, 'andre', 'barnets-stemme-demo');
+    await client.post('/m/andre/fixture-child/start');
+    const id = await draftIdOf(client, env.DB_SECOND, 'andre', 'fixture-child');
     await env.DB_SECOND.prepare('UPDATE drafts SET expires_at = 0 WHERE id = ?').bind(id).run();
     await worker.scheduled(createScheduledController(), env);
     expect(await count(env.DB_SECOND, 'SELECT COUNT(*) AS n FROM drafts WHERE id = ?', id)).toBe(0);
@@ -58,7 +58,7 @@ describe('retention of answers', () => {
     const insert = (db: D1Database, municipality: string, period: string) => {
       const id = crypto.randomUUID();
       return db
-        .prepare("INSERT INTO responses (id, reference, municipality_id, form_id, form_version, language, answers, submitted_period) VALUES (?, ?, ?, 'barnets-stemme-demo', 'v', 'nb', '{}', ?)")
+        .prepare("INSERT INTO responses (id, reference, municipality_id, form_id, form_version, language, answers, submitted_period) VALUES (?, ?, ?, 'fixture-child', 'v', 'nb', '{}', ?)")
         .bind(id, `MV-${id.slice(0, 11)}`, municipality, period)
         .run()
         .then(() => id);

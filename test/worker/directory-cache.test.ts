@@ -5,7 +5,7 @@ import { Client } from './client.ts';
 import { draftIdOf, newMunicipality } from './municipalities.ts';
 import { staffClient } from './staff.ts';
 
-const FORM = 'barnets-stemme-demo';
+const FORM = 'fixture-child';
 const DAY = 86_400_000;
 
 /** An app as deployed (directory entries cached a minute here), on a clock the test moves. */

@@ -8,7 +8,7 @@ import type { Municipality } from '../../worker/core/municipality.ts';
 import { Client, location, textOf, type Fetch } from './client.ts';
 import { draftIdOf } from './municipalities.ts';
 
-const FORM = '/m/demo/barnets-stemme-demo';
+const FORM = '/m/demo/fixture-child';
 
 const appFetch = (options: AppOptions): Fetch => {
   const app = createApp(options);
@@ -143,7 +143,7 @@ describe('nightly clean-up', () => {
     const live = new Client();
     await live.post(`${FORM}/start`);
     const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())?.n ?? 0;
-    const staleId = await draftIdOf(stale, env.DB, 'demo', 'barnets-stemme-demo');
+    const staleId = await draftIdOf(stale, env.DB, 'demo', 'fixture-child');
     await env.DB.prepare('UPDATE drafts SET expires_at = 0 WHERE id = ?').bind(staleId).run();
     await worker.scheduled(createScheduledController(), env);
     expect(await count(`SELECT COUNT(*) AS n FROM drafts WHERE id = '${staleId}'`)).toBe(0);

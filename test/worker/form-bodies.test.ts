@@ -5,7 +5,7 @@ import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, ORIGIN, textOf } from './client.ts';
 import { staffClient } from './staff.ts';
 
-const FORM = '/m/demo/barnets-stemme-demo';
+const FORM = '/m/demo/fixture-child';
 const ADMIN = '/staff/m/demo/admin';
 
 /** Everything the routes could change, in both databases; not rate-limit counters or session times. */
@@ -98,7 +98,7 @@ const send = (client: Client, path: string, contentType: string, body: BodyInit,
   client.request(path, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': contentType, ...headers } });
 
 beforeAll(async () => {
-  const made = await (await admin()).post('/staff/m/demo/links', { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'BODY-1', expiresInDays: '14', singleUse: 'yes' });
+  const made = await (await admin()).post('/staff/m/demo/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'BODY-1', expiresInDays: '14', singleUse: 'yes' });
   linkId = (await made.text()).match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
   expect(linkId).not.toBe('');
 });

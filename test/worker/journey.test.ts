@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { Client, location, textOf } from './client.ts';
 
-const FORM = '/m/demo/barnets-stemme-demo';
+const FORM = '/m/demo/fixture-child';
 
 async function responsesFor(submissionRef: string) {
   return env.DB.prepare('SELECT * FROM responses WHERE reference = ?').bind(submissionRef).all();
@@ -61,7 +61,7 @@ describe('the respondent journey', () => {
       'trusted-adults': ['parent', 'teacher'],
       'adults-should-know': '~',
     });
-    expect(stored.form_id).toBe('barnets-stemme-demo');
+    expect(stored.form_id).toBe('fixture-child');
     expect(String(stored.form_version)).toMatch(/^[0-9a-f]{16}$/);
     // The form version is kept, so this response stays readable after the form changes.
     const version = await env.DB.prepare('SELECT definition FROM form_versions WHERE form_id = ? AND version = ?').bind(stored.form_id, stored.form_version).first();
@@ -134,7 +134,7 @@ describe('languages', () => {
   });
 
   it("uses the municipality's written standard by default and ignores languages it does not offer", async () => {
-    const nynorsk = await new Client().get('/m/nynorsk/barnets-stemme-demo?lang=de');
+    const nynorsk = await new Client().get('/m/nynorsk/fixture-child?lang=de');
     expect(await nynorsk.text()).toContain('<html lang="nn"');
     const bokmal = await new Client().get(`${FORM}?lang=xx`);
     expect(await bokmal.text()).toContain('<html lang="nb"');
@@ -152,7 +152,7 @@ describe('security', () => {
   it('sends strict headers and a __Host- draft cookie', async () => {
     const client = new Client();
     const start = await client.post(`${FORM}/start`);
-    const cookie = start.headers.getSetCookie().find((value) => value.startsWith('__Host-d-demo-barnets-stemme-demo='));
+    const cookie = start.headers.getSetCookie().find((value) => value.startsWith('__Host-d-demo-fixture-child='));
     expect(cookie).toBeDefined();
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/Secure/i);

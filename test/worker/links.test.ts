@@ -11,7 +11,7 @@ const DEMO = '/staff/m/demo';
 /** Makes a link as a staff member and returns its address (shown once) and id. */
 async function makeLink(client: Client, fields: Record<string, string> = {}, municipality = 'demo') {
   const response = await client.post(`/staff/m/${municipality}/links`, {
-    form: 'barnets-stemme-demo',
+    form: 'fixture-child',
     language: 'nn',
     respondent: 'child',
     caseReference: `2026-${Math.floor(Math.random() * 1e6)}`,
@@ -33,14 +33,14 @@ async function answerLink(path: string) {
   const opened = await child.get(path);
   expect(opened.status).toBe(303);
   // The start page first, in the link's language, saying who sent the form.
-  expect(location(opened)).toBe('/m/demo/barnets-stemme-demo');
+  expect(location(opened)).toBe('/m/demo/fixture-child');
   expect(opened.headers.get('location')).toContain('lang=nn');
   const start = await textOf(await child.get(opened.headers.get('location') ?? ''));
   expect(start).toContain('Dette skjemaet er sendt til deg frå Demo skole i Demo kommune.');
   expect(start).toContain('Det finst ingen rette eller gale svar.');
-  await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
-  await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
-  expect(location(await child.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+  await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '2' });
+  await child.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
+  expect(location(await child.post('/m/demo/fixture-child/submit'))).toBe('/m/demo/fixture-child/done');
   return child;
 }
 
@@ -64,7 +64,7 @@ describe('sending a form link', () => {
   it('refuses a national identity number as case reference', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     for (const caseReference of ['01010150074', '010101-50074']) {
-      const response = await staff.post(`${DEMO}/links`, { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference, expiresInDays: '7', singleUse: 'yes' });
+      const response = await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference, expiresInDays: '7', singleUse: 'yes' });
       expect(response.status).toBe(422);
       expect(await textOf(response)).toContain('Ikke bruk fødselsnummer som saksreferanse');
     }
@@ -104,7 +104,7 @@ describe('sending a form link', () => {
     const stored = JSON.stringify(await env.DB.prepare('SELECT * FROM form_links WHERE id = ?').bind(id).first());
     expect(stored).not.toContain('91234567');
     expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Sendt');
-    const wrong = await staff.post(`${DEMO}/links`, { form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'SMS-1', expiresInDays: '7', singleUse: 'yes', phone: '12345' });
+    const wrong = await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'SMS-1', expiresInDays: '7', singleUse: 'yes', phone: '12345' });
     expect(wrong.status).toBe(422);
     expect(await textOf(wrong)).toContain('Skriv et norsk mobilnummer med 8 sifre');
   });
@@ -184,11 +184,11 @@ describe('a link governs the drafts started from it', () => {
     const withdrawn = await makeLink(staff);
     const child = new Client();
     await child.get(withdrawn.path);
-    expect((await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '3' })).status).toBe(303);
+    expect((await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '3' })).status).toBe(303);
     await staff.post(`${DEMO}/links/${withdrawn.id}/revoke`, { confirm: 'yes' });
-    const page = await child.get('/m/demo/barnets-stemme-demo/p/friends');
+    const page = await child.get('/m/demo/fixture-child/p/friends');
     expect(page.status).toBe(410);
-    expect((await child.post('/m/demo/barnets-stemme-demo/submit')).status).toBe(410);
+    expect((await child.post('/m/demo/fixture-child/submit')).status).toBe(410);
     expect((await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(withdrawn.id).first<{ response_id: string | null }>())?.response_id).toBeNull();
 
     const expiring = await makeLink(staff, { expiresInDays: '7' });
@@ -197,7 +197,7 @@ describe('a link governs the drafts started from it', () => {
     const app = createApp({ now: () => new Date(Date.now() + 8 * 86_400_000) });
     const later = new Client((request) => app.fetch(request, env, createExecutionContext()), '10.8.0.1');
     for (const [name, value] of late.cookies) later.cookies.set(name, value);
-    expect((await later.get('/m/demo/barnets-stemme-demo/p/school')).status).toBe(410);
+    expect((await later.get('/m/demo/fixture-child/p/school')).status).toBe(410);
   });
 
   it('a single-use link answered on one device takes no second answer from another', async () => {
@@ -208,11 +208,11 @@ describe('a link governs the drafts started from it', () => {
     await phone.get(path);
     await laptop.get(path);
     for (const device of [phone, laptop]) {
-      await device.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '4' });
-      await device.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+      await device.post('/m/demo/fixture-child/p/school', { 'school-feeling': '4' });
+      await device.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
     }
-    expect(location(await phone.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
-    const second = await laptop.post('/m/demo/barnets-stemme-demo/submit');
+    expect(location(await phone.post('/m/demo/fixture-child/submit'))).toBe('/m/demo/fixture-child/done');
+    const second = await laptop.post('/m/demo/fixture-child/submit');
     expect(second.status).toBe(410);
     expect(await textOf(second)).toContain('Skjemaet er alt sendt');
     const responses = await env.DB.prepare('SELECT COUNT(*) AS n FROM responses WHERE link_id = ?').bind(id).first<{ n: number }>();
@@ -238,12 +238,12 @@ describe('answering together with the child', () => {
 
     const opened = await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' });
     // Assisted answering opens at the start page too, and counts as opening the link.
-    expect(location(opened)).toBe('/m/demo/barnets-stemme-demo');
+    expect(location(opened)).toBe('/m/demo/fixture-child');
     expect(await auditCount('link.assist', id)).toBe(1);
     expect(await env.DB.prepare('SELECT opened_at FROM form_links WHERE id = ?').bind(id).first<{ opened_at: number | null }>()).not.toEqual({ opened_at: null });
-    await staff.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '5' });
-    await staff.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
-    expect(location(await staff.post('/m/demo/barnets-stemme-demo/submit'))).toBe('/m/demo/barnets-stemme-demo/done');
+    await staff.post('/m/demo/fixture-child/p/school', { 'school-feeling': '5' });
+    await staff.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
+    expect(location(await staff.post('/m/demo/fixture-child/submit'))).toBe('/m/demo/fixture-child/done');
 
     const link = await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(id).first<{ response_id: string }>();
     const stored = await env.DB.prepare('SELECT assisted, assisted_role FROM responses WHERE id = ?').bind(link?.response_id).first();
@@ -277,7 +277,7 @@ describe('link addresses outside development', () => {
       production.fetch(
         new Request('https://evil.example/staff/m/demo/links', {
           method: 'POST',
-          body: new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '', ...fields }),
+          body: new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '', ...fields }),
           headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-session=${staff.cookies.get('__Host-session')}`, 'cf-connecting-ip': '10.3.0.1' },
         }),
         { ...env, ENVIRONMENT: 'production', ...vars },
@@ -299,7 +299,7 @@ describe('link addresses outside development', () => {
     const made = await production.fetch(
       new Request('https://medvirk.kommune.no/staff/m/demo/links', {
         method: 'POST',
-        body: new URLSearchParams({ form: 'barnets-stemme-demo', language: 'nb', respondent: 'guardian', caseReference, expiresInDays: '7', singleUse: 'yes', email: 'forelder@example.no' }),
+        body: new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'guardian', caseReference, expiresInDays: '7', singleUse: 'yes', email: 'forelder@example.no' }),
         headers: { origin: 'https://medvirk.kommune.no', 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-session=${staff.cookies.get('__Host-session')}`, 'cf-connecting-ip': '10.3.0.2' },
       }),
       { ...env, ENVIRONMENT: 'production', PUBLIC_ORIGIN: 'https://medvirk.kommune.no' },
@@ -376,7 +376,7 @@ describe("a link only works at its own municipality's address", () => {
     }
     expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM form_links WHERE id = ? AND opened_at IS NULL', id)).toBe(1);
     // At its own address it still works.
-    expect(location(await new Client(undefined, '198.18.0.1').get(path))).toBe('/m/demo/barnets-stemme-demo');
+    expect(location(await new Client(undefined, '198.18.0.1').get(path))).toBe('/m/demo/fixture-child');
   });
 
   it("a draft of a link filed under another municipality is refused at submit, and no answer is stored", async () => {
@@ -384,16 +384,16 @@ describe("a link only works at its own municipality's address", () => {
     const { path, id } = await makeLink(staff);
     const child = new Client(undefined, '198.18.0.2');
     await child.get(path);
-    await child.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
-    await child.post('/m/demo/barnets-stemme-demo/p/friends', { 'has-friend': 'yes' });
+    await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '2' });
+    await child.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
     // The draft moved under "nynorsk" (same database), and the device's key with it.
     await env.DB.prepare("UPDATE drafts SET municipality_id = 'nynorsk' WHERE link_id = ?").bind(id).run();
-    child.cookies.set('__Host-d-nynorsk-barnets-stemme-demo', child.cookies.get('__Host-d-demo-barnets-stemme-demo') ?? '');
-    const submitted = await child.post('/m/nynorsk/barnets-stemme-demo/submit');
+    child.cookies.set('__Host-d-nynorsk-fixture-child', child.cookies.get('__Host-d-demo-fixture-child') ?? '');
+    const submitted = await child.post('/m/nynorsk/fixture-child/submit');
     expect(submitted.status).toBe(404);
     expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM responses WHERE link_id = ?', id)).toBe(0);
     expect(await count(env.DB, 'SELECT COUNT(*) AS n FROM form_links WHERE id = ? AND submitted_at IS NULL', id)).toBe(1);
-    expect((await child.get('/m/nynorsk/barnets-stemme-demo/p/school')).status).toBe(404);
+    expect((await child.get('/m/nynorsk/fixture-child/p/school')).status).toBe(404);
   });
 });
 
@@ -403,20 +403,20 @@ describe('a shared device', () => {
     const { path } = await makeLink(staff);
     const tablet = new Client(undefined, '198.18.7.1');
     await tablet.get(path);
-    const saved = await tablet.post('/m/demo/barnets-stemme-demo/p/school', { 'school-feeling': '2' });
-    const cookie = saved.headers.getSetCookie().find((line) => line.startsWith('__Host-d-demo-barnets-stemme-demo=')) ?? '';
+    const saved = await tablet.post('/m/demo/fixture-child/p/school', { 'school-feeling': '2' });
+    const cookie = saved.headers.getSetCookie().find((line) => line.startsWith('__Host-d-demo-fixture-child=')) ?? '';
     const expires = Date.parse(/expires=([^;]+)/i.exec(cookie)?.[1] ?? '');
     expect(expires - Date.now()).toBeGreaterThan(55 * 60_000);
     expect(expires - Date.now()).toBeLessThanOrEqual(60 * 60_000);
 
     // The next person at the tablet is offered to continue, and can say it is not them.
-    const start = await textOf(await tablet.get('/m/demo/barnets-stemme-demo'));
+    const start = await textOf(await tablet.get('/m/demo/fixture-child'));
     expect(start).toContain('Hald fram der du slutta');
     expect(start).toContain('Er det ikkje du som har byrja på dette skjemaet?');
-    expect(location(await tablet.post('/m/demo/barnets-stemme-demo/forget'))).toBe('/m/demo/barnets-stemme-demo');
-    expect(tablet.cookies.has('__Host-d-demo-barnets-stemme-demo')).toBe(false);
+    expect(location(await tablet.post('/m/demo/fixture-child/forget'))).toBe('/m/demo/fixture-child');
+    expect(tablet.cookies.has('__Host-d-demo-fixture-child')).toBe(false);
     // Even with the old cookie back, the device no longer opens the child's answers.
-    tablet.cookies.set('__Host-d-demo-barnets-stemme-demo', /=([^;]+)/.exec(cookie)?.[1] ?? '');
-    expect(location(await tablet.get('/m/demo/barnets-stemme-demo/p/school'))).toBe('/m/demo/barnets-stemme-demo');
+    tablet.cookies.set('__Host-d-demo-fixture-child', /=([^;]+)/.exec(cookie)?.[1] ?? '');
+    expect(location(await tablet.get('/m/demo/fixture-child/p/school'))).toBe('/m/demo/fixture-child');
   });
 });

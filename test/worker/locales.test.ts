@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../worker/core/language.ts';
+import { INTERFACE_LANGUAGES } from '../../worker/core/language.ts';
 import { LOCALES, translator } from '../../worker/core/i18n/translate.ts';
 
 type Messages = { [key: string]: string | Messages };
@@ -12,7 +12,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 describe('locale files', () => {
   const reference = new Map(entries(LOCALES.nb));
 
-  it.each(LANGUAGES.filter((lang) => lang !== 'nb'))('%s has every text bokmål has, with the same placeholders, and nothing else', (lang) => {
+  it.each(INTERFACE_LANGUAGES.filter((lang) => lang !== 'nb'))('%s has every text bokmål has, with the same placeholders, and nothing else', (lang) => {
     const texts = new Map(entries(LOCALES[lang]));
     expect([...texts.keys()].sort()).toEqual([...reference.keys()].sort());
     for (const [key, text] of texts) {

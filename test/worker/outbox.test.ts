@@ -54,7 +54,7 @@ describe('queueing a message', () => {
       id: crypto.randomUUID(),
       municipalityId: 'demo',
       tokenHash: crypto.randomUUID(),
-      formId: 'barnets-stemme-demo',
+      formId: 'fixture-child',
       language: 'nb',
       respondent: 'guardian' as const,
       caseReference: 'outbox-1',

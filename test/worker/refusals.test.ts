@@ -1,6 +1,6 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../worker/core/language.ts';
+import { INTERFACE_LANGUAGES } from '../../worker/core/language.ts';
 import { LOCALES, translator } from '../../worker/core/i18n/translate.ts';
 import { REFUSALS, refusalTexts, refuse, type RefusalCode } from '../../worker/core/refusals.ts';
 import { createApp } from '../../worker/platform/app.tsx';
@@ -18,7 +18,7 @@ function refusingApp() {
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('the catalogue of refusals', () => {
-  it.each(LANGUAGES)('every refusal has a title and a body in %s', (lang) => {
+  it.each(INTERFACE_LANGUAGES)('every refusal has a title and a body in %s', (lang) => {
     const t = translator(lang);
     for (const code of CODES) {
       const { title, body } = refusalTexts(code);
@@ -44,7 +44,7 @@ describe('the catalogue of refusals', () => {
 describe('a refusal thrown through the app', () => {
   const fetch = refusingApp();
 
-  it.each(LANGUAGES)('is answered with its status and its text in the page language (%s)', async (lang) => {
+  it.each(INTERFACE_LANGUAGES)('is answered with its status and its text in the page language (%s)', async (lang) => {
     const t = translator(lang);
     for (const code of CODES) {
       const response = await fetch(`/refused/${code}?lang=${lang}`);
@@ -64,7 +64,7 @@ describe('a refusal thrown through the app', () => {
   });
 
   it('refuses a cross-site form post as forbidden, not as an unforeseen error', async () => {
-    const response = await fetch('/m/demo/barnets-stemme-demo/start?lang=nn', {
+    const response = await fetch('/m/demo/fixture-child/start?lang=nn', {
       method: 'POST',
       body: new URLSearchParams({}),
       headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },

@@ -21,7 +21,7 @@ export const BUDGET = {
 
 type Route = keyof typeof BUDGET;
 
-const FORM = '/m/demo/barnets-stemme-demo';
+const FORM = '/m/demo/fixture-child';
 
 interface Step {
   route: Route;

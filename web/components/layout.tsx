@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { assets } from '../generated/assets.ts';
-import type { Language } from '../../worker/core/language.ts';
+import { LANGUAGE_INFO, type Language } from '../../worker/core/language.ts';
+import { AssistedBanner, HelpLine, QuickExit } from './respondent-chrome.tsx';
 import type { Ui } from '../ui.ts';
 
 export interface LayoutProps {
@@ -20,7 +21,7 @@ export interface LayoutProps {
 export function Layout({ ui, title, owner, languages = [], here = '', hasError, children }: LayoutProps) {
   const { t, lang } = ui;
   return (
-    <html lang={lang}>
+    <html lang={lang} dir={LANGUAGE_INFO[lang].dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,13 +36,14 @@ export function Layout({ ui, title, owner, languages = [], here = '', hasError, 
         </a>
         <header class="header">
           <span class="owner">{owner ?? 'medvirk'}</span>
+          <QuickExit ui={ui} />
           {languages.length > 1 && (
             <nav aria-label={t('layout.languages')}>
               <ul class="languages">
                 {languages.map((code) => (
                   <li>
                     <a href={`${here}?lang=${code}`} hreflang={code} lang={code} aria-current={code === lang ? 'true' : undefined}>
-                      {t(`languageNames.${code}`)}
+                      {LANGUAGE_INFO[code].name}
                     </a>
                   </li>
                 ))}
@@ -49,10 +51,12 @@ export function Layout({ ui, title, owner, languages = [], here = '', hasError, 
             </nav>
           )}
         </header>
+        <AssistedBanner ui={ui} />
         <main id="main" tabindex={-1}>
           {children}
         </main>
         <footer class="footer">
+          <HelpLine ui={ui} />
           <a href="/accessibility">{t('layout.accessibility')}</a> · <a href="/privacy">{t('layout.privacy')}</a>
         </footer>
       </body>

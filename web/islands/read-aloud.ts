@@ -1,12 +1,16 @@
-/** Reveals the server-rendered "Les opp" buttons where the browser can speak. */
+/**
+ * Reveals the server-rendered "Read aloud" buttons where the browser can speak, and speaks
+ * only with a voice for the page's language: where the device has none, the button's status
+ * says so instead of reading Norwegian or Arabic with an English voice.
+ */
 
-const UTTERANCE_LANG: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+/** Speech tags by page language (the page's `lang`); keep in step with LANGUAGE_INFO. */
+const UTTERANCE_LANG: Record<string, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB', se: 'se-NO', uk: 'uk-UA', pl: 'pl-PL', ar: 'ar', so: 'so-SO' };
 
 /** Voice tags vary between platforms ("nb_NO", "no-NO", "NB-no"), so compare normalised. */
 const tagOf = (voice: SpeechSynthesisVoice) => voice.lang.toLowerCase().replace(/_/g, '-');
 
-function pickVoice(synth: SpeechSynthesis, lang: string): SpeechSynthesisVoice | undefined {
-  const voices = synth.getVoices();
+function pickVoice(voices: SpeechSynthesisVoice[], lang: string): SpeechSynthesisVoice | undefined {
   const exact = voices.find((voice) => tagOf(voice).startsWith(lang));
   if (exact || (lang !== 'nb' && lang !== 'nn')) return exact;
   // Few devices have both written forms of Norwegian; any Norwegian voice beats an English one.
@@ -20,23 +24,26 @@ export function startReadAloud(): void {
   if (!buttons.length) return;
 
   const lang = (document.documentElement.lang || '').toLowerCase().slice(0, 2);
-  // getVoices() is often empty until the browser has loaded them; it then fires voiceschanged.
-  let voice = pickVoice(synth, lang);
-  synth.addEventListener?.('voiceschanged', () => {
-    voice = pickVoice(synth, lang);
-  });
   // Held here also because Chrome drops unreferenced utterances and never fires their end.
   let current: SpeechSynthesisUtterance | undefined;
 
   for (const button of buttons) {
     button.hidden = false;
+    const status = button.nextElementSibling;
     button.addEventListener('click', () => {
       synth.cancel();
       for (const other of buttons) other.removeAttribute('data-speaking');
+      // getVoices() may be empty until the browser has loaded them: then it cannot tell, and
+      // the utterance goes out with its language for the platform to match.
+      const voices = synth.getVoices();
+      const voice = pickVoice(voices, lang);
+      if (voices.length && !voice) {
+        if (status) status.textContent = button.getAttribute('data-no-voice') ?? '';
+        return;
+      }
       const utterance = new SpeechSynthesisUtterance(button.getAttribute('data-speak') ?? '');
       const tag = UTTERANCE_LANG[lang];
       if (tag) utterance.lang = tag;
-      voice = voice ?? pickVoice(synth, lang);
       if (voice) utterance.voice = voice;
       // A cancelled utterance may report its end after the next one started: only the current one counts.
       const done = () => {

@@ -36,7 +36,10 @@ export function QuestionPage({ ui, form, owner, page, caption, questions, action
       <BackLink ui={ui} href={backHref} />
       <PageError message={pageError} />
       <ErrorSummary ui={ui} errors={errors} />
-      <p class="progress">{t('page.progress', progress)}</p>
+      <p class="progress" id="progress">
+        {t('page.progress', progress)}
+      </p>
+      <progress class="progress-bar" max={progress.total} value={progress.current} aria-labelledby="progress" />
       {caption && <p class="caption">{caption}</p>}
       {!single && (
         <>

@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { Layout } from '../components/layout.tsx';
 import { Localized } from '../components/localized.tsx';
+import { ReadAloud, spoken } from '../components/read-aloud.tsx';
 import { localized, type Ui } from '../ui.ts';
 
 export interface StartPageProps {
@@ -13,23 +14,33 @@ export interface StartPageProps {
   /** For a form sent with a personal link: who sent it. */
   sentBy?: { municipality: string; unit?: string };
   questionCount: number;
+  /** Opened at a public address of a form whose answers only a personal link brings to anyone. */
+  demo?: boolean;
 }
 
-export function StartPage({ ui, form, owner, base, draft, sentBy, questionCount }: StartPageProps) {
+export function StartPage({ ui, form, owner, base, draft, sentBy, questionCount, demo }: StartPageProps) {
   const { t } = ui;
+  const sender = sentBy && (sentBy.unit ? t('start.sentByUnit', sentBy) : t('start.sentBy', sentBy));
+  const facts = [
+    t('start.questions', { count: questionCount }),
+    form.estimatedMinutes ? t('start.minutes', { minutes: form.estimatedMinutes }) : undefined,
+    form.allowDecline ? t('start.declineAllowed') : undefined,
+    form.anonymous ? t('start.anonymous') : undefined,
+    t('start.saved'),
+  ];
   return (
     <Layout ui={ui} title={localized(ui, form.title).text} owner={owner} languages={form.languages}>
       <h1>
         <Localized ui={ui} text={form.title} />
       </h1>
-      {sentBy && <p class="lead">{sentBy.unit ? t('start.sentByUnit', sentBy) : t('start.sentBy', sentBy)}</p>}
+      <ReadAloud ui={ui} label={t('childsVoice.readPage')} text={spoken([localized(ui, form.title).text, sender, demo ? t('childsVoice.demoNotice') : undefined, localized(ui, form.description).text, ...facts])} />
+      {demo && <p class="notice notice--demo">{t('childsVoice.demoNotice')}</p>}
+      {sender && <p class="lead">{sender}</p>}
       <Localized ui={ui} text={form.description} paragraphs />
       <ul class="facts">
-        <li>{t('start.questions', { count: questionCount })}</li>
-        {form.estimatedMinutes && <li>{t('start.minutes', { minutes: form.estimatedMinutes })}</li>}
-        {form.allowDecline && <li>{t('start.declineAllowed')}</li>}
-        {form.anonymous && <li>{t('start.anonymous')}</li>}
-        <li>{t('start.saved')}</li>
+        {facts.filter(Boolean).map((fact) => (
+          <li>{fact}</li>
+        ))}
       </ul>
       <form method="post" action={`${base}/start`}>
         <button class="button button--start" type="submit">

@@ -5,6 +5,9 @@ import type { Raw } from '../../worker/engine/questions/kind.ts';
 import { Localized } from '../components/localized.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { ErrorMessage } from '../components/error-message.tsx';
+import { ReadAloud, spoken } from '../components/read-aloud.tsx';
+import { YES_NO_VALUES } from '../../worker/engine/questions/yes-no.ts';
+import { PictureView } from './pictures.tsx';
 
 /** What every question view is given. */
 export interface ViewProps<Q extends Question = Question> {
@@ -29,11 +32,19 @@ export const errorId = (question: Question) => `q-${question.id}-error`;
 export const describedBy = ({ question, error, savedMask }: ViewProps) =>
   [question.hint || savedMask ? hintId(question) : '', error ? errorId(question) : ''].filter(Boolean).join(' ') || undefined;
 
-/** What read-aloud speaks: the form's own text for it, or the label, hint and options. */
-function speech(ui: Ui, question: Question): string {
+/** The answers a question offers as the respondent sees them, in the page language. */
+function answerTexts(ui: Ui, question: Question): string[] {
+  if ('options' in question) return question.options.map((option) => localized(ui, option.label).text);
+  if ('labels' in question) return question.labels.map((label) => localized(ui, label).text);
+  if (question.type === 'yes-no') return (question.dontKnow ? YES_NO_VALUES : YES_NO_VALUES.slice(0, 2)).map((value) => ui.t(`answers.${value}`));
+  return [];
+}
+
+/** What read-aloud speaks: the form's own text for it, or the label, hint, answers and "I don't want to answer". */
+export function speech(ui: Ui, question: Question, decline?: 'option' | 'checkbox'): string {
   if (question.readAloud) return localized(ui, question.readAloud).text;
-  const parts = [question.label, question.hint, ...('options' in question ? question.options.map((option) => option.label) : []), ...('labels' in question ? question.labels : [])];
-  return parts.filter((part) => part !== undefined).map((part) => localized(ui, part).text).join('. ');
+  const text = (part: Question['label'] | undefined) => part && localized(ui, part).text;
+  return spoken([text(question.label), text(question.hint), ...answerTexts(ui, question), decline ? ui.t('question.decline') : undefined]);
 }
 
 function Decline({ ui, question, raw }: ViewProps) {
@@ -64,9 +75,8 @@ export function Frame(props: ViewProps & { group: boolean; children: ComponentCh
   const body = (
     <>
       {title}
-      <button type="button" class="read-aloud" data-speak={speech(ui, question)} hidden>
-        {ui.t('question.readAloud')}
-      </button>
+      {question.picture && <PictureView ui={ui} name={question.picture} />}
+      <ReadAloud ui={ui} text={speech(ui, question, decline)} />
       {(question.hint || savedMask) && (
         <div class="hint" id={hintId(question)}>
           {question.hint && <Localized ui={ui} text={question.hint} />}

@@ -2,18 +2,18 @@ import type { ComponentChildren } from 'preact';
 import { DECLINED_PART, fieldName } from '../../worker/engine/paths.ts';
 import type { Question } from '../../worker/engine/questions/index.ts';
 import { single } from '../../worker/engine/questions/kind.ts';
-import { FACES } from '../../worker/engine/questions/smiley-scale.ts';
 import { YES_NO_VALUES } from '../../worker/engine/questions/yes-no.ts';
 import { DECLINE_OPTION } from '../../worker/engine/page-input.ts';
 import { Localized } from '../components/localized.tsx';
 import { Frame, inputId, type ViewProps } from './frame.tsx';
+import { Face } from './faces.tsx';
 
 type RadioQuestion = Extract<Question, { type: 'single-choice' | 'smiley-scale' | 'yes-no' }>;
 
 interface RadioOption {
   value: string;
   label: ComponentChildren;
-  face?: string;
+  face?: ComponentChildren;
 }
 
 function optionsOf({ question, ui }: ViewProps<RadioQuestion>): RadioOption[] {
@@ -24,7 +24,7 @@ function optionsOf({ question, ui }: ViewProps<RadioQuestion>): RadioOption[] {
       return question.labels.map((label, index) => ({
         value: String(index + 1),
         label: <Localized ui={ui} text={label} />,
-        face: FACES[question.points][index],
+        face: <Face ui={ui} points={question.points} index={index} />,
       }));
     case 'yes-no':
       return (question.dontKnow ? YES_NO_VALUES : YES_NO_VALUES.slice(0, 2)).map((value) => ({ value, label: ui.t(`answers.${value}`) }));
@@ -47,12 +47,8 @@ export function RadiosView(props: ViewProps<RadioQuestion>) {
             <div class={option.value === DECLINE_OPTION ? 'choice decline' : 'choice'}>
               <input type="radio" id={id} name={fieldName({ question: question.id })} value={option.value} checked={chosen === option.value} aria-invalid={error ? 'true' : undefined} />
               <label for={id}>
-                {option.face && (
-                  <span class="face" aria-hidden="true">
-                    {option.face}
-                  </span>
-                )}
-                {option.label}
+                {option.face}
+                <span class="choice-text">{option.label}</span>
               </label>
             </div>
           );

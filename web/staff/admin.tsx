@@ -193,6 +193,7 @@ export interface SettingsValues {
   draftTtlDays: string;
   responseRetentionMonths: string;
   linkVisibility: string;
+  helpContact: string;
 }
 
 export interface SettingsPageProps {
@@ -239,6 +240,7 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
           { value: 'unit', text: t('admin.settings.visibilityUnit') },
           { value: 'sender', text: t('admin.settings.visibilitySender') },
         ])}
+        <TextField ui={ui} id="helpContact" label={t('childsVoice.staff.helpContact')} hint={t('childsVoice.staff.helpContactHint')} error={errors.helpContact} value={values.helpContact} autocomplete="off" />
         <button class="button" type="submit">
           {t('admin.settings.submit')}
         </button>

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../worker/engine/schema.ts';
-import { LANGUAGES } from '../../worker/core/language.ts';
+import { LANGUAGE_INFO, LANGUAGES } from '../../worker/core/language.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { HELPER_ROLES, LINK_STATUSES, RESPONDENTS, type LinkStatus } from '../../worker/core/vocabulary.ts';
 import type { Municipality } from '../../worker/core/municipality.ts';
@@ -14,6 +14,9 @@ const formTitle = (ui: Ui, forms: FormChoice[], formId: string) => {
   const form = forms.find((choice) => choice.id === formId);
   return form ? localized(ui, form.title).text : formId;
 };
+
+/** Languages no qualified translator has checked yet: staff are told, the child is not. */
+const UNREVIEWED = LANGUAGES.filter((code) => !LANGUAGE_INFO[code].reviewed);
 
 export interface NewLinkValues {
   form: string;
@@ -45,7 +48,16 @@ export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui;
           value={values.form}
           options={[{ value: '', text: t('links.new.chooseForm') }, ...forms.filter((form) => form.linkable).map((form) => ({ value: form.id, text: localized(ui, form.title).text }))]}
         />
-        <RadiosField ui={ui} name="language" legend={t('links.new.language')} value={values.language} error={errors.language} inline options={LANGUAGES.map((code) => ({ value: code, text: t(`languageNames.${code}`) }))} />
+        <RadiosField
+          ui={ui}
+          name="language"
+          legend={t('links.new.language')}
+          hint={t('childsVoice.staff.unreviewed', { languages: UNREVIEWED.map((code) => t(`languageNames.${code}`)).join(', ') })}
+          value={values.language}
+          error={errors.language}
+          inline
+          options={LANGUAGES.map((code) => ({ value: code, text: t(`languageNames.${code}`) }))}
+        />
         <RadiosField
           ui={ui}
           name="respondent"

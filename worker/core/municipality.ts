@@ -12,4 +12,6 @@ export interface Municipality {
   database: string;
   /** Whether staff see only their own links and answers, or their unit's too. */
   linkVisibility: 'sender' | 'unit';
+  /** Its own contact for children who need help ("the child welfare emergency service, 12 34 56 78"), if any. */
+  helpContact: string | null;
 }

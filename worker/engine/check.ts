@@ -58,6 +58,19 @@ function* conditionProblems(showIf: Condition | Condition[] | undefined, earlier
   }
 }
 
+/** Flagged answers must be answers the question can take. */
+function* flagProblems(question: Question, path: string): Generator<Problem> {
+  if (!question.flagAnswers) return;
+  const allowed = kindOf(question).answers?.(question);
+  if (!allowed) {
+    yield { path: `${path}.flagAnswers`, message: `only choice, smiley or yes/no questions can flag answers; "${question.id}" is ${question.type}` };
+    return;
+  }
+  for (const value of question.flagAnswers.filter((item) => !allowed.includes(item))) {
+    yield { path: `${path}.flagAnswers`, message: `"${value}" is not an answer to "${question.id}" (it has ${allowed.join(', ')})` };
+  }
+}
+
 /** Everything the schema alone cannot see: unique ids, sound conditions, complete translations. */
 function* semanticProblems(form: FormDefinition): Generator<Problem> {
   const pageIds = new Set<string>();
@@ -75,6 +88,7 @@ function* semanticProblems(form: FormDefinition): Generator<Problem> {
       const path = `${pagePath}.questions[${questionIndex}]`;
       if (seen.has(question.id) || questionIds.has(question.id)) yield { path: `${path}.id`, message: `question id "${question.id}" is used twice` };
       yield* conditionProblems(question.showIf, seen, path);
+      yield* flagProblems(question, path);
       if (question.type === 'info' && question.required) yield { path: `${path}.required`, message: 'an information block has nothing to answer, so it cannot be required' };
       const surveyMessage = isSurvey(form) ? surveyProblem(question) : undefined;
       if (surveyMessage) yield { path, message: surveyMessage };

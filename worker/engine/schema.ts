@@ -45,8 +45,15 @@ export const FormDefinition = v.strictObject({
   allowDecline: v.optional(v.boolean(), false),
   languages: v.pipe(v.array(v.picklist(LANGUAGES)), v.minLength(1)),
   estimatedMinutes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-  /** Shown on the confirmation page. */
+  /** Shown on the confirmation page: what happens to answers that came through a personal link. */
   nextSteps: Text,
+  /**
+   * Nobody reads this form's answers unless they came through a personal link: at a public
+   * address it is a demo, and its start page and receipt say so instead of `nextSteps`.
+   */
+  publicDemo: v.optional(v.boolean(), false),
+  /** Made from a form family (forms/<family>/family.json): the family's id. */
+  family: v.optional(Id),
   pages: v.pipe(v.array(Page), v.minLength(1, 'a form needs at least one page')),
 });
 export type FormDefinition = v.InferOutput<typeof FormDefinition>;

@@ -19,6 +19,8 @@ export type Env = GeneratedEnv & DeploymentSettings;
 interface DeploymentSettings {
   /** The address links in e-mail and letters point to, e.g. https://medvirk.no (required outside development). */
   PUBLIC_ORIGIN?: string;
+  /** Where "leave quickly" on a child's page goes: a neutral https page (https://www.yr.no/ by default). */
+  QUICK_EXIT_URL?: string;
   /** How long a municipality's directory entry is cached in an isolate (30 by default). */
   DIRECTORY_CACHE_SECONDS?: string;
   /** Amazon SES for e-mail outside development; all four are needed (see wrangler.toml). */

@@ -7,18 +7,32 @@ import insightNn from '../../../web/locales/insight/nn.json';
 import consentEn from '../../../web/locales/consent/en.json';
 import consentNb from '../../../web/locales/consent/nb.json';
 import consentNn from '../../../web/locales/consent/nn.json';
-import type { Language } from '../language.ts';
+import childsVoiceEn from '../../../web/locales/childs-voice/en.json';
+import childsVoiceNb from '../../../web/locales/childs-voice/nb.json';
+import childsVoiceNn from '../../../web/locales/childs-voice/nn.json';
+import ar from '../../../web/locales/respondent/ar.json';
+import pl from '../../../web/locales/respondent/pl.json';
+import se from '../../../web/locales/respondent/se.json';
+import so from '../../../web/locales/respondent/so.json';
+import uk from '../../../web/locales/respondent/uk.json';
+import { LANGUAGE_INFO, type InterfaceLanguage, type Language } from '../language.ts';
 
 /** Looks up an interface text in the locale files. */
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 type Messages = { [key: string]: string | Messages };
 
-export const LOCALES: Record<Language, Messages> = {
-  nb: { ...nb, ...insightNb, ...consentNb },
-  nn: { ...nn, ...insightNn, ...consentNn },
-  en: { ...en, ...insightEn, ...consentEn },
+/** The whole interface, in each interface language. */
+export const LOCALES: Record<InterfaceLanguage, Messages> = {
+  nb: { ...nb, ...insightNb, ...consentNb, ...childsVoiceNb },
+  nn: { ...nn, ...insightNn, ...consentNn, ...childsVoiceNn },
+  en: { ...en, ...insightEn, ...consentEn, ...childsVoiceEn },
 };
+
+/** The respondent's pages only, in the other languages a form may offer (see RESPONDENT_KEYS in the tests). */
+export const RESPONDENT_LOCALES: Record<Exclude<Language, InterfaceLanguage>, Messages> = { se, uk, pl, ar, so };
+
+const messagesOf = (lang: Language): Messages => (lang in LOCALES ? LOCALES[lang as InterfaceLanguage] : RESPONDENT_LOCALES[lang as Exclude<Language, InterfaceLanguage>]);
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;
@@ -29,10 +43,18 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** Interface texts for a language, falling back to bokmål for any key a locale lacks. */
+/** Interface texts for a language, falling back along the language's chain, then to bokmål, for any key a locale lacks. */
 export function translator(lang: Language): Translate {
+  const chain = [lang, ...LANGUAGE_INFO[lang].fallback, 'nb' as const].map(messagesOf);
   return (key, params) => {
-    const template = lookup(LOCALES[lang], key) ?? lookup(LOCALES.nb, key) ?? key;
+    let template = key;
+    for (const messages of chain) {
+      const found = lookup(messages, key);
+      if (found !== undefined) {
+        template = found;
+        break;
+      }
+    }
     return params ? template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : template;
   };
 }

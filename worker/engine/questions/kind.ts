@@ -11,6 +11,10 @@ const Condition = v.union([
 ]);
 export const ShowIf = v.union([Condition, v.pipe(v.array(Condition), v.minLength(1))]);
 
+/** Our own small pictures (inline SVG, each with a text alternative) for forms for young children. */
+export const PICTURES = ['home', 'school', 'way', 'adult', 'friend', 'ear', 'sun', 'star', 'cloud', 'worry', 'speech', 'thought', 'path', 'people'] as const;
+export type Picture = (typeof PICTURES)[number];
+
 /** Fields every question type shares. */
 export const base = {
   id: Id,
@@ -28,6 +32,13 @@ export const base = {
   theme: v.optional(v.picklist(THEMES)),
   /** A protective factor it speaks to, where one fits. */
   factor: v.optional(v.picklist(PROTECTIVE_FACTORS)),
+  /** A picture shown beside the label, for those who do not read yet. */
+  picture: v.optional(v.picklist(PICTURES)),
+  /**
+   * Answers that signal the respondent may not be safe or is being hurt: a response with one
+   * of them is flagged, for staff to see first, and its receipt gives the help line prominently.
+   */
+  flagAnswers: v.optional(v.pipe(v.array(v.string()), v.minLength(1))),
 };
 
 export const Option = v.strictObject({ value: Id, label: Text });

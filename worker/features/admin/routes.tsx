@@ -118,6 +118,8 @@ export const Settings = v.object({
     v.maxValue(120, 'responseRetentionMonths'),
   ),
   linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
+  // Shown on every child's page below Alarmtelefonen; empty shows Alarmtelefonen alone.
+  helpContact: v.pipe(v.string(), v.trim(), v.maxLength(200, 'helpContact'), v.transform((text) => text || null)),
 });
 
 admin.get('/settings', async (c) => {
@@ -154,6 +156,7 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
   draftTtlDays: String(municipality.draftTtlDays),
   responseRetentionMonths: String(municipality.responseRetentionMonths),
   linkVisibility: municipality.linkVisibility,
+  helpContact: municipality.helpContact ?? '',
 });
 
 admin.post('/settings', async (c) => {
@@ -166,6 +169,7 @@ admin.post('/settings', async (c) => {
     draftTtlDays: (body.get('draftTtlDays')?.[0] ?? '').trim(),
     responseRetentionMonths: (body.get('responseRetentionMonths')?.[0] ?? '').trim(),
     linkVisibility: body.get('linkVisibility')?.[0] ?? '',
+    helpContact: body.get('helpContact')?.[0] ?? '',
   };
   const parsed = v.safeParse(Settings, values);
   if (!parsed.success) {

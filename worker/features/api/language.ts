@@ -1,13 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../platform/env.ts';
-import { isLanguage, type Language } from '../../core/language.ts';
+import { isInterfaceLanguage, type InterfaceLanguage } from '../../core/language.ts';
 import { translator } from '../../core/i18n/translate.ts';
 
 /**
  * The language of an API client's messages, from Accept-Language: a system has no cookie or
  * `?lang=` to go by. "no" (Norwegian, unspecified) counts as bokmål; the default is bokmål.
  */
-export function acceptedLanguage(header: string | undefined): Language {
+export function acceptedLanguage(header: string | undefined): InterfaceLanguage {
   const ranked = (header ?? '')
     .split(',')
     .map((part, order) => {
@@ -18,7 +18,7 @@ export function acceptedLanguage(header: string | undefined): Language {
     })
     .filter((item) => item.q > 0)
     .sort((a, b) => b.q - a.q || a.order - b.order);
-  return ranked.map((item) => item.lang).find(isLanguage) ?? 'nb';
+  return ranked.map((item) => item.lang).find(isInterfaceLanguage) ?? 'nb';
 }
 
 /** Sets the interface language for everything the API says, errors included. */

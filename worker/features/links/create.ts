@@ -19,7 +19,7 @@ import { Links, type FormLink } from './repository.ts';
 export const LINKABLE_FORMS = Object.values(compiledForms).filter((form) => !form.definition.anonymous);
 
 /** What a new link needs; each problem's message is a key under `links.errors`. */
-export const NewLinkInput = v.object({
+export const NewLinkInput = v.pipe(v.object({
   form: v.picklist(LINKABLE_FORMS.map((form) => form.definition.id), 'form'),
   language: v.picklist(LANGUAGES, 'language'),
   respondent: v.picklist(RESPONDENTS, 'respondent'),
@@ -36,7 +36,13 @@ export const NewLinkInput = v.object({
   email: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'), ''),
   /** A Norwegian mobile number to text the link to; used once and not stored. */
   phone: v.optional(v.pipe(v.string('phone'), v.trim(), v.check((value) => value === '' || norwegianMobile(value) !== undefined, 'phone')), ''),
-});
+}),
+  // A link opens the form in its language, so the form must be written in it.
+  v.forward(
+    v.partialCheck([['form'], ['language']], (input) => !!compiledForms[input.form]?.definition.languages.includes(input.language), 'languageNotOffered'),
+    ['language'],
+  ),
+);
 export type NewLinkInput = v.InferOutput<typeof NewLinkInput>;
 
 export interface LinkMaker {

@@ -9,6 +9,7 @@ import { sha256Hex } from '../../core/secrets.ts';
 import { linkRefusal } from '../links/index.ts';
 import { forgetDraftKey, readDraftKey } from './draft-cookie.ts';
 import { Drafts } from './repository.ts';
+import { respondentChrome } from './chrome.ts';
 
 /**
  * Limits per journey action and client address. Generous where a whole class may share one
@@ -73,6 +74,7 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
 
   // A draft keeps the language it was answered in (a personal link's, to begin with).
   useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
+  c.set('ui', { ...c.var.ui, respondent: respondentChrome(c.env, municipality, form, draftExpired ? undefined : draft) });
   // A link's answer is filed under the link's own municipality only, whatever the address says.
   if (governed && link?.municipalityId !== municipalityId) refuse('linkNotFound');
   // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered

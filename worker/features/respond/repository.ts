@@ -33,9 +33,11 @@ export interface Draft {
   assistedRole: string | null;
   /** The open link of a user-insight round it came from, if any. */
   roundLinkId: string | null;
+  /** After submitting: whether the answers were flagged, so the receipt gives the help line first. */
+  flagged: boolean;
 }
 
-export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision' | 'roundLinkId'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null; roundLinkId?: string };
+export type NewDraft = Omit<Draft, 'status' | 'reference' | 'linkId' | 'assistedRole' | 'revision' | 'roundLinkId' | 'flagged'> & { createdAt: Date; keyHash: string; linkId?: string; assistedRole?: string | null; roundLinkId?: string };
 
 export interface NewResponse {
   id: string;
@@ -52,6 +54,8 @@ export interface NewResponse {
   linkId: string | null;
   assisted: boolean;
   assistedRole: string | null;
+  /** Some answer signals that the respondent may not be safe (`isFlagged`). */
+  flagged: boolean;
 }
 
 export type StoredResponse = Omit<NewResponse, 'values'>;
@@ -81,6 +85,7 @@ function toDraft(row: DraftRow): Draft {
     linkId: row.linkId,
     assistedRole: row.assistedRole,
     roundLinkId: row.roundLinkId,
+    flagged: row.flagged,
   };
 }
 
@@ -199,7 +204,7 @@ export class Drafts {
       // The draft keeps only what the receipt needs; its answers now live in the response.
       this.db
         .update(drafts)
-        .set({ status: 'submitted', answers: {}, reference: response.reference, resumeCodeHash: null, expiresAt: keepReceiptUntil })
+        .set({ status: 'submitted', answers: {}, reference: response.reference, flagged: response.flagged, resumeCodeHash: null, expiresAt: keepReceiptUntil })
         .where(eq(drafts.id, draftId)),
     ];
   }

@@ -1,4 +1,5 @@
 import { isDeclined, type QuestionValue } from '../../engine/answer.ts';
+import { isFlagged } from '../../engine/flag.ts';
 import { journeyOf } from '../../engine/journey.ts';
 import { DECLINE_OPTION } from '../../engine/page-input.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
@@ -35,5 +36,6 @@ export async function responseFrom(draft: Draft, form: FormDefinition, now: Date
     linkId: draft.linkId,
     assisted: draft.assistedRole !== null,
     assistedRole: draft.assistedRole,
+    flagged: isFlagged(form, journey.answers),
   };
 }

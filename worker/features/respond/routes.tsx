@@ -33,6 +33,7 @@ import { StartPage } from '../../../web/pages/start.tsx';
 import { deviceHoldUntil, draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 import { roundAnswer } from '../insight/index.ts';
+import { isDemo } from './chrome.ts';
 
 type C = Context<RespondEnv>;
 
@@ -76,6 +77,7 @@ journey.get('/', async (c) => {
       draft={open && { started: Object.keys(open.answers).length > 0 }}
       sentBy={link && { municipality: municipality.name, unit }}
       questionCount={questionCount(form)}
+      demo={isDemo(form, draft)}
     />,
   );
 });
@@ -304,7 +306,7 @@ async function submitToRound(c: C, draft: Draft, way: Journey) {
 journey.get('/done', (c) => {
   const { draft, form, municipality, base } = c.var.journey;
   if (draft?.status !== 'submitted' || !draft.reference) return redirect(c, draft ? `${base}/check` : base);
-  return page(c, <ConfirmationPage ui={c.var.ui} form={form} owner={municipality.name} reference={draft.reference} />);
+  return page(c, <ConfirmationPage ui={c.var.ui} form={form} owner={municipality.name} reference={draft.reference} demo={isDemo(form, draft)} flagged={draft.flagged} />);
 });
 
 const savePage = (c: C, draft: Draft, code?: string) => {

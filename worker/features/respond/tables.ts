@@ -38,6 +38,8 @@ export const drafts = sqliteTable(
     /** Set when a staff member opened the form together with the child: the helper's role. */
     assistedRole: text('assisted_role'),
     reference: text('reference'),
+    /** Set on submitting, for the receipt: the answers signalled that the child may not be safe (engine/flag.ts). */
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -73,6 +75,8 @@ export const responses = sqliteTable(
     /** Answered with an adult's help, and that adult's role (never their name). */
     assisted: integer('assisted', { mode: 'boolean' }).notNull().default(false),
     assistedRole: text('assisted_role'),
+    /** Some answer is one the form marks as a sign the respondent may not be safe or is being hurt (engine/flag.ts). */
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
     /** Year and month: all an anonymous response keeps of when it came in. */
     submittedPeriod: text('submitted_period').notNull(),
     /** Exact time, only for forms that are not anonymous. */

@@ -24,6 +24,8 @@ export const municipalities = sqliteTable('municipalities', {
   database: text('database').notNull().default('DB'),
   /** Whose links (and answers) a staff member sees: only their own, or their unit's too. */
   linkVisibility: text('link_visibility', { enum: ['sender', 'unit'] }).notNull().default('unit'),
+  /** The municipality's own help contact for children, shown on their pages below Alarmtelefonen. */
+  helpContact: text('help_contact'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 

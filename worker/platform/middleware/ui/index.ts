@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../env.ts';
-import { LANGUAGES, type Language } from '../../../core/language.ts';
+import { INTERFACE_LANGUAGES, type Language } from '../../../core/language.ts';
 import { chooseLanguage } from '../../../core/i18n/negotiate.ts';
 import { translator } from '../../../core/i18n/translate.ts';
 
@@ -20,8 +20,11 @@ export function useLanguage<E extends AppEnv>(c: Context<E>, offered: readonly L
   c.set('ui', { lang, t: translator(lang) });
 }
 
-/** Every page gets a language, before anything can fail, so even error pages are translated. */
+/**
+ * Every page gets a language, before anything can fail, so even error pages are translated:
+ * an interface language here; a form's journey chooses again among the form's languages.
+ */
 export const ui = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  useLanguage(c, LANGUAGES, 'nb');
+  useLanguage(c, INTERFACE_LANGUAGES, 'nb');
   await next();
 };

@@ -1,0 +1,58 @@
+import type { Ui } from '../ui.ts';
+
+/** Alarmtelefonen for barn og unge: free, open day and night (116 111, https://www.116111.no). */
+export const HELP_PHONE = '116 111';
+export const EMERGENCY_PHONE = '112';
+const tel = (phone: string) => `tel:${phone.replace(/\s/g, '')}`;
+
+/** Leaves at once for a neutral page; a plain link, so it works without JavaScript (the island also drops this page from the history). */
+export function QuickExit({ ui }: { ui: Ui }) {
+  if (!ui.respondent?.child) return null;
+  return (
+    <a class="quick-exit" href={ui.respondent.exitUrl} rel="noreferrer" data-quick-exit>
+      {ui.t('childsVoice.quickExit')}
+    </a>
+  );
+}
+
+/** A phone number as a link a phone can call. */
+export const Phone = ({ phone }: { phone: string }) => (
+  <a href={tel(phone)} class="phone">
+    {phone}
+  </a>
+);
+
+/** A text with `{phone}` in it, the number as a link to call. */
+export function WithPhone({ text, phone }: { text: string; phone: string }) {
+  const [before, after = ''] = text.split('{phone}');
+  return (
+    <>
+      {before}
+      <Phone phone={phone} />
+      {after}
+    </>
+  );
+}
+
+/** One calm line on every child page about where to get help now. */
+export function HelpLine({ ui }: { ui: Ui }) {
+  if (!ui.respondent?.child) return null;
+  const { helpContact } = ui.respondent;
+  return (
+    <p class="help-line">
+      <WithPhone text={ui.t('childsVoice.helpLine')} phone={HELP_PHONE} />
+      {helpContact && ` ${ui.t('childsVoice.helpLocal', { contact: helpContact })}`}
+    </p>
+  );
+}
+
+/** When an adult answers together with the child, every page says so. */
+export function AssistedBanner({ ui }: { ui: Ui }) {
+  const role = ui.respondent?.assistedRole;
+  if (!role) return null;
+  return (
+    <p class="assisted-banner" role="note">
+      {ui.t('childsVoice.assisted', { role: ui.t(`links.helperRoles.${role}`) })}
+    </p>
+  );
+}
