@@ -28,6 +28,11 @@ export const REFUSALS = {
   linkUsed: 410,
   linkExpired: 410,
   linkAnswered: 409,
+  // Assessments and meeting records
+  documentChanged: 409,
+  assessmentCompleted: 409,
+  assessmentNotCompleted: 409,
+  assessmentNoLink: 409,
   // Staff sign-in and access
   signInRequired: 401,
   signInLinkInvalid: 400,

@@ -11,6 +11,8 @@ import { ui } from './middleware/ui/index.ts';
 import { page, wantsJson } from './render.ts';
 import { admin } from '../features/admin/routes.tsx';
 import { api } from '../features/api/routes.ts';
+import { assessmentRoutes, feedbackForChild, meetingRoutes } from '../features/assessment/routes.ts';
+import { cases } from '../features/cases/routes.tsx';
 import { links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
@@ -93,6 +95,8 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', assetRoutes);
   app.route('/', infoPages);
   app.route('/m/:municipality/:form', journey);
+  // A child's answered link shows the adults' feedback, once it is sent; otherwise the link routes answer.
+  app.use('/l/:municipality/:token', feedbackForChild());
   app.route('/l', personalLink);
   // Staff pages: the person is loaded once; a municipality's pages need a signed-in person,
   // and each sub-app checks the roles it needs.
@@ -100,6 +104,9 @@ export function createApp(options: AppOptions = {}) {
   app.use('/staff/m/:municipality/*', requireStaff());
   app.route('/staff', staff);
   app.route('/staff/m/:municipality', links);
+  app.route('/staff/m/:municipality', cases);
+  app.route('/staff/m/:municipality', assessmentRoutes);
+  app.route('/staff/m/:municipality', meetingRoutes);
   app.route('/staff/m/:municipality/admin', admin);
   app.route('/dev', dev);
   app.route('/api/v1', api);

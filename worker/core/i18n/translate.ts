@@ -1,6 +1,12 @@
 import en from '../../../web/locales/en.json';
 import nb from '../../../web/locales/nb.json';
 import nn from '../../../web/locales/nn.json';
+import assessmentEn from '../../../web/locales/assessment/en.json';
+import assessmentNb from '../../../web/locales/assessment/nb.json';
+import assessmentNn from '../../../web/locales/assessment/nn.json';
+import casesEn from '../../../web/locales/cases/en.json';
+import casesNb from '../../../web/locales/cases/nb.json';
+import casesNn from '../../../web/locales/cases/nn.json';
 import type { Language } from '../language.ts';
 
 /** Looks up an interface text in the locale files. */
@@ -8,7 +14,11 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 
 type Messages = { [key: string]: string | Messages };
 
-export const LOCALES: Record<Language, Messages> = { nb, nn, en };
+export const LOCALES: Record<Language, Messages> = {
+  nb: { ...nb, ...assessmentNb, ...casesNb },
+  nn: { ...nn, ...assessmentNn, ...casesNn },
+  en: { ...en, ...assessmentEn, ...casesEn },
+};
 
 function lookup(messages: Messages, key: string): string | undefined {
   let node: string | Messages | undefined = messages;

@@ -23,6 +23,8 @@ export const base = {
   /** Overrides the form's `allowDecline` for this question. */
   allowDecline: v.optional(v.boolean()),
   showIf: v.optional(ShowIf),
+  /** Item ids of another form this question draws on: an assessment element names the child's-voice items shown beside it. */
+  drawsOn: v.optional(v.array(Id)),
 };
 
 export const Option = v.strictObject({ value: Id, label: Text });

@@ -4,3 +4,4 @@ export { Links, type FormLink } from './repository.ts';
 export { revokeLink } from './revoke.ts';
 export { linkRefusal, linkStatus } from './status.ts';
 export { formLinks } from './tables.ts';
+export { responsePdf, type PdfFacts } from './response-pdf.ts';

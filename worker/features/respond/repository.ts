@@ -54,6 +54,19 @@ export interface NewResponse {
 
 export type StoredResponse = Omit<NewResponse, 'values'>;
 
+/** A response as listed on a case page: when, through which link, and whether it was flagged; no answers. */
+export interface ResponseSummary {
+  id: string;
+  reference: string;
+  municipalityId: string;
+  formId: string;
+  language: string;
+  assisted: boolean;
+  submittedAt: Date | null;
+  linkId: string | null;
+  flagged: boolean;
+}
+
 /** What one journey request needs from the municipality's database, read in one round trip. */
 export interface JourneyRead {
   draft?: Draft;
@@ -215,6 +228,13 @@ export class Responses {
     const [row] = await this.database.db.select().from(responses).where(eq(responses.id, id));
     if (!row) return undefined;
     return { ...row, language: isLanguage(row.language) ? row.language : 'nb', answers: v.parse(Answers, row.answers) };
+  }
+
+  /** What a case page lists of responses (never their answers), by id. */
+  summaries(ids: string[]): Promise<ResponseSummary[]> {
+    if (!ids.length) return Promise.resolve([]);
+    const { id, reference, municipalityId, formId, language, assisted, submittedAt, linkId, flagged } = responses;
+    return this.database.db.select({ id, reference, municipalityId, formId, language, assisted, submittedAt, linkId, flagged }).from(responses).where(inArray(responses.id, ids));
   }
 
   /** A municipality's answers from before `period` (YYYY-MM), with their countable values. */

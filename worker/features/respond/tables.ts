@@ -77,6 +77,8 @@ export const responses = sqliteTable(
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
     /** The personal form link answered, if any: who may read the response follows from it. */
     linkId: text('link_id'),
+    /** Set when the answers call for a prompt look (the form's flag rule); shown first to whoever sent the link. */
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [index('responses_form_period').on(table.municipalityId, table.formId, table.submittedPeriod)],
 );
