@@ -1,6 +1,7 @@
 /** A meeting record's summary: its parts to write, what it refers to in the case, and what is written so far. */
 import type { DocumentSection } from '../../worker/engine/output.ts';
 import type { FormDefinition } from '../../worker/engine/schema.ts';
+import { pagePath } from '../../worker/engine/paths.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { AnswerList } from '../components/answer-list.tsx';
 import { SelectField } from '../components/fields.tsx';
@@ -57,7 +58,7 @@ export function MeetingPage({ ui, name, base, caseHref, form, record, options, s
           {t('assessment.meeting.saveReferences')}
         </button>
       </form>
-      <AnswerList ui={ui} sections={sections} listHref={(page) => `${base}/p/${page.id}`} changeHref={(page) => `${base}/p/${page.id}`} />
+      <AnswerList ui={ui} sections={sections} listHref={(page) => `${base}/p/${page.id}`} changeHref={(page, answer) => pagePath(base, page.id, answer.path.row)} />
     </StaffLayout>
   );
 }
