@@ -77,3 +77,18 @@ describe('the case page', () => {
     expect((await (await staffClient('admin@demo.medvirk.no')).get('/staff/m/demo/cases/SAK-3')).status).toBe(200);
   });
 });
+
+describe('a child’s answers at rest', () => {
+  it('are sealed in the stored row of a form that is not anonymous, and read back on the staff page', async () => {
+    const { staff, responseId } = await answeredCase('SAK-SEGL');
+    const row = await env.DB.prepare('SELECT answers FROM responses WHERE id = ?').bind(responseId).first<{ answers: string }>();
+    expect(JSON.parse(row!.answers)).toMatch(/^v1\.dev1\.[\w-]+\.[\w-]+$/);
+    expect(row!.answers).not.toContain('pappa');
+    expect(row!.answers).not.toContain('adults-should-know');
+    // Moved into another row, the value does not open: the staff page refuses rather than showing another child's answers.
+    expect(await textOf(await staff.get(`/staff/m/demo/responses/${responseId}`))).toContain('Jeg vil bo hos pappa i helgene');
+    const other = await answeredCase('SAK-SEGL-2');
+    await env.DB.prepare('UPDATE responses SET answers = ? WHERE id = ?').bind(row!.answers, other.responseId).run();
+    expect((await other.staff.get(`/staff/m/demo/responses/${other.responseId}`)).status).toBe(500);
+  });
+});

@@ -93,7 +93,7 @@ api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
 api.get('/municipalities/:municipality/responses/:id', async (c) => {
   const { municipality, database, actor, now, ui } = c.var;
   const reader = { actor: actor.id, via: 'api' as const, action: 'response.view' as const, maySee: (link: FormLink) => canSeeLink(actor, municipality, link) };
-  const { response, form } = await readResponse(database, municipality, c.req.param('id'), reader, now);
+  const { response, form } = await readResponse(database, await keyringFor(c.env), municipality, c.req.param('id'), reader, now);
   return c.json(responseJson(response, form, ui));
 });
 

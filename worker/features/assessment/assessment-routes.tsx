@@ -62,7 +62,7 @@ async function childAnswers(c: C, where: StaffScope, assessment: Assessment, pag
   const shown = assessmentForm().pages.find((candidate) => candidate.id === pageId);
   if (!assessment.responseId || !shown?.questions.some((question) => question.drawsOn)) return undefined;
   const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action: 'response.view' as const, maySee: (link: FormLink) => canSeeRecord(actor(c), where.municipality, link) };
-  const read = await readResponse(where.database, where.municipality, assessment.responseId, reader, c.var.now).catch(() => undefined);
+  const read = await readResponse(where.database, await keyringFor(c.env), where.municipality, assessment.responseId, reader, c.var.now).catch(() => undefined);
   if (!read) return undefined;
   const answers = responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t).flatMap((section) => section.rows.flatMap((row) => row.answers));
   return (question) =>
@@ -157,7 +157,7 @@ assessmentRoutes.post('/assessments/:id/feedback', async (c) => {
   const assessment = await visibleAssessment(c, where);
   const parsed = v.safeParse(FeedbackInput, { email: (await readForm(c)).get('email')?.[0] ?? '' });
   if (!parsed.success) return summary(c, where, assessment, c.var.ui.t('links.errors.email'));
-  const response = assessment.responseId ? await new Responses(where.database).byId(assessment.responseId) : undefined;
+  const [response] = assessment.responseId ? await new Responses(where.database).summaries([assessment.responseId]) : [];
   const queued = await sendFeedback(where.database, where.municipality, assessment, response?.language ?? where.municipality.writtenStandard, parsed.output.email, c.var.staff!.person.id, c.var.now);
   if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, c.var.now);
   return redirect(c, base(where, assessment));
