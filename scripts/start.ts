@@ -3,6 +3,9 @@
  * serves the app with `wrangler dev` (the real Workers runtime) on http://localhost:8787.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const PORT = process.env.PORT ?? '8787';
 const wrangler = 'node_modules/.bin/wrangler';
@@ -11,6 +14,10 @@ const run = (command: string, args: string[]) => execFileSync(command, args, { s
 run('node_modules/.bin/tsx', ['scripts/build.ts']);
 run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local']);
 run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', 'scripts/seed.sql']);
+// The demo case's answers are sealed as the app seals them, so its SQL is made, not written.
+const demoCase = join(mkdtempSync(join(tmpdir(), 'medvirk-seed-')), 'demo-case.sql');
+writeFileSync(demoCase, execFileSync('node_modules/.bin/tsx', ['scripts/seed-case.ts']));
+run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', demoCase]);
 
 const origin = `http://localhost:${PORT}`;
 console.log(`
@@ -26,6 +33,10 @@ console.log(`
     planner:  planlegger@demo.medvirk.no
     admin:    admin@demo.medvirk.no        (also staff at Demo helsestasjon)
   No e-mail leaves your machine: the sign-in link is shown at ${origin}/dev/outbox.
+
+  A demo case with a flagged child's-voice answer and a draft best-interests assessment
+  (signed in as ansatt@demo.medvirk.no or admin@demo.medvirk.no):
+    ${origin}/staff/m/demo/cases/DEMO-SAK-1
   Requests are not printed (a personal link's address holds its token); warnings and errors are.
 `);
 

@@ -5,11 +5,10 @@ import { Answers } from '../../engine/answer.ts';
 import { FormDefinition, type CompiledForm } from '../../engine/schema.ts';
 import { changedRows, type Database, type Statement } from '../../platform/storage/database.ts';
 import { open, seal, type Keyring } from '../../core/sealed.ts';
+import { answersContext } from './answers-context.ts';
 import { formLinks, Links, type FormLink } from '../links/index.ts';
 import { draftKeys, drafts, formVersions, responses, responseValues } from './tables.ts';
 
-/** Where a response's sealed answers live, bound into the seal so a copy in another row does not open. */
-export const answersContext = (responseId: string) => `responses.answers:${responseId}`;
 
 /** The answers as stored: sealed for a form that is not anonymous (there they identify a child), as they are otherwise. */
 export const storedAnswers = async (response: Pick<NewResponse, 'id' | 'answers'>, keyring: Keyring | undefined) =>
