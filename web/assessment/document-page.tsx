@@ -55,8 +55,11 @@ export function DocumentPage({ ui, name, title, caseReference, summaryHref, step
               <QuestionView ui={ui} question={question} {...state} />
             </div>
             {beside && (
-              <aside class="child-answers" aria-label={t('assessment.childSaid', { element: localized(ui, question.label).text })}>
-                <h2 class="child-answers__title">{t('assessment.childSaidTitle')}</h2>
+              <div class="child-answers">
+                <h2 class="child-answers__title">
+                  {t('assessment.childSaidTitle')}
+                  <span class="visually-hidden">: {localized(ui, question.label).text}</span>
+                </h2>
                 {beside.length === 0 ? (
                   <p>{t('assessment.childSaidNone')}</p>
                 ) : (
@@ -69,7 +72,7 @@ export function DocumentPage({ ui, name, title, caseReference, summaryHref, step
                     ))}
                   </dl>
                 )}
-              </aside>
+              </div>
             )}
           </div>
         ))}
