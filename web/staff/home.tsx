@@ -31,6 +31,9 @@ export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; mem
                   <li>
                     <a href={`/staff/m/${held[0]?.municipalityId}/links/new`}>{t('links.new.title')}</a>
                   </li>
+                  <li>
+                    <a href={`/staff/m/${held[0]?.municipalityId}/cases`}>{t('cases.overview')}</a>
+                  </li>
                 </ul>
               )}
             </li>
