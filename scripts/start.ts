@@ -3,7 +3,9 @@
  * serves the app with `wrangler dev` (the real Workers runtime) on http://localhost:8787.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OPEN_LINKS } from './lib/insight-seed.ts';
 
 const PORT = process.env.PORT ?? '8787';
@@ -17,6 +19,10 @@ run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', 'scripts/seed.sql']);
 // The user-insight demo: generated answers, written to a file wrangler can execute.
 run('node_modules/.bin/tsx', ['scripts/seed-insight.ts', '.wrangler/insight-seed.sql']);
 run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', '.wrangler/insight-seed.sql']);
+// The demo case's answers are sealed as the app seals them, so its SQL is made, not written.
+const demoCase = join(mkdtempSync(join(tmpdir(), 'medvirk-seed-')), 'demo-case.sql');
+writeFileSync(demoCase, execFileSync('node_modules/.bin/tsx', ['scripts/seed-case.ts']));
+run(wrangler, ['d1', 'execute', 'DB', '--local', '--file', demoCase]);
 
 const origin = `http://localhost:${PORT}`;
 console.log(`
@@ -40,6 +46,10 @@ ${OPEN_LINKS.map((link) => `    ${link.group.padEnd(10)} ${origin}/r/demo/${link
     planner:  planlegger@demo.medvirk.no
     admin:    admin@demo.medvirk.no        (also staff at Demo helsestasjon)
   No e-mail leaves your machine: the sign-in link is shown at ${origin}/dev/outbox.
+
+  A demo case with a flagged child's-voice answer and a draft best-interests assessment
+  (signed in as ansatt@demo.medvirk.no or admin@demo.medvirk.no):
+    ${origin}/staff/m/demo/cases/DEMO-SAK-1
   Requests are not printed (a personal link's address holds its token); warnings and errors are.
 `);
 

@@ -1,6 +1,6 @@
 /** Starts the app as `npm start` does, on a free port with a throw-away database. */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,10 @@ export default async function setup(project: TestProject) {
   execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', 'scripts/seed.sql'], quiet);
   execFileSync('node_modules/.bin/tsx', ['scripts/seed-insight.ts', join(state, 'insight-seed.sql')], quiet);
   execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', join(state, 'insight-seed.sql')], quiet);
+  // The demo case, as `npm start` seeds it (made by a script, since its answers are sealed).
+  const demoCase = join(state, 'demo-case.sql');
+  writeFileSync(demoCase, execFileSync('node_modules/.bin/tsx', ['scripts/seed-case.ts']));
+  execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', demoCase], quiet);
 
   const port = await freePort();
   const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn', '--var', 'ENVIRONMENT:development'], {

@@ -37,6 +37,26 @@ const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Recor
   { method: 'POST', path: (ids) => `/staff/m/demo/consents/${ids.consent}/signers/${ids.signer}/link`, body: { language: 'nb' } },
   { method: 'POST', path: (ids) => `/staff/m/demo/consents/${ids.consent}/withdraw`, body: (ids) => ({ signer: ids.signer, service: 'all', note: 'Matrix' }) },
   { method: 'POST', path: (ids) => `/staff/m/demo/consents/${ids.consent}/countersign` },
+  { method: 'GET', path: () => '/staff/m/demo/cases' },
+  { method: 'GET', path: () => '/staff/m/demo/cases/MATRIX-0' },
+  { method: 'POST', path: (ids) => `/staff/m/demo/cases/MATRIX-0/responses/${ids.response}/review` },
+  { method: 'POST', path: () => '/staff/m/demo/cases/MATRIX-0/assessments', body: {} },
+  { method: 'POST', path: () => '/staff/m/demo/cases/MATRIX-0/meetings' },
+  { method: 'GET', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}` },
+  { method: 'GET', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/p/know` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/p/know`, body: { 'know-views': 'Matrix' } },
+  { method: 'POST', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/complete` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/revise` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/feedback`, body: { email: '' } },
+  { method: 'GET', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/document` },
+  { method: 'GET', path: (ids) => `/staff/m/demo/assessments/${ids.assessment}/pdf` },
+  { method: 'GET', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}/references`, body: { response: '', assessment: '' } },
+  { method: 'GET', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}/p/plan` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}/p/meeting`, body: { purpose: 'Matrix' } },
+  { method: 'GET', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}/p/plan/1` },
+  { method: 'POST', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}/p/plan/1`, body: { goal: 'Matrix', measure: 'Matrix' } },
+  { method: 'POST', path: (ids) => `/staff/m/demo/meetings/${ids.meeting}/p/plan/1/remove` },
   ...ADMIN_ROUTES,
 ];
 
@@ -45,9 +65,14 @@ interface Ids {
   response: string;
   consent: string;
   signer: string;
+  assessment: string;
+  meeting: string;
 }
 
-const ids: Ids = { link: '', response: '', consent: '', signer: '' };
+const ids: Ids = { link: '', response: '', consent: '', signer: '', assessment: '', meeting: '' };
+/** What the case routes could change: assessments and their versions, meeting records and reviews. */
+const caseState = async () =>
+  env.DB.prepare('SELECT (SELECT COUNT(*) FROM assessments) AS a, (SELECT COUNT(*) FROM assessment_versions) AS v, (SELECT group_concat(revision) FROM meeting_records) AS m, (SELECT COUNT(*) FROM response_reviews) AS r').first();
 /** What the admin routes could change: memberships, people and API tokens. */
 const adminState = async () => ({
   memberships: (await env.DB.prepare('SELECT COUNT(*) AS n FROM memberships').first<{ n: number }>())?.n,
@@ -83,14 +108,18 @@ beforeAll(async () => {
   ids.consent = location(consent).split('/').pop() ?? '';
   ids.signer = (await env.DB.prepare('SELECT id FROM consent_signers WHERE consent_id = ?').bind(ids.consent).first<{ id: string }>())?.id ?? '';
   expect(ids.signer).not.toBe('');
+  ids.assessment = location(await owner.post('/staff/m/demo/cases/MATRIX-0/assessments', { response: ids.response })).split('/')[5] ?? '';
+  ids.meeting = location(await owner.post('/staff/m/demo/cases/MATRIX-0/meetings')).split('/')[5] ?? '';
+  expect(ids.assessment).not.toBe('');
+  expect(ids.meeting).not.toBe('');
 });
 
 const bodyOf = (route: (typeof ROUTES)[number]) => (typeof route.body === 'function' ? route.body(ids) : route.body);
 const send = (client: Client, route: (typeof ROUTES)[number]) => (route.method === 'GET' ? client.get(route.path(ids)) : client.post(route.path(ids), bodyOf(route)));
 
 describe('every staff route refuses anyone without a role in the municipality', () => {
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id', consent: ':id', signer: ':signer' })}`, route] as const))('%s', async (_name, route) => {
-    const before = { links: await linkCount(), revoked: await revoked(), ...(await adminState()), ...(await consentState()) };
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id', consent: ':id', signer: ':signer', assessment: ':id', meeting: ':id' })}`, route] as const))('%s', async (_name, route) => {
+    const before = { links: await linkCount(), revoked: await revoked(), cases: await caseState(), ...(await adminState()), ...(await consentState()) };
 
     const signedOut = await send(new Client(), route);
     expect(signedOut.status).toBe(303);
@@ -107,7 +136,7 @@ describe('every staff route refuses anyone without a role in the municipality', 
     // Signed in, but without any role at all.
     expect((await send(await staffClient('ingen@demo.medvirk.no'), route)).status).toBe(403);
 
-    expect({ links: await linkCount(), revoked: await revoked(), ...(await adminState()), ...(await consentState()) }).toEqual(before);
+    expect({ links: await linkCount(), revoked: await revoked(), cases: await caseState(), ...(await adminState()), ...(await consentState()) }).toEqual(before);
   });
 
   it.each(ADMIN_ROUTES.map((route) => [`${route.method} ${route.path(ids)}`, route] as const))('staff without the admin role: %s', async (_name, route) => {

@@ -7,6 +7,7 @@ import { api } from '../../worker/features/api/routes.ts';
 import { sha256Hex } from '../../worker/core/secrets.ts';
 import { ApiTokens } from '../../worker/features/api/tokens.ts';
 import { Client, location, textOf } from './client.ts';
+import { staffClient } from './staff.ts';
 
 const DEMO = '/api/v1/municipalities/demo';
 
@@ -321,7 +322,7 @@ describe('the OpenAPI document', () => {
     expect(document).toEqual(JSON.parse(JSON.stringify(openApiDocument)));
     const described = new Set(Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)));
     expect(described).toEqual(served());
-    expect(served().size).toBe(10);
+    expect(served().size).toBe(13);
   });
 
   it('refers only to components it defines', () => {
@@ -340,15 +341,20 @@ const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: unkno
   { method: 'POST', path: (ids) => `${DEMO}/links/${ids.link}/revoke`, body: {} },
   { method: 'GET', path: (ids) => `${DEMO}/responses/${ids.response}` },
   { method: 'GET', path: () => `${DEMO}/consents/check?caseReference=API-MATRIX-C&service=school` },
+  { method: 'GET', path: (ids) => `${DEMO}/cases/${ids.caseReference}/responses` },
+  { method: 'GET', path: (ids) => `${DEMO}/cases/${ids.caseReference}/assessments` },
+  { method: 'GET', path: (ids) => `${DEMO}/assessments/${ids.assessment}` },
 ];
 
 interface Ids {
   link: string;
   response: string;
+  caseReference: string;
+  assessment: string;
 }
 
 describe('every API route refuses a missing token and another municipality’s', () => {
-  const ids: Ids = { link: '', response: '' };
+  const ids: Ids = { link: '', response: '', caseReference: 'API-MATRIX-0', assessment: '' };
   const state = async () => ({
     links: await demoLinks(),
     revoked: (await env.DB.prepare('SELECT revoked_at FROM form_links WHERE id = ?').bind(ids.link).first<{ revoked_at: number | null }>())?.revoked_at,
@@ -361,15 +367,19 @@ describe('every API route refuses a missing token and another municipality’s',
     ids.link = link.id;
     ids.response = ((await (await call(`${DEMO}/links/${link.id}`, { token: tokens.demo })).json()) as LinkJson).responseId ?? '';
     expect(ids.response).not.toBe('');
+    // An admin starts an assessment of the case on the staff pages (a link made through the API has no unit).
+    const admin = await staffClient('admin@demo.medvirk.no');
+    ids.assessment = (location(await admin.post('/staff/m/demo/cases/API-MATRIX-0/assessments', { response: ids.response })).split('/')[5]) ?? '';
+    expect(ids.assessment).not.toBe('');
   });
 
   it('covers every route that needs a token', () => {
-    expect(new Set(ROUTES.map((route) => `${route.method} ${route.path({ link: '{id}', response: '{id}' }).replace(DEMO, '/municipalities/{municipality}').replace(/\?.*$/, '')}`))).toEqual(
+    expect(new Set(ROUTES.map((route) => `${route.method} ${route.path({ link: '{id}', response: '{id}', caseReference: '{caseReference}', assessment: '{id}' }).replace(DEMO, '/municipalities/{municipality}').replace(/\?.*$/, '')}`))).toEqual(
       new Set([...served()].filter((route) => !['GET /openapi.json', 'GET /consent-keys/{municipality}', 'POST /consent-receipts/check'].includes(route))),
     );
   });
 
-  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id' })}`, route] as const))('%s', async (_name, route) => {
+  it.each(ROUTES.map((route) => [`${route.method} ${route.path({ link: ':id', response: ':id', caseReference: ':caseReference', assessment: ':id' })}`, route] as const))('%s', async (_name, route) => {
     const before = await state();
     const send = (token?: string) => call(route.path(ids), { method: route.method, token, body: route.body });
     expect((await send()).status).toBe(401);

@@ -1,11 +1,19 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { Client, location, textOf } from './client.ts';
+import { open } from '../../worker/core/sealed.ts';
+import { keyringFor } from '../../worker/platform/keys.ts';
+import { answersContext } from '../../worker/features/respond/index.ts';
 
 const FORM = '/m/demo/fixture-child';
 
 async function responsesFor(submissionRef: string) {
   return env.DB.prepare('SELECT * FROM responses WHERE reference = ?').bind(submissionRef).all();
+}
+
+/** A stored response's answers, opened: the demo form is not anonymous, so they are sealed at rest. */
+async function answersOf(row: Record<string, unknown> | undefined) {
+  return JSON.parse(await open(await keyringFor(env), JSON.parse(String(row?.answers)), answersContext(String(row?.id))));
 }
 
 /** Starts a draft and answers the first page, as a child would. */
@@ -52,7 +60,7 @@ describe('the respondent journey', () => {
     const { results } = await responsesFor(reference ?? '');
     expect(results).toHaveLength(1);
     const stored = results[0] as Record<string, unknown>;
-    expect(JSON.parse(String(stored.answers))).toEqual({
+    expect(await answersOf(stored)).toEqual({
       'school-feeling': '2',
       'school-hard-text': 'Friminuttene er lange.',
       'has-friend': 'no',
@@ -79,7 +87,7 @@ describe('the respondent journey', () => {
     expect(check).not.toContain('Alt ');
     expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
     const reference = (await textOf(await client.get(`${FORM}/done`))).match(/MV-[0-9A-Z-]{11}/)?.[0] ?? '';
-    const answers = JSON.parse(String((await responsesFor(reference)).results[0]?.answers));
+    const answers = await answersOf((await responsesFor(reference)).results[0]);
     expect(answers).toEqual({ 'school-feeling': '5', 'has-friend': 'yes' });
   });
 
@@ -92,7 +100,7 @@ describe('the respondent journey', () => {
     expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
     // Declining is kept in the stored response, not just shown.
     const reference = (await textOf(await client.get(`${FORM}/done`))).match(/MV-[0-9A-Z-]{11}/)?.[0] ?? '';
-    const answers = JSON.parse(String((await responsesFor(reference)).results[0]?.answers));
+    const answers = await answersOf((await responsesFor(reference)).results[0]);
     expect(answers).toEqual({ 'school-feeling': { declined: true }, 'has-friend': { declined: true } });
   });
 

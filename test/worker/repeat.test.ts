@@ -2,6 +2,9 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { Client, location, textOf } from './client.ts';
+import { open } from '../../worker/core/sealed.ts';
+import { keyringFor } from '../../worker/platform/keys.ts';
+import { answersContext } from '../../worker/features/respond/index.ts';
 
 const FORM = '/m/demo/fixture-household';
 
@@ -59,8 +62,10 @@ describe('a repeatable page', () => {
 
     expect(location(await client.post(`${FORM}/submit`))).toBe(`${FORM}/done`);
     const reference = (await textOf(await client.get(`${FORM}/done`))).match(/MV-[0-9A-Z-]{11}/)?.[0] ?? '';
-    const stored = await env.DB.prepare('SELECT answers FROM responses WHERE reference = ?').bind(reference).first<{ answers: string }>();
-    expect(JSON.parse(stored?.answers ?? '{}')).toEqual({
+    const stored = await env.DB.prepare('SELECT id, answers FROM responses WHERE reference = ?').bind(reference).first<{ id: string; answers: string }>();
+    // The form is not anonymous, so its answers are sealed at rest.
+    const opened = await open(await keyringFor(env), JSON.parse(stored?.answers ?? '""'), answersContext(stored?.id ?? ''));
+    expect(JSON.parse(opened)).toEqual({
       'your-name': 'Kari',
       children: [{ 'child-name': 'Ola Nordmann', 'in-school': 'no' }, { 'child-name': 'Siri' }],
     });

@@ -39,6 +39,9 @@ export function StaffHome({ ui, name, memberships }: { ui: Ui; name: string; mem
                   <li>
                     <a href={`/staff/m/${held[0]?.municipalityId}/consents`}>{t('consent.list.title')}</a>
                   </li>
+                  <li>
+                    <a href={`/staff/m/${held[0]?.municipalityId}/cases`}>{t('cases.overview')}</a>
+                  </li>
                 </ul>
               )}
             </li>

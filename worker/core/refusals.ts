@@ -43,6 +43,11 @@ export const REFUSALS = {
   consentExpired: 410,
   consentWrongSigner: 403,
   consentChildMismatch: 409,
+  // Assessments and meeting records
+  documentChanged: 409,
+  assessmentCompleted: 409,
+  assessmentNotCompleted: 409,
+  assessmentNoLink: 409,
   // Staff sign-in and access
   signInRequired: 401,
   signInLinkInvalid: 400,

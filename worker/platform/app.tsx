@@ -11,6 +11,8 @@ import { ui } from './middleware/ui/index.ts';
 import { page, wantsJson } from './render.ts';
 import { admin } from '../features/admin/routes.tsx';
 import { api } from '../features/api/routes.ts';
+import { assessmentRoutes, feedbackForChild, meetingRoutes } from '../features/assessment/routes.ts';
+import { cases } from '../features/cases/routes.tsx';
 import { links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
 import { insight, openLinks } from '../features/insight/routes.ts';
@@ -95,6 +97,8 @@ export function createApp(options: AppOptions = {}) {
   app.route('/', assetRoutes);
   app.route('/', infoPages);
   app.route('/m/:municipality/:form', journey);
+  // A child's answered link shows the adults' feedback, once it is sent; otherwise the link routes answer.
+  app.use('/l/:municipality/:token', feedbackForChild());
   app.route('/l', personalLink);
   app.route('/r', openLinks);
   app.route('/c', signing);
@@ -106,6 +110,9 @@ export function createApp(options: AppOptions = {}) {
   app.route('/staff', staff);
   app.route('/staff/m/:municipality', links);
   app.route('/staff/m/:municipality', consentStaff);
+  app.route('/staff/m/:municipality', cases);
+  app.route('/staff/m/:municipality', assessmentRoutes);
+  app.route('/staff/m/:municipality', meetingRoutes);
   app.route('/staff/m/:municipality/admin', admin);
   app.route('/staff/m/:municipality/insight', insight);
   app.route('/dev', dev);

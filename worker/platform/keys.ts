@@ -1,13 +1,8 @@
 import { keyringFrom, type Keyring } from '../core/sealed.ts';
 import { refuse } from '../core/refusals.ts';
 import type { Env } from './env.ts';
+import { DEVELOPMENT_DATA_KEYS, DEVELOPMENT_LOOKUP_KEY } from './development-keys.ts';
 
-/**
- * Development keys, used only when ENVIRONMENT is "development" and no DATA_KEYS secret is
- * set (`npm start`, the tests). They are public, so nothing sealed with them is secret.
- */
-const DEVELOPMENT_DATA_KEYS = 'dev1:ZGV2ZWxvcG1lbnQta2V5LW5vdC1hLXNlY3JldC0wMDE';
-const DEVELOPMENT_LOOKUP_KEY = 'ZGV2ZWxvcG1lbnQtbG9va3VwLWtleS1ub3QtYS1zZWNyZXQ';
 
 let cached: { source: string; keyring: Promise<Keyring> } | undefined;
 

@@ -15,6 +15,12 @@ import pl from '../../../web/locales/respondent/pl.json';
 import se from '../../../web/locales/respondent/se.json';
 import so from '../../../web/locales/respondent/so.json';
 import uk from '../../../web/locales/respondent/uk.json';
+import assessmentEn from '../../../web/locales/assessment/en.json';
+import assessmentNb from '../../../web/locales/assessment/nb.json';
+import assessmentNn from '../../../web/locales/assessment/nn.json';
+import casesEn from '../../../web/locales/cases/en.json';
+import casesNb from '../../../web/locales/cases/nb.json';
+import casesNn from '../../../web/locales/cases/nn.json';
 import { LANGUAGE_INFO, type InterfaceLanguage, type Language } from '../language.ts';
 
 /** Looks up an interface text in the locale files. */
@@ -24,9 +30,9 @@ type Messages = { [key: string]: string | Messages };
 
 /** The whole interface, in each interface language. */
 export const LOCALES: Record<InterfaceLanguage, Messages> = {
-  nb: { ...nb, ...insightNb, ...consentNb, ...childsVoiceNb },
-  nn: { ...nn, ...insightNn, ...consentNn, ...childsVoiceNn },
-  en: { ...en, ...insightEn, ...consentEn, ...childsVoiceEn },
+  nb: { ...nb, ...insightNb, ...consentNb, ...childsVoiceNb, ...assessmentNb, ...casesNb },
+  nn: { ...nn, ...insightNn, ...consentNn, ...childsVoiceNn, ...assessmentNn, ...casesNn },
+  en: { ...en, ...insightEn, ...consentEn, ...childsVoiceEn, ...assessmentEn, ...casesEn },
 };
 
 /** The respondent's pages only, in the other languages a form may offer (see RESPONDENT_KEYS in the tests). */

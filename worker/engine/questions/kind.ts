@@ -39,6 +39,8 @@ export const base = {
    * of them is flagged, for staff to see first, and its receipt gives the help line prominently.
    */
   flagAnswers: v.optional(v.pipe(v.array(v.string()), v.minLength(1))),
+  /** Item ids of another form this question draws on: an assessment element names the child's-voice items shown beside it. */
+  drawsOn: v.optional(v.array(Id)),
 };
 
 export const Option = v.strictObject({ value: Id, label: Text });

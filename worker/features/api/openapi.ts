@@ -120,6 +120,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'links', description: 'Personal form links.' },
     { name: 'responses', description: 'Answers given through a link.' },
     { name: 'consents', description: 'Consent for cooperation: the may-share check, receipts and their keys.' },
+    { name: 'cases', description: "A case's responses and best-interests assessments." },
     { name: 'meta', description: 'This document.' },
   ],
   paths: {
@@ -254,6 +255,35 @@ export const openApiDocument: OpenApiDocument = {
         responses: { '200': { description: 'The result.', content: json(ref('ReceiptCheck')) }, ...postRefusals },
       },
     },
+    '/municipalities/{municipality}/cases/{caseReference}/responses': {
+      get: {
+        operationId: 'listCaseResponses',
+        summary: "A case's responses",
+        description: 'Responses that came in through the links of this case reference, without their answers (read each one with getResponse): when, whether flagged and when first reviewed.',
+        tags: ['cases'],
+        parameters: [parameter('municipality'), parameter('caseReference')],
+        responses: { '200': { description: 'The responses.', content: json({ type: 'object', required: ['responses'], properties: { responses: { type: 'array', items: ref('CaseResponse') } } }) }, '404': problem('NotFound'), ...refusals },
+      },
+    },
+    '/municipalities/{municipality}/cases/{caseReference}/assessments': {
+      get: {
+        operationId: 'listCaseAssessments',
+        summary: "A case's best-interests assessments",
+        tags: ['cases'],
+        parameters: [parameter('municipality'), parameter('caseReference')],
+        responses: { '200': { description: 'The assessments, newest first.', content: json({ type: 'object', required: ['assessments'], properties: { assessments: { type: 'array', items: ref('Assessment') } } }) }, '404': problem('NotFound'), ...refusals },
+      },
+    },
+    '/municipalities/{municipality}/assessments/{id}': {
+      get: {
+        operationId: 'getAssessment',
+        summary: 'Read one best-interests assessment',
+        description: 'The current version, labelled in the language of Accept-Language, and every version with who saved it, when and which fields changed. Every read is recorded in the audit log.',
+        tags: ['cases'],
+        parameters: [parameter('municipality'), parameter('id')],
+        responses: { '200': { description: 'The assessment.', content: json(ref('AssessmentDocument')) }, '404': problem('NotFound'), ...refusals },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -262,6 +292,7 @@ export const openApiDocument: OpenApiDocument = {
     parameters: {
       municipality: { name: 'municipality', in: 'path', required: true, description: "The token's own municipality.", schema: { type: 'string' } },
       id: { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+      caseReference: { name: 'caseReference', in: 'path', required: true, description: 'The case reference the links were made with.', schema: { type: 'string', pattern: caseReferencePattern, maxLength: 40 } },
     },
     schemas: {
       ShareAnswer: {
@@ -396,6 +427,70 @@ export const openApiDocument: OpenApiDocument = {
             },
           },
         },
+      },
+      CaseResponse: {
+        type: 'object',
+        required: ['id', 'reference', 'linkId', 'formId', 'language', 'submittedAt', 'assisted', 'flagged', 'reviewedAt'],
+        properties: {
+          id: { type: 'string' },
+          reference: { type: 'string' },
+          linkId: { type: 'string' },
+          formId: { type: 'string' },
+          language: { type: 'string', enum: LANGUAGES },
+          submittedAt: nullableDateTime,
+          assisted: { type: 'boolean' },
+          flagged: { type: 'boolean', description: "Set when the form's rule says the answers call for a prompt look." },
+          reviewedAt: { ...nullableDateTime, description: 'When a staff member first marked it reviewed.' },
+        },
+      },
+      Assessment: {
+        type: 'object',
+        required: ['id', 'caseReference', 'status', 'version', 'responseId', 'createdAt', 'updatedAt', 'completedAt', 'feedbackVersion', 'feedbackSentAt'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          caseReference: { type: 'string' },
+          status: { type: 'string', enum: ['draft', 'completed'] },
+          version: { type: 'integer', description: 'The current version, from 1.' },
+          responseId: { type: ['string', 'null'], description: "The child's-voice response it draws on." },
+          createdAt: dateTime,
+          updatedAt: dateTime,
+          completedAt: { ...nullableDateTime, description: 'When it was last completed.' },
+          feedbackVersion: { type: ['integer', 'null'], description: 'The completed version whose feedback the child was shown.' },
+          feedbackSentAt: nullableDateTime,
+        },
+      },
+      AssessmentDocument: {
+        allOf: [
+          ref('Assessment'),
+          {
+            type: 'object',
+            required: ['document', 'versions'],
+            properties: {
+              document: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['questionId', 'step', 'label', 'state', 'answer'],
+                  properties: { questionId: { type: 'string' }, step: { type: 'string', description: 'know, assess, weigh or show' }, label: { type: 'string' }, state: { type: 'string', enum: ['answered', 'declined', 'empty'] }, answer: { type: 'array', items: { type: 'string' } } },
+                },
+              },
+              versions: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['number', 'status', 'savedBy', 'savedAt', 'changes'],
+                  properties: {
+                    number: { type: 'integer' },
+                    status: { type: 'string', enum: ['draft', 'completed'] },
+                    savedBy: { type: 'string', description: 'A person id.' },
+                    savedAt: dateTime,
+                    changes: { type: 'array', items: { type: 'object', required: ['field', 'change'], properties: { field: { type: 'string' }, change: { type: 'string', enum: ['added', 'changed', 'removed'] } } } },
+                  },
+                },
+              },
+            },
+          },
+        ],
       },
     },
     responses: {

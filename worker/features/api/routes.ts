@@ -15,9 +15,15 @@ import { openApiDocument } from './openapi.ts';
 import { formJson, linkJson, responseJson } from './present.ts';
 import { problemsOf } from './problems.ts';
 import { LINKABLE_FORMS, Links, linkStatus, makeLink, NewLinkInput, revokeLink, type FormLink } from '../links/index.ts';
-import { readResponse } from '../respond/index.ts';
+import { readResponse, Responses } from '../respond/index.ts';
+import { Assessments, assessmentForm, canSeeRecord, caseLinks, caseReferenceOf, currentAnswers } from '../assessment/index.ts';
+import { Reviews } from '../cases/index.ts';
 import { checkCase, publishedKeys, verifyReceipt } from '../consent/index.ts';
 import { Audit } from '../audit/index.ts';
+import { journeyOf } from '../../engine/journey.ts';
+import { responseDocument } from '../../engine/output.ts';
+import { keyringFor } from '../../platform/keys.ts';
+import { assessmentDocumentJson, assessmentJson, caseResponseJson } from './present-case.ts';
 import { LINK_STATUSES } from '../../core/vocabulary.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
@@ -100,7 +106,7 @@ api.post('/municipalities/:municipality/links/:id/revoke', async (c) => {
 api.get('/municipalities/:municipality/responses/:id', async (c) => {
   const { municipality, database, actor, now, ui } = c.var;
   const reader = { actor: actor.id, via: 'api' as const, action: 'response.view' as const, maySee: (link: FormLink) => canSeeLink(actor, municipality, link) };
-  const { response, form } = await readResponse(database, municipality, c.req.param('id'), reader, now);
+  const { response, form } = await readResponse(database, await keyringFor(c.env), municipality, c.req.param('id'), reader, now);
   return c.json(responseJson(response, form, ui));
 });
 
@@ -114,4 +120,32 @@ api.get('/municipalities/:municipality/consents/check', async (c) => {
   const verdict = await checkCase(database, municipality.id, parsed.output.caseReference, parsed.output.service, now);
   await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'consent.check', targetType: 'case', targetId: parsed.output.caseReference, via: 'api' })]);
   return c.json({ answer: verdict.answer, reason: verdict.reason, message: ui.t(`consent.reasons.${verdict.reason}`), until: verdict.until?.toISOString() ?? null, subjects: verdict.subjects ?? [] });
+});
+
+/** A case's child's-voice responses (state only, never the answers: those are read one at a time above). */
+api.get('/municipalities/:municipality/cases/:caseReference/responses', async (c) => {
+  const { municipality, database, actor } = c.var;
+  const links = await caseLinks(database, municipality, actor, caseReferenceOf(c.req.param('caseReference')));
+  const responses = await new Responses(database).summaries(links.flatMap((link) => (link.responseId ? [link.responseId] : [])));
+  const reviews = await new Reviews(database).of(responses.map((response) => response.id));
+  const firstReview = (id: string) => reviews.filter((review) => review.responseId === id).map((review) => review.reviewedAt).sort((a, b) => a.getTime() - b.getTime())[0];
+  return c.json({ responses: responses.map((response) => caseResponseJson(response, firstReview(response.id))) });
+});
+
+api.get('/municipalities/:municipality/cases/:caseReference/assessments', async (c) => {
+  const { municipality, database, actor } = c.var;
+  const assessments = await new Assessments(database).forCase(municipality.id, caseReferenceOf(c.req.param('caseReference')));
+  return c.json({ assessments: assessments.filter((assessment) => canSeeRecord(actor, municipality, assessment)).map(assessmentJson) });
+});
+
+/** One assessment with its current document; every read is audited. */
+api.get('/municipalities/:municipality/assessments/:id', async (c) => {
+  const { municipality, database, actor, now, ui } = c.var;
+  const assessments = new Assessments(database);
+  const assessment = await assessments.byId(c.req.param('id'));
+  if (!assessment || !canSeeRecord(actor, municipality, assessment)) refuse('notFound');
+  const answers = await currentAnswers(database, await keyringFor(c.env), assessment);
+  await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'assessment.view', targetType: 'assessment', targetId: assessment.id, via: 'api' })]);
+  const sections = responseDocument(journeyOf(assessmentForm(), answers), ui.lang, ui.t);
+  return c.json(assessmentDocumentJson(assessment, sections, await assessments.versions(assessment.id), ui));
 });

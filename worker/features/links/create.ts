@@ -16,7 +16,7 @@ import { Links, type FormLink } from './repository.ts';
  * Forms a personal link may point to. Anonymous forms may not: a link ties the answer to a
  * case reference and a sender.
  */
-export const LINKABLE_FORMS = Object.values(compiledForms).filter((form) => !form.definition.anonymous);
+export const LINKABLE_FORMS = Object.values(compiledForms).filter((form) => !form.definition.anonymous && form.definition.audience !== 'staff');
 
 /** What a new link needs; each problem's message is a key under `links.errors`. */
 export const NewLinkInput = v.pipe(v.object({

@@ -5,4 +5,4 @@ export { revokeLink } from './revoke.ts';
 export { linkRefusal, linkStatus } from './status.ts';
 export { formLinks } from './tables.ts';
 export { qrDataUrl } from './qr.ts';
-export { documentPdf, type PdfBlock } from './response-pdf.ts';
+export { documentPdf, responsePdf, type PdfBlock, type PdfFacts } from './response-pdf.ts';

@@ -31,6 +31,7 @@ import { formatDate } from '../../core/i18n/format.ts';
 import { responsePdf } from './response-pdf.ts';
 import { qrDataUrl } from './qr.ts';
 import { localized } from '../../../web/ui.ts';
+import { keyringFor } from '../../platform/keys.ts';
 
 type C = Context<StaffEnv>;
 
@@ -155,7 +156,7 @@ links.post('/links/:id/assist', async (c) => {
 /** An identifiable answer, through a link the person may see, audited as a view or a download. */
 async function readableResponse(c: C, where: StaffScope, action: 'response.view' | 'response.download') {
   const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action, maySee: (link: FormLink) => canSeeLink(staffActor(c.var.staff!), where.municipality, link) };
-  const read = await readResponse(where.database, where.municipality, c.req.param('id') ?? '', reader, c.var.now);
+  const read = await readResponse(where.database, await keyringFor(c.env), where.municipality, c.req.param('id') ?? '', reader, c.var.now);
   return { ...read, sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t) };
 }
 

@@ -4,4 +4,5 @@ export { formAt } from './form-at.ts';
 export { draftExpiry } from './lifetime.ts';
 export { readResponse } from './read-response.ts';
 export { continueOnThisDevice, openNewDraft } from './new-draft.ts';
-export { Drafts, FormVersions, Responses, type Draft, type StoredResponse } from './repository.ts';
+export { answersContext } from './answers-context.ts';
+export { Drafts, FormVersions, Responses, type Draft, type ResponseSummary, type StoredResponse } from './repository.ts';

@@ -2,6 +2,7 @@ import { refuse } from '../../core/refusals.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
 import type { Database } from '../../platform/storage/database.ts';
+import type { Keyring } from '../../core/sealed.ts';
 import { Audit } from '../audit/index.ts';
 import { Links, type FormLink } from '../links/index.ts';
 import { formAt } from './form-at.ts';
@@ -22,8 +23,8 @@ export interface Reader {
  * unit's answer is not even confirmed to exist), at the form version it was given on, and
  * audited before it is shown.
  */
-export async function readResponse(database: Database, municipality: Municipality, responseId: string, reader: Reader, now: Date): Promise<{ response: StoredResponse; link: FormLink; form: FormDefinition }> {
-  const response = await new Responses(database).byId(responseId);
+export async function readResponse(database: Database, keyring: Keyring, municipality: Municipality, responseId: string, reader: Reader, now: Date): Promise<{ response: StoredResponse; link: FormLink; form: FormDefinition }> {
+  const response = await new Responses(database, keyring).byId(responseId);
   const link = response?.linkId ? await new Links(database).byId(response.linkId) : undefined;
   if (!response || !link || response.municipalityId !== municipality.id || link.municipalityId !== municipality.id || !reader.maySee(link)) refuse('notFound');
   const form = await formAt(database, response.formId, response.formVersion);

@@ -4,8 +4,15 @@ import { isLanguage, type Language } from '../../core/language.ts';
 import { Answers } from '../../engine/answer.ts';
 import { FormDefinition, type CompiledForm } from '../../engine/schema.ts';
 import { changedRows, type Database, type Statement } from '../../platform/storage/database.ts';
+import { open, seal, type Keyring } from '../../core/sealed.ts';
+import { answersContext } from './answers-context.ts';
 import { formLinks, Links, type FormLink } from '../links/index.ts';
 import { draftKeys, drafts, formVersions, responses, responseValues } from './tables.ts';
+
+
+/** The answers as stored: sealed for a form that is not anonymous (there they identify a child), as they are otherwise. */
+export const storedAnswers = async (response: Pick<NewResponse, 'id' | 'answers'>, keyring: Keyring | undefined) =>
+  keyring ? seal(keyring, JSON.stringify(response.answers), answersContext(response.id)) : response.answers;
 
 /** D1 allows 100 bound parameters a statement; three per value row stays well inside. */
 const VALUE_ROWS_PER_INSERT = 30;
@@ -59,6 +66,19 @@ export interface NewResponse {
 }
 
 export type StoredResponse = Omit<NewResponse, 'values'>;
+
+/** A response as listed on a case page: when, through which link, and whether it was flagged; no answers. */
+export interface ResponseSummary {
+  id: string;
+  reference: string;
+  municipalityId: string;
+  formId: string;
+  language: string;
+  assisted: boolean;
+  submittedAt: Date | null;
+  linkId: string | null;
+  flagged: boolean;
+}
 
 /** What one journey request needs from the municipality's database, read in one round trip. */
 export interface JourneyRead {
@@ -189,8 +209,9 @@ export class Drafts {
    * Stores the response and closes the draft, as statements for one batch. Repeating them
    * changes nothing: the response id is fixed when the draft starts.
    */
-  submit(draftId: string, response: NewResponse, keepReceiptUntil: Date): Statement[] {
-    const { values, ...row } = response;
+  submit(draftId: string, response: NewResponse, keepReceiptUntil: Date, answers: Answers | string = response.answers): Statement[] {
+    const { values, ...fields } = response;
+    const row = { ...fields, answers };
     const valueInserts: Statement[] = [];
     for (let start = 0; start < values.length; start += VALUE_ROWS_PER_INSERT) {
       const rows = values.slice(start, start + VALUE_ROWS_PER_INSERT).map((item) => ({ responseId: response.id, ...item }));
@@ -222,12 +243,24 @@ export class Drafts {
 
 /** Submitted responses. */
 export class Responses {
-  constructor(private readonly database: Database) {}
+  /** The keyring opens sealed answers; without it, a sealed response cannot be read. */
+  constructor(
+    private readonly database: Database,
+    private readonly keyring?: Keyring,
+  ) {}
 
   async byId(id: string): Promise<StoredResponse | undefined> {
     const [row] = await this.database.db.select().from(responses).where(eq(responses.id, id));
     if (!row) return undefined;
-    return { ...row, language: isLanguage(row.language) ? row.language : 'nb', answers: v.parse(Answers, row.answers) };
+    const stored = typeof row.answers === 'string' && this.keyring ? JSON.parse(await open(this.keyring, row.answers, answersContext(row.id))) : row.answers;
+    return { ...row, language: isLanguage(row.language) ? row.language : 'nb', answers: v.parse(Answers, stored) };
+  }
+
+  /** What a case page lists of responses (never their answers), by id. */
+  summaries(ids: string[]): Promise<ResponseSummary[]> {
+    if (!ids.length) return Promise.resolve([]);
+    const { id, reference, municipalityId, formId, language, assisted, submittedAt, linkId, flagged } = responses;
+    return this.database.db.select({ id, reference, municipalityId, formId, language, assisted, submittedAt, linkId, flagged }).from(responses).where(inArray(responses.id, ids));
   }
 
   /** A municipality's answers from before `period` (YYYY-MM), with their countable values. */

@@ -17,11 +17,12 @@ import { continueOnThisDevice, openNewDraft } from './new-draft.ts';
 import { loadJourney } from './load-journey.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from './draft-cookie.ts';
 import { responseFrom } from './response.ts';
+import { keyringFor } from '../../platform/keys.ts';
 import { checkAnswersProps, questionPageProps, repeatListProps } from './view-props.ts';
 import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { page, redirect, wantsJson } from '../../platform/render.ts';
 import { changedRows } from '../../platform/storage/database.ts';
-import { Drafts, type Draft } from './repository.ts';
+import { Drafts, storedAnswers, type Draft } from './repository.ts';
 import { CheckAnswersPage } from '../../../web/pages/check-answers.tsx';
 import { ConfirmationPage } from '../../../web/pages/confirmation.tsx';
 import { MessagePage } from '../../../web/pages/message.tsx';
@@ -281,8 +282,10 @@ journey.post('/submit', async (c) => {
   if (way.missing.length) return page(c, <CheckAnswersPage {...checkAnswersProps(c, way, { showMissing: true })} />, 422);
   if (draft.roundLinkId) return submitToRound(c, draft, way);
   const response = await responseFrom(draft, form, now);
+  // Answers that identify a child are sealed at rest; an anonymous form's stay countable as they are.
+  const answers = await storedAnswers(response, form.anonymous ? undefined : await keyringFor(c.env));
   try {
-    await database.commit(new Drafts(database).submit(draft.id, response, new Date(now.getTime() + RECEIPT_KEPT_MS)));
+    await database.commit(new Drafts(database).submit(draft.id, response, new Date(now.getTime() + RECEIPT_KEPT_MS), answers));
   } catch {
     return page(c, <CheckAnswersPage {...checkAnswersProps(c, way, { pageError: ui.t('errors.submitFailed') })} />, 503);
   }

@@ -1,0 +1,32 @@
+/** What the assessment and case pages read of the records they are given: plain data. */
+export interface AssessmentView {
+  id: string;
+  caseReference: string;
+  status: 'draft' | 'completed';
+  version: number;
+  linkId: string | null;
+  responseId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  feedbackVersion: number | null;
+  feedbackSentAt: Date | null;
+}
+
+export interface VersionView {
+  number: number;
+  status: 'draft' | 'completed';
+  savedAt: Date;
+  /** The saver's name, as the municipality knows them. */
+  savedBy: string;
+  changes: { field: string; change: 'added' | 'changed' | 'removed' }[];
+}
+
+export interface MeetingView {
+  id: string;
+  caseReference: string;
+  responseId: string | null;
+  assessmentId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}

@@ -1,0 +1,2 @@
+/** Where a response's sealed answers live, bound into the seal so a copy in another row does not open. */
+export const answersContext = (responseId: string) => `responses.answers:${responseId}`;
