@@ -60,3 +60,22 @@ describe('reminders before a consent lapses', () => {
     expect(await lapseReminders(database, municipality, emailOf, 'https://medvirk.test', new Date(created!.expires_at - 60 * 86_400_000))).toHaveLength(0);
   });
 });
+
+describe('a consent that lapses', () => {
+  it('gets one expired event in its log from the nightly job, shown in the register history', async () => {
+    const { id } = await signedConsent();
+    const created = await env.DB.prepare('SELECT expires_at FROM consents WHERE id = ?').bind(id).first<{ expires_at: number }>();
+    const events = () => env.DB.prepare("SELECT at, by FROM consent_events WHERE consent_id = ? AND kind = 'expired'").bind(id).all<{ at: number; by: string }>();
+    // Before its end, nothing is written.
+    await purgeAll(env, new Date(created!.expires_at - 86_400_000));
+    expect((await events()).results).toHaveLength(0);
+    const after = new Date(created!.expires_at + 3 * 86_400_000);
+    await purgeAll(env, after);
+    await purgeAll(env, new Date(after.getTime() + 86_400_000));
+    // Once, dated when it lapsed, not when the job ran.
+    expect((await events()).results).toEqual([{ at: created!.expires_at, by: 'system' }]);
+    // The clean-up a year on has ended the old session: sign in again.
+    const register = await (await (await staffClient('ansatt@demo.medvirk.no')).get(`/staff/m/demo/consents/${id}`)).text();
+    expect(register).toContain('<td>Gikk ut</td>');
+  });
+});

@@ -205,7 +205,7 @@ export function ConsentRegisterPage({ ui, name, base, view, withdrawErrors = {} 
               {signerName(event.signerId)}
               {event.byStaff && event.kind !== 'requested' ? ` (${t('consent.register.byStaff')})` : ''}
             </td>
-            <td>{event.kind === 'requested' || event.kind === 'limited' ? '–' : serviceName(event.service)}</td>
+            <td>{event.kind === 'requested' || event.kind === 'limited' || event.kind === 'expired' ? '–' : serviceName(event.service)}</td>
             <td>{[event.note, event.subject, event.periodUntil && formatDate(event.periodUntil, ui.lang)].filter(Boolean).join(' · ') || '–'}</td>
           </tr>
         ))}

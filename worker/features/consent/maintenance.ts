@@ -1,8 +1,9 @@
 /**
- * Nightly work on consents: move every sealed value to the newest data key (rotation), and
- * remind the staff member who started a consent before it lapses (once, through the outbox).
+ * Nightly work on consents: move every sealed value to the newest data key (rotation), remind
+ * the staff member who started a consent before it lapses (once, through the outbox), and write
+ * an `expired` event into the log of each consent whose time has run out.
  */
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, notExists } from 'drizzle-orm';
 import { reseal, type Keyring } from '../../core/sealed.ts';
 import { formatDate } from '../../core/i18n/format.ts';
 import { translator } from '../../core/i18n/translate.ts';
@@ -16,7 +17,7 @@ import { nameContext } from './present.ts';
 import { privateKeyContext } from './receipt-keys.ts';
 import { withdrawalCodeContext } from './receipt.ts';
 import { sealContext } from './sign.ts';
-import { consentReceiptKeys, consentReceipts, consents, consentSignatures } from './tables.ts';
+import { consentEvents, consentReceiptKeys, consentReceipts, consents, consentSignatures } from './tables.ts';
 
 /** Statements that reseal every value of the municipality not yet under the newest key. */
 export async function resealConsents(database: Database, keyring: Keyring, municipalityId: string): Promise<Statement[]> {
@@ -60,4 +61,24 @@ export async function lapseReminders(database: Database, municipality: Municipal
     statements.push(enqueueMessage(db, { municipalityId: municipality.id, channel: 'email', recipient: email, subject: t('consent.notice.reminderSubject'), body, subjectRef }, now));
   }
   return statements;
+}
+
+/**
+ * One `expired` event, dated when it lapsed, for each consent past its end with none yet. The
+ * state already treats a lapsed consent as expired by its date; the event puts the lapse in the
+ * history that staff read, as the other events are.
+ */
+export async function recordExpiries(database: Database, municipalityId: string, now: Date): Promise<Statement[]> {
+  const { db } = database;
+  const lapsed = await db
+    .select({ id: consents.id, expiresAt: consents.expiresAt })
+    .from(consents)
+    .where(
+      and(
+        eq(consents.municipalityId, municipalityId),
+        lte(consents.expiresAt, now),
+        notExists(db.select({ id: consentEvents.id }).from(consentEvents).where(and(eq(consentEvents.consentId, consents.id), eq(consentEvents.kind, 'expired')))),
+      ),
+    );
+  return lapsed.map((consent) => db.insert(consentEvents).values({ consentId: consent.id, municipalityId, kind: 'expired', at: consent.expiresAt, by: 'system' }));
 }

@@ -40,7 +40,8 @@ export async function registerView(env: Env, record: ConsentRecord, signatures: 
       at: event.at,
       signerId: event.signerId,
       service: event.service,
-      byStaff: !event.by.startsWith('signer:'),
+      // `system`: written by the nightly job (a lapse), neither a signer nor staff.
+      byStaff: event.by !== 'system' && !event.by.startsWith('signer:'),
       note: event.note,
       subject: event.subject,
       periodUntil: event.periodUntil,
