@@ -13,7 +13,12 @@ const webOut = 'web/generated';
 await mkdir(out, { recursive: true });
 await mkdir(webOut, { recursive: true });
 
-const { forms, problems } = await loadForms();
+// `--also <dir>`: forms served beside the real ones, for the browser tests' server only
+// (test/browser/server.ts builds with them and builds again without them when it stops).
+const also = process.argv.flatMap((arg, index, args) => (arg === '--also' && args[index + 1] ? [args[index + 1]!] : []));
+const loaded = await Promise.all(['forms', ...also].map((dir) => loadForms(dir)));
+const forms = loaded.flatMap((result) => result.forms);
+const problems = loaded.flatMap((result) => result.problems);
 if (problems.length) {
   for (const problem of problems) console.error(describe(problem));
   process.exit(1);

@@ -2,7 +2,7 @@
 INSERT OR IGNORE INTO municipalities (id, name, written_standard, suppression_threshold, draft_ttl_days)
 VALUES ('demo', 'Demo kommune', 'nb', 5, 30);
 INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at)
-VALUES ('demo', 'barnets-stemme-3-6', 0), ('demo', 'barnets-stemme-7-12', 0), ('demo', 'barnets-stemme-13-18', 0), ('demo', 'samtykke-demo', 0);
+VALUES ('demo', 'barnets-stemme-3-6', 0), ('demo', 'barnets-stemme-7-12', 0), ('demo', 'barnets-stemme-13-18', 0);
 
 -- Demo units and staff. Sign in at /staff/sign-in with one of these addresses; the link
 -- lands in the development outbox (/dev/outbox) and in the console.

@@ -32,7 +32,6 @@ console.log(`
     Child's voice, ages 3–6:        ${origin}/m/demo/barnets-stemme-3-6
     Child's voice, ages 7–12:       ${origin}/m/demo/barnets-stemme-7-12
     Child's voice, ages 13–18:      ${origin}/m/demo/barnets-stemme-13-18
-    Consent for cooperation:        ${origin}/m/demo/samtykke-demo
   Add ?lang=nn or ?lang=en to any page for nynorsk or English; the child's voice also opens
   with ?lang=se (North Sámi), uk (Ukrainian), pl (Polish), ar (Arabic) and so (Somali).
   At these public addresses the child's voice is a demo: its answers reach no one.

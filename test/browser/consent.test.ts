@@ -1,13 +1,14 @@
 /**
- * The guardian's consent form (forms/samtykke-demo.json) in a real Chromium: the question types
- * the child's form does not have — info block, short text, national ID, agency table, single
+ * A test form shaped like a guardian's consent (test/fixtures/browser-forms/fixture-kinds.json,
+ * served only in the browser tests) in a real Chromium: the question types the child's form
+ * does not have — info block, short text, national ID, agency table, single
  * choice with a same-page conditional question, date, number with unit and signature.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkPage as check, newPage, useBrowser } from './browser.ts';
 
-const FORM = '/m/demo/samtykke-demo';
+const FORM = '/m/demo/fixture-kinds';
 
 const browser = useBrowser();
 

@@ -26,6 +26,9 @@ const freePort = () =>
 export default async function setup(project: TestProject) {
   const state = mkdtempSync(join(tmpdir(), 'medvirk-browser-'));
   const quiet = { stdio: 'pipe' as const, env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } };
+  // The real forms plus the test forms the browser tests walk, published in the demo municipality.
+  const build = (...args: string[]) => execFileSync('node_modules/.bin/tsx', ['scripts/build.ts', ...args], quiet);
+  build('--also', 'test/fixtures/browser-forms');
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], quiet);
   execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', 'scripts/seed.sql'], quiet);
   execFileSync('node_modules/.bin/tsx', ['scripts/seed-insight.ts', join(state, 'insight-seed.sql')], quiet);
@@ -34,6 +37,7 @@ export default async function setup(project: TestProject) {
   const demoCase = join(state, 'demo-case.sql');
   writeFileSync(demoCase, execFileSync('node_modules/.bin/tsx', ['scripts/seed-case.ts']));
   execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--file', demoCase], quiet);
+  execFileSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', state, '--command', "INSERT INTO publications (municipality_id, form_id, opened_at) VALUES ('demo', 'fixture-kinds', 0)"], quiet);
 
   const port = await freePort();
   const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn', '--var', 'ENVIRONMENT:development'], {
@@ -60,5 +64,6 @@ export default async function setup(project: TestProject) {
   return () => {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
     rmSync(state, { recursive: true, force: true });
+    build();
   };
 }

@@ -4,7 +4,7 @@ import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, textOf } from './client.ts';
 
 const FORM = '/m/demo/fixture-child';
-const CONSENT = '/m/demo/samtykke-demo';
+const CONSENT = '/m/demo/fixture-kinds';
 
 /** This client's own draft, found the way the app finds it: by the hash of the cookie's key. */
 async function draftRow(client: Client) {

@@ -67,7 +67,7 @@ describe('the child’s voice in every language', () => {
     expect(await (await new Client().get(`${FORM}?lang=de`)).text()).toContain('<html lang="nb" dir="ltr">');
     expect(await (await new Client().get('/m/nynorsk/fixture-child?lang=xx')).text()).toContain('<html lang="nn" dir="ltr">');
     // The consent demo is in bokmål, nynorsk and English only.
-    expect(await (await new Client().get('/m/demo/samtykke-demo?lang=ar')).text()).toContain('<html lang="nb" dir="ltr">');
+    expect(await (await new Client().get('/m/demo/fixture-kinds?lang=ar')).text()).toContain('<html lang="nb" dir="ltr">');
     // Staff pages are in the interface languages; Arabic asked there gives bokmål.
     expect(await (await new Client().get('/staff/sign-in?lang=ar')).text()).toContain('<html lang="nb" dir="ltr">');
   });
@@ -96,7 +96,7 @@ describe('every child page', () => {
   });
 
   it('has no quick exit or help line on a guardian’s form', async () => {
-    const html = await (await new Client().get('/m/demo/samtykke-demo')).text();
+    const html = await (await new Client().get('/m/demo/fixture-kinds')).text();
     expect(html).not.toContain('class="quick-exit"');
     expect(html).not.toContain('116 111');
   });
@@ -136,7 +136,7 @@ describe('the demo address and personal links', () => {
 
   it('refuses a personal link in a language the form is not written in', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
-    const refused = await staff.post('/staff/m/demo/links', { form: 'samtykke-demo', language: 'ar', respondent: 'guardian', caseReference: 'CV-AR-1', expiresInDays: '14', singleUse: 'yes' });
+    const refused = await staff.post('/staff/m/demo/links', { form: 'fixture-kinds', language: 'ar', respondent: 'guardian', caseReference: 'CV-AR-1', expiresInDays: '14', singleUse: 'yes' });
     expect(refused.status).toBe(422);
     expect(await textOf(refused)).toContain('Skjemaet finnes ikke på dette språket.');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import barnetsStemme from '../fixtures/forms/fixture-child.json';
-import samtykke from '../../forms/samtykke-demo.json';
+import samtykke from '../../forms/samtykke.json';
 import householdJson from '../fixtures/forms/fixture-household.json';
 import { checkForm, type Problem } from '../../worker/engine/check.ts';
 import { formVersion } from '../../worker/engine/version.ts';
@@ -86,7 +86,7 @@ describe('checkForm accepts sound forms', () => {
     expect(accepted(barnetsStemme)).toEqual([]);
   });
 
-  it("accepts the real consent form 'samtykke-demo'", () => {
+  it("accepts the real consent form 'samtykke'", () => {
     expect(accepted(samtykke)).toEqual([]);
   });
 

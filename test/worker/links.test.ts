@@ -169,12 +169,23 @@ describe('sending a form link', () => {
   it('a form sent by link need not be public, but is not reachable without the link', async () => {
     // A municipality that publishes nothing, with a staff member.
     const municipality = await newMunicipality({ members: [['demo-ansatt', 'staff']] });
-    expect((await new Client().get(`/m/${municipality}/samtykke-demo`)).status).toBe(404);
+    expect((await new Client().get(`/m/${municipality}/fixture-kinds`)).status).toBe(404);
     const staff = await staffClient('ansatt@demo.medvirk.no');
-    const { path } = await makeLink(staff, { form: 'samtykke-demo', respondent: 'guardian' }, municipality);
+    const { path } = await makeLink(staff, { form: 'fixture-kinds', respondent: 'guardian' }, municipality);
     const guardian = new Client();
-    expect(location(await guardian.get(path))).toBe(`/m/${municipality}/samtykke-demo`);
-    expect((await guardian.get(`/m/${municipality}/samtykke-demo/p/about`)).status).toBe(200);
+    expect(location(await guardian.get(path))).toBe(`/m/${municipality}/fixture-kinds`);
+    expect((await guardian.get(`/m/${municipality}/fixture-kinds/p/about`)).status).toBe(200);
+  });
+
+  it('is never made for the consent, which is signed only through the consent register', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const page = await (await staff.get(`${DEMO}/links/new`)).text();
+    expect(page).toContain('value="fixture-kinds"');
+    expect(page).not.toContain('value="samtykke"');
+    const refused = await staff.post(`${DEMO}/links`, { form: 'samtykke', language: 'nb', respondent: 'guardian', caseReference: 'SAMTYKKE-1', expiresInDays: '14', singleUse: 'yes' });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('id="form-error"');
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'SAMTYKKE-1'").first('n')).toBe(0);
   });
 });
 
@@ -328,7 +339,7 @@ describe('the overview', () => {
     const onlyAnswered = await textOf(await staff.get(`${DEMO}/links?q=OVERSIKT&status=submitted`));
     expect(onlyAnswered).not.toContain('OVERSIKT-1');
     expect(onlyAnswered).toContain('OVERSIKT-2');
-    const otherForm = await textOf(await staff.get(`${DEMO}/links?q=OVERSIKT&form=samtykke-demo`));
+    const otherForm = await textOf(await staff.get(`${DEMO}/links?q=OVERSIKT&form=fixture-kinds`));
     expect(otherForm).not.toContain('OVERSIKT-');
     expect(waiting.id).not.toBe(answered.id);
   });

@@ -12,7 +12,7 @@ await env.DB.batch([
     "INSERT OR IGNORE INTO municipalities (id, name, written_standard, database, link_visibility) VALUES ('streng', 'Streng kommune', 'nn', 'DB', 'sender')",
   ),
   env.DB.prepare(
-    "INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at) VALUES ('demo', 'fixture-child', 0), ('demo', 'samtykke-demo', 0), ('nynorsk', 'fixture-child', 0), ('andre', 'fixture-child', 0), ('demo', 'fixture-household', 0), ('demo', 'fixture-flow', 0), ('demo', 'barnets-stemme-3-6', 0), ('demo', 'barnets-stemme-7-12', 0), ('demo', 'barnets-stemme-13-18', 0)",
+    "INSERT OR IGNORE INTO publications (municipality_id, form_id, opened_at) VALUES ('demo', 'fixture-child', 0), ('demo', 'fixture-kinds', 0), ('nynorsk', 'fixture-child', 0), ('andre', 'fixture-child', 0), ('demo', 'fixture-household', 0), ('demo', 'fixture-flow', 0), ('demo', 'barnets-stemme-3-6', 0), ('demo', 'barnets-stemme-7-12', 0), ('demo', 'barnets-stemme-13-18', 0)",
   ),
   env.DB.prepare("INSERT OR IGNORE INTO units (id, municipality_id, name, kind) VALUES ('demo-skole', 'demo', 'Demo skole', 'school'), ('demo-helsestasjon', 'demo', 'Demo helsestasjon', 'health-station'), ('andre-skole', 'andre', 'Andre skole', 'school'), ('streng-skule', 'streng', 'Streng skule', 'school')"),
   env.DB.prepare(

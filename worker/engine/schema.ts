@@ -54,6 +54,11 @@ export const FormDefinition = v.strictObject({
   publicDemo: v.optional(v.boolean(), false),
   /** Made from a form family (forms/<family>/family.json): the family's id. */
   family: v.optional(Id),
+  /**
+   * Answered only through a feature of its own, never through an ordinary personal link: the
+   * consent is signed through the links its register makes, whose answers are a consent.
+   */
+  ownJourney: v.optional(v.boolean(), false),
   pages: v.pipe(v.array(Page), v.minLength(1, 'a form needs at least one page')),
 });
 export type FormDefinition = v.InferOutput<typeof FormDefinition>;

@@ -4,6 +4,7 @@ import { compiledForms } from '../../generated/forms.ts';
 import { LANGUAGES } from '../../core/language.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { newKey, sha256Hex } from '../../core/secrets.ts';
+import { isLinkable } from '../../platform/forms.ts';
 import { norwegianMobile } from '../../platform/sms/index.ts';
 import { DAY_MS, EXPIRY_DAYS, RESPONDENTS } from '../../core/vocabulary.ts';
 import type { Municipality } from '../../core/municipality.ts';
@@ -12,11 +13,8 @@ import type { Database, Statement } from '../../platform/storage/database.ts';
 import { Audit } from '../audit/index.ts';
 import { Links, type FormLink } from './repository.ts';
 
-/**
- * Forms a personal link may point to. Anonymous forms may not: a link ties the answer to a
- * case reference and a sender.
- */
-export const LINKABLE_FORMS = Object.values(compiledForms).filter((form) => !form.definition.anonymous && form.definition.audience !== 'staff');
+/** Forms a personal link may point to. */
+export const LINKABLE_FORMS = Object.values(compiledForms).filter(({ definition }) => isLinkable(definition));
 
 /** What a new link needs; each problem's message is a key under `links.errors`. */
 export const NewLinkInput = v.pipe(v.object({
