@@ -1,7 +1,11 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { keyIdOf, keyringFrom, lookupHash, open, reseal, seal } from '../../worker/core/sealed.ts';
 import { keyringFor } from '../../worker/platform/keys.ts';
+import { createApp } from '../../worker/platform/app.tsx';
+import { answeredCase } from './case-fixture.ts';
+import { Client, textOf } from './client.ts';
 
 const key = (fill: number) => btoa(String.fromCharCode(...new Uint8Array(32).fill(fill)));
 const LOOKUP = key(9);
@@ -59,5 +63,28 @@ describe('values sealed at rest', () => {
     expect(() => keyringFor({ ...env, ENVIRONMENT: 'production', DATA_KEYS: undefined, LOOKUP_KEY: undefined })).toThrow(
       expect.objectContaining({ code: 'sealingUnavailable' }),
     );
+  });
+});
+
+describe('an answer sealed under a key the deployment no longer has', () => {
+  it('gets a clear 503 page, in the page language, and stays stored unchanged', async () => {
+    const { staff, responseId } = await answeredCase('NOKKEL-1');
+    const before = await env.DB.prepare('SELECT * FROM responses WHERE id = ?').bind(responseId).first();
+    // The same app, deployed with only a new key: the development key that sealed the answer is gone.
+    const app = createApp();
+    const withoutOldKey = { ...env, DATA_KEYS: `k9:${key(9)}`, LOOKUP_KEY: LOOKUP };
+    const reader = new Client(async (request) => {
+      const context = createExecutionContext();
+      const response = await app.fetch(request, withoutOldKey, context);
+      await waitOnExecutionContext(context);
+      return response;
+    });
+    for (const [name, value] of staff.cookies) reader.cookies.set(name, value);
+    const page = await reader.get(`/staff/m/demo/responses/${responseId}`);
+    expect(page.status).toBe(503);
+    const text = await textOf(page);
+    expect(text).toContain('Kan ikke vises akkurat nå');
+    expect(text).toContain('Ingenting er slettet eller endret');
+    expect(await env.DB.prepare('SELECT * FROM responses WHERE id = ?').bind(responseId).first()).toEqual(before);
   });
 });

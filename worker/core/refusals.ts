@@ -22,6 +22,8 @@ export const REFUSALS = {
   tooManyRows: 400,
   saveFailed: 503,
   sealingUnavailable: 503,
+  /** A sealed value whose key is not configured, or that does not open: nothing is changed or lost. */
+  sealedUnreadable: 503,
   // Personal links
   linkNotFound: 404,
   linkRevoked: 410,

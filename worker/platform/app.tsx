@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv, Env } from './env.ts';
 import { translator } from '../core/i18n/translate.ts';
 import { REFUSALS, Refusal, refusalTexts, refuse, type RefusalCode } from '../core/refusals.ts';
+import { SealedValueError } from '../core/sealed.ts';
 import { formPostsOnly } from './middleware/form-post/index.ts';
 import { security } from './middleware/security/index.ts';
 import { ui } from './middleware/ui/index.ts';
@@ -122,6 +123,11 @@ export function createApp(options: AppOptions = {}) {
   app.notFound((c) => refusalResponse(c, 'notFound'));
   app.onError((error, c) => {
     if (error instanceof Refusal) return refusalResponse(c, error.code);
+    // A value sealed under a key this deployment lacks (or altered): say so, change nothing.
+    if (error instanceof SealedValueError) {
+      console.error(JSON.stringify({ event: 'sealed-value-unreadable', path: c.req.routePath }));
+      return refusalResponse(c, 'sealedUnreadable');
+    }
     // Only the error's kind is logged: messages from storage can contain answers.
     console.error(JSON.stringify({ event: 'unhandled-error', name: error.name, path: c.req.routePath }));
     return refusalResponse(c, 'unexpected');
