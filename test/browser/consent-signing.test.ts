@@ -100,4 +100,28 @@ describe('consent for cooperation, signed by two guardians', () => {
     expect(await staff.locator('#verdict-title').textContent()).toBe('Nei');
     expect(new URL(staff.url()).origin).toBe(new URL(baseURL()).origin);
   });
+
+  it("lets an admin edit the service list, each field's error tied to it, and saves a new version", async () => {
+    const admin = await newPage(browser(), NO_SCRIPT);
+    await signIn(admin, 'admin@demo.medvirk.no');
+    await admin.goto('/staff/m/demo/consents/services');
+    await checkPage(admin, 'service list');
+    const version = Number((await admin.locator('main p').first().textContent())?.match(/\d+/)?.[0]);
+    const name = admin.locator('input[id="label-nn.0"]');
+    const original = await name.inputValue();
+    await name.fill('');
+    await submit(admin, 'Lagre ny versjon');
+    await admin.locator('.error-summary').waitFor();
+    await checkPage(admin, 'service list with an error');
+    expect(await admin.locator('[id="label-nn.0-error"]').textContent()).toContain('Skriv navnet på tjenesten på nynorsk.');
+    expect(await name.getAttribute('aria-describedby')).toContain('label-nn.0-error');
+    await admin.locator('.error-summary a').first().click();
+    expect(await admin.evaluate(() => document.activeElement?.id)).toBe('label-nn.0');
+    // Put back as it was: the list is the same, in a new version.
+    await name.fill(original);
+    await submit(admin, 'Lagre ny versjon');
+    expect(await admin.locator('.error-summary').count()).toBe(0);
+    expect(await admin.locator('main p').first().textContent()).toContain(`Versjon ${version + 1}`);
+    await admin.context().close();
+  });
 });

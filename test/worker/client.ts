@@ -46,3 +46,28 @@ export const location = (response: Response) => new URL(response.headers.get('lo
 /** The text of the page without tags, for asserting what a person reads. */
 export const textOf = async (response: Response) =>
   (await response.text()).replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+const decoded = (value: string) => value.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * What a browser would send for the page's form as it stands: every input's name and value
+ * (checkboxes and radios only when checked), and each textarea's text; `changes` then sets or,
+ * with `null`, unticks fields, as a person would.
+ */
+export function formFields(html: string, changes: Record<string, string | null> = {}): [string, string][] {
+  const fields = new Map<string, string>();
+  for (const [tag] of html.matchAll(/<input\b[^>]*>/g)) {
+    const attribute = (name: string) => tag.match(new RegExp(`\\s${name}(?:="([^"]*)")?(?=[\\s/>])`));
+    const name = attribute('name')?.[1];
+    if (!name) continue;
+    const type = attribute('type')?.[1] ?? 'text';
+    if ((type === 'checkbox' || type === 'radio') && !attribute('checked')) continue;
+    fields.set(name, decoded(attribute('value')?.[1] ?? ''));
+  }
+  for (const [, name, text] of html.matchAll(/<textarea\b[^>]*\bname="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) fields.set(name!, decoded(text!));
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) fields.delete(name);
+    else fields.set(name, value);
+  }
+  return [...fields];
+}

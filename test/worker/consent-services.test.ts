@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { textOf } from './client.ts';
+import { formFields, textOf } from './client.ts';
 import { DEFAULT_SERVICES } from '../../worker/features/consent/services.ts';
 import { eventsOf, signerDevice, signerLink, signingFields, startConsent } from './consent-helpers.ts';
 import { staffClient } from './staff.ts';
@@ -15,17 +15,24 @@ describe('the service list', () => {
     const version = await listVersion('demo');
     const before = await startConsent(staff, { listVersion: String(version), services: ['school'] });
 
-    const edited = DEFAULT_SERVICES.map((service) => (service.id === 'school' ? { ...service, explanation: { nb: 'Skolen, ny tekst.', nn: 'Skulen, ny tekst.', en: 'The school, new text.' }, notify: 'skole@demo.kommune.no' } : service));
-    expect((await staff.post('/staff/m/demo/consents/services', { version: String(version), services: JSON.stringify(edited) })).status).toBe(403);
-    expect((await admin.post('/staff/m/demo/consents/services', { version: String(version), services: JSON.stringify(edited) })).status).toBe(303);
+    // The school's line changes and it gets a notice address, on the page as the admin sees it.
+    const form = await (await admin.get('/staff/m/demo/consents/services')).text();
+    const school = DEFAULT_SERVICES.findIndex((service) => service.id === 'school');
+    const edited = formFields(form, { [`explanation-nb.${school}`]: 'Skolen, ny tekst.', [`explanation-nn.${school}`]: 'Skulen, ny tekst.', [`explanation-en.${school}`]: 'The school, new text.', [`notify.${school}`]: 'skole@demo.kommune.no' });
+    expect((await staff.post('/staff/m/demo/consents/services', edited)).status).toBe(403);
+    expect((await admin.post('/staff/m/demo/consents/services', edited)).status).toBe(303);
     expect(await listVersion('demo')).toBe(version + 1);
     // Saving from the old version again is refused: someone changed the list meanwhile.
-    expect((await admin.post('/staff/m/demo/consents/services', { version: String(version), services: JSON.stringify(edited) })).status).toBe(409);
-    // Bad lists change nothing.
-    expect((await admin.post('/staff/m/demo/consents/services', { version: String(version + 1), services: '[{' })).status).toBe(422);
-    const duplicate = await admin.post('/staff/m/demo/consents/services', { version: String(version + 1), services: JSON.stringify([...edited, edited[0]]) });
-    expect(duplicate.status).toBe(422);
-    expect(await textOf(duplicate)).toContain('duplicateService');
+    expect((await admin.post('/staff/m/demo/consents/services', edited)).status).toBe(409);
+    // A list with a missing text or a bad address changes nothing, and says which field and why.
+    const current = await (await admin.get('/staff/m/demo/consents/services')).text();
+    const missing = await admin.post('/staff/m/demo/consents/services', formFields(current, { [`label-nn.${school}`]: ' ', [`notify.${school}`]: 'skole@' }));
+    expect(missing.status).toBe(422);
+    const missingPage = await missing.text();
+    expect(missingPage).toContain(`href="#label-nn.${school}"`);
+    expect(await textOf(new Response(missingPage))).toContain('Skriv navnet på tjenesten på nynorsk.');
+    expect(await textOf(new Response(missingPage))).toContain('Skriv en gyldig e-postadresse');
+    expect(missingPage).toContain(`id="notify.${school}" name="notify.${school}" value="skole@"`);
     expect(await listVersion('demo')).toBe(version + 1);
 
     // The old consent still shows the old text; a new one the new text; a page from the old version is refused.
@@ -44,5 +51,35 @@ describe('the service list', () => {
     const notice = await env.DB.prepare("SELECT subject, subject_ref FROM outbox_messages WHERE subject_ref = ? AND channel = 'email'").bind(`consent:${after.id}`).first<{ subject: string; subject_ref: string }>();
     expect(notice?.subject).toBe('Et samtykke er trukket');
     expect((await eventsOf(after.id)).at(-1)?.kind).toBe('withdrawn');
+  });
+
+  it('adds a service with an id made from its name, and removes one, in one new version', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const form = await (await admin.get('/staff/m/demo/consents/services')).text();
+    const rows = Number(form.match(/name="rows" value="(\d+)"/)?.[1]);
+    const fresh = rows - 1;
+    const midwife = DEFAULT_SERVICES.findIndex((service) => service.id === 'midwife');
+    const version = await listVersion('demo');
+    const saved = await admin.post(
+      '/staff/m/demo/consents/services',
+      formFields(form, {
+        [`remove.${midwife}`]: 'yes',
+        [`label-nb.${fresh}`]: 'Familiens hus',
+        [`label-nn.${fresh}`]: 'Familiens hus',
+        [`label-en.${fresh}`]: 'Family centre',
+        [`explanation-nb.${fresh}`]: 'Hjelp til hele familien på ett sted.',
+        [`explanation-nn.${fresh}`]: 'Hjelp til heile familien på éin stad.',
+        [`explanation-en.${fresh}`]: 'Help for the whole family in one place.',
+        [`health.${fresh}`]: 'yes',
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const stored = await env.DB.prepare('SELECT services FROM consent_service_lists WHERE municipality_id = ? AND version = ?').bind('demo', version + 1).first<{ services: string }>();
+    const services = JSON.parse(stored!.services) as { id: string; health: boolean }[];
+    expect(services.map((service) => service.id)).not.toContain('midwife');
+    expect(services.at(-1)).toMatchObject({ id: 'familiens-hus', health: true });
+    expect(services).toHaveLength(DEFAULT_SERVICES.length);
+    // The new service is offered when a consent is started.
+    expect(await (await admin.get('/staff/m/demo/consents/new')).text()).toContain('value="familiens-hus"');
   });
 });

@@ -43,3 +43,27 @@ export interface VerdictView {
   until?: Date;
   subjects?: string[];
 }
+
+/** The languages every service text is written in. */
+export const SERVICE_LANGUAGES = ['nb', 'nn', 'en'] as const;
+export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number];
+
+/** What one row of the form holds, as typed (so a page with errors shows it again). */
+export interface ServiceRow {
+  id: string;
+  label: Record<ServiceLanguage, string>;
+  explanation: Record<ServiceLanguage, string>;
+  health: boolean;
+  notify: string;
+  remove: boolean;
+}
+
+/** A problem with one field: its control's id and a key under `consent.services.errors`. */
+export interface ServiceFieldError {
+  field: string;
+  key: 'label' | 'explanation' | 'notify' | 'empty' | 'tooMany' | 'duplicate';
+  lang?: ServiceLanguage;
+}
+
+/** The service list's editing form names each field by its row: `label-nb.3`. */
+export const fieldId = (name: string, row: number) => `${name}.${row}`;

@@ -2,12 +2,11 @@
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { LANGUAGES } from '../../worker/core/language.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
-import { ErrorMessage } from '../components/error-message.tsx';
-import { CheckboxesField, RadiosField, SelectField, TextField } from '../components/fields.tsx';
+import { CheckboxesField, CheckboxField, RadiosField, SelectField, TextField } from '../components/fields.tsx';
 import { Table } from '../components/table.tsx';
 import { StaffLayout } from '../staff/staff-layout.tsx';
 import { localized, type Ui } from '../ui.ts';
-import type { ConsentSummary, RegisterView, ServiceView, SignerView, VerdictView } from './records.ts';
+import { fieldId, SERVICE_LANGUAGES, type ConsentSummary, type RegisterView, type ServiceFieldError, type ServiceLanguage, type ServiceRow, type ServiceView, type SignerView, type VerdictView } from './records.ts';
 
 interface Frame {
   ui: Ui;
@@ -241,31 +240,43 @@ export function ConsentCheckPage({ ui, name, base, services, query, verdict }: F
   );
 }
 
-export function ServiceListPage({ ui, name, base, version, value, error }: Frame & { version: number; value: string; error?: string }) {
+export function ServiceListPage({ ui, name, base, version, rows, errors }: Frame & { version: number; rows: ServiceRow[]; errors: ServiceFieldError[] }) {
   const { t } = ui;
+  const languageName = (lang: ServiceLanguage) => t(`consent.services.languages.${lang}`);
+  const message = (error: ServiceFieldError) => t(`consent.services.errors.${error.key}`, { language: error.lang ? languageName(error.lang) : '' });
+  const errorOf = (field: string) => {
+    const error = errors.find((candidate) => candidate.field === field);
+    return error && message(error);
+  };
+  const text = (row: ServiceRow, index: number, kind: 'label' | 'explanation', lang: ServiceLanguage) => (
+    <TextField ui={ui} id={fieldId(`${kind}-${lang}`, index)} label={t(`consent.services.${kind}`, { language: languageName(lang) })} value={row[kind][lang]} error={errorOf(fieldId(`${kind}-${lang}`, index))} />
+  );
   return (
-    <StaffLayout ui={ui} title={t('consent.services.title')} name={name} hasError={!!error} here={`${base}/consents/services`}>
+    <StaffLayout ui={ui} title={t('consent.services.title')} name={name} hasError={errors.length > 0} here={`${base}/consents/services`}>
       <a class="back" href={`${base}/consents`}>
         {t('consent.list.title')}
       </a>
-      <ErrorSummary ui={ui} errors={error ? [{ href: '#services', text: error }] : []} />
+      <ErrorSummary ui={ui} errors={errors.map((error) => ({ href: `#${error.field}`, text: message(error) }))} />
       <h1>{t('consent.services.title')}</h1>
       <p>{t('consent.services.version', { version })}</p>
       <p>{t('consent.services.text')}</p>
       <form method="post" action={`${base}/consents/services`} novalidate>
         <input type="hidden" name="version" value={String(version)} />
-        <div class={error ? 'question question--error' : 'question'}>
-          <label class="label" for="services">
-            {t('consent.services.label')}
-          </label>
-          <div class="hint" id="services-hint">
-            {t('consent.services.hint')}
-          </div>
-          <ErrorMessage ui={ui} id="services-error" error={error} />
-          <textarea class="textarea" id="services" name="services" rows={20} spellcheck={false} aria-describedby={error ? 'services-hint services-error' : 'services-hint'} aria-invalid={error ? 'true' : undefined}>
-            {value}
-          </textarea>
-        </div>
+        <input type="hidden" name="rows" value={String(rows.length)} />
+        {rows.map((row, index) => {
+          const isNew = index === rows.length - 1 && !row.id;
+          return (
+            <fieldset class="fieldset service-row">
+              <legend class="legend">{isNew ? t('consent.services.new') : row.label[ui.lang as ServiceLanguage] || row.label.nb}</legend>
+              {isNew ? <div class="hint">{t('consent.services.newHint')}</div> : <input type="hidden" name={fieldId('id', index)} value={row.id} />}
+              {SERVICE_LANGUAGES.map((lang) => text(row, index, 'label', lang))}
+              {SERVICE_LANGUAGES.map((lang) => text(row, index, 'explanation', lang))}
+              <CheckboxField id={fieldId('health', index)} label={t('consent.services.health')} checked={row.health} />
+              <TextField ui={ui} id={fieldId('notify', index)} type="email" label={t('consent.services.notify')} hint={t('consent.services.notifyHint')} value={row.notify} error={errorOf(fieldId('notify', index))} autocomplete="off" spellcheck={false} />
+              {isNew ? null : <CheckboxField id={fieldId('remove', index)} label={t('consent.services.remove')} checked={row.remove} />}
+            </fieldset>
+          );
+        })}
         <button class="button" type="submit">
           {t('consent.services.submit')}
         </button>

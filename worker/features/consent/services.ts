@@ -17,10 +17,13 @@ export const Service = v.strictObject({
 });
 export type Service = v.InferOutput<typeof Service>;
 
+/** A list longer than this is not a list a guardian can read. */
+export const MAX_SERVICES = 40;
+
 export const ServiceList = v.pipe(
   v.array(Service),
   v.minLength(1),
-  v.maxLength(40),
+  v.maxLength(MAX_SERVICES),
   v.check((services) => new Set(services.map((service) => service.id)).size === services.length, 'duplicateService'),
 );
 

@@ -75,7 +75,8 @@ export async function makeSignerLink(database: Database, municipality: Municipal
   const state = consentState(termsOf(record), record.events, now);
   if (state.signed.includes(signer.id)) refuse('consentAlreadySigned');
   if (state.status === 'expired') refuse('consentExpired');
-  const input = v.parse(NewLinkInput, {
+  // Not parsed as staff input: the consent form is never a form staff may pick for a link.
+  const input: NewLinkInput = {
     form: CONSENT_FORM_ID,
     language,
     respondent: signer.role,
@@ -84,7 +85,7 @@ export async function makeSignerLink(database: Database, municipality: Municipal
     singleUse: false,
     email: '',
     phone: '',
-  });
+  };
   const made = await prepareLink(database, municipality, maker, input, origin, now, '/c');
   const consents = new Consents(database);
   await database.commit([

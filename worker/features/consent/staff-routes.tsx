@@ -14,7 +14,9 @@ import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { Audit } from '../audit/index.ts';
 import { requireAbility, type StaffEnv } from '../staff/index.ts';
 import { ConsentCheckPage, ConsentListPage, ConsentRegisterPage, NewConsentPage, ServiceListPage, type NewConsentValues } from '../../../web/consent/staff.tsx';
-import { ServiceList } from './services.ts';
+import { MAX_SERVICES } from './services.ts';
+import { readRows, rowsOf, serviceListFrom } from './service-list-form.ts';
+import type { ServiceFieldError, ServiceRow } from '../../../web/consent/records.ts';
 import { LinkCreatedPage } from '../../../web/staff/links.tsx';
 import { consentForm } from './form.ts';
 import { registerView } from './present.ts';
@@ -87,10 +89,10 @@ consentStaff.get('/consents/check', async (c) => {
   return page(c, <ConsentCheckPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} services={list.services} query={{ case: q, service }} verdict={verdict} />);
 });
 
-/** The admin's service list: edited as JSON, each save a new version; a consent keeps the version it was started on. */
-const servicesPage = async (c: C, where: StaffScope, value?: string, error?: string) => {
+/** The admin's service list, one group of fields per service; each save a new version, and a consent keeps the version it was started on. */
+const servicesPage = async (c: C, where: StaffScope, rows?: ServiceRow[], errors: ServiceFieldError[] = []) => {
   const list = await new Consents(where.database).serviceList(where.municipality.id);
-  return page(c, <ServiceListPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} version={list.version} value={value ?? JSON.stringify(list.services, null, 2)} error={error} />, error ? 422 : 200);
+  return page(c, <ServiceListPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} version={list.version} rows={rows ?? rowsOf(list.services)} errors={errors} />, errors.length ? 422 : 200);
 };
 
 consentStaff.get('/consents/services', requireAbility('administer'), async (c) => servicesPage(c, await staffScope(c)));
@@ -98,25 +100,16 @@ consentStaff.get('/consents/services', requireAbility('administer'), async (c) =
 consentStaff.post('/consents/services', requireAbility('administer'), async (c) => {
   const where = await staffScope(c);
   const body = await readForm(c);
-  const value = body.get('services')?.[0] ?? '';
   const consents = new Consents(where.database);
   const current = await consents.serviceList(where.municipality.id);
   // Saved from an older version: someone else changed the list meanwhile.
   if (body.get('version')?.[0] !== String(current.version)) refuse('consentServicesChanged');
-  let json: unknown;
-  try {
-    json = JSON.parse(value);
-  } catch {
-    return servicesPage(c, where, value, c.var.ui.t('consent.services.notJson'));
-  }
-  const parsed = v.safeParse(ServiceList, json);
-  if (!parsed.success) {
-    const issue = parsed.issues[0]!;
-    return servicesPage(c, where, value, c.var.ui.t('consent.services.invalid', { path: v.getDotPath(issue) ?? '', message: issue.message }));
-  }
+  const rows = readRows(body, MAX_SERVICES + 1);
+  const result = serviceListFrom(rows);
+  if ('errors' in result) return servicesPage(c, where, rows, result.errors);
   const version = current.version + 1;
   await where.database.commit([
-    consents.addServiceList(where.municipality.id, version, parsed.output, c.var.staff!.person.id, c.var.now),
+    consents.addServiceList(where.municipality.id, version, result.services, c.var.staff!.person.id, c.var.now),
     audit(c, where, 'consent.services', 'service-list', String(version)),
   ]);
   return redirect(c, `${where.base}/consents/services`);
