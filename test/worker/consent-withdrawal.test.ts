@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { textOf } from './client.ts';
 import { eventsOf, signerDevice, signerLink, signingFields, startConsent } from './consent-helpers.ts';
+import { newMunicipality } from './municipalities.ts';
 import { staffClient } from './staff.ts';
 
 const ALL_YES = { 'health-station': 'approve', school: 'approve', ppt: 'approve' };
@@ -55,5 +56,27 @@ describe('withdrawal', () => {
     expect(register).toContain('Mor ringte 2. des.');
     expect(register).toContain('registrert av ansatt');
     expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'consent.withdraw' AND target_id = ? AND person_id = 'demo-ansatt'").bind(id).first('n')).toBe(1);
+  });
+
+  it('by code stops for a while at a municipality after many wrong codes from many addresses, even for the right one', async () => {
+    const municipality = await newMunicipality({ members: [['demo-ansatt', 'staff']] });
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const consent = await startConsent(staff, { guardians: '1' }, municipality);
+    const link = await signerLink(staff, consent.id, consent.signers[0]!.id, 'nb', municipality);
+    const signer = signerDevice();
+    expect((await signer.post(link, signingFields(await (await signer.get(link)).text(), ALL_YES))).status).toBe(303);
+    const code = (await textOf(await signer.get(link))).match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0] ?? '';
+    // 100 wrong codes, ten from each address: no address reaches its own limit.
+    for (let address = 0; address < 10; address++) {
+      const guesser = signerDevice();
+      for (let guess = 0; guess < 10; guess++) expect((await guesser.post(`/receipts/${municipality}/withdraw`, { code: `ZZZ${address}-ZZZ${guess}` })).status).toBe(422);
+    }
+    const refused = await signerDevice().post(`/receipts/${municipality}/withdraw`, { code });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await eventsOf(consent.id)).filter((event) => event.kind === 'withdrawn')).toHaveLength(0);
+    // Other municipalities' codes are not held up, and the signer's own link still withdraws.
+    expect((await signerDevice().post('/receipts/demo/withdraw', { code: 'ZZZZ-ZZZZ' })).status).toBe(422);
+    expect((await signer.post(`${link}/withdraw`, { service: 'all' })).status).toBe(303);
   });
 });

@@ -14,13 +14,13 @@ export interface RateLimitOptions extends Limit {
 const clientAddress = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
 
 /**
- * Counts only failures, per client address, in the directory. A client that has failed `limit`
- * times in the window is refused (429) before it may try again, so a right guess then goes
+ * Counts only failures, per client address (or the `client` given: one counter for everyone
+ * guessing at one municipality's codes), in the directory. Once `limit` failures are counted
+ * in the window, the next try is refused (429) before it is checked, so a right guess then goes
  * unconfirmed too. Returns what to call when this attempt fails.
  */
-export async function limitFailures<E extends AppEnv>(c: Context<E>, limit: Limit): Promise<() => Promise<void>> {
+export async function limitFailures<E extends AppEnv>(c: Context<E>, limit: Limit, client = clientAddress(c)): Promise<() => Promise<void>> {
   const { now, directory } = c.var as AppEnv['Variables'];
-  const client = clientAddress(c);
   enforce(c, limit, (await hitsSoFar(directory.database, limit, client, now)) + 1, now);
   return async () => {
     await countHit(directory.database, limit, client, now);
