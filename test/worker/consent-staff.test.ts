@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ORIGIN, textOf } from './client.ts';
-import { auditCount, caseRef, consentCount, eventsOf, signerDevice, signerLink, startConsent } from './consent-helpers.ts';
+import { auditCount, caseRef, consentCount, eventsOf, signerDevice, signerLink, signingFields, startConsent } from './consent-helpers.ts';
 import { staffClient } from './staff.ts';
 
 describe('starting a consent', () => {
@@ -16,6 +16,24 @@ describe('starting a consent', () => {
     // The consent copies the services it asks about from the list version it was started on.
     const row = await env.DB.prepare('SELECT services, service_list_version FROM consents WHERE id = ?').bind(older.id).first<{ services: string; service_list_version: number }>();
     expect(JSON.parse(row!.services).map((service: { id: string }) => service.id)).toEqual(['health-station', 'school', 'ppt']);
+  });
+
+  it("gives the child from 16 a page written to them, and signs it like the guardians' page", async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const consent = await startConsent(staff, { childAge: '16', guardians: '1' });
+    const child = consent.signers.find((signer) => signer.role === 'child')!;
+    const link = await signerLink(staff, consent.id, child.id);
+    const device = signerDevice();
+    const page = await (await device.get(link)).text();
+    const text = await textOf(new Response(page));
+    expect(text).toContain('Samtykke til samarbeid om deg');
+    expect(text).toContain('Fødselsnummeret ditt');
+    expect(text).not.toContain('Barnets fødselsnummer');
+    // From 16 the child decides the health services only.
+    expect(page).toContain('name="service-health-station"');
+    expect(page).not.toContain('name="service-school"');
+    expect((await device.post(link, signingFields(page, { 'health-station': 'approve' }))).status).toBe(303);
+    expect((await eventsOf(consent.id)).filter((event) => event.kind === 'signed').map((event) => event.signer_id)).toEqual([child.id]);
   });
 
   it('shows each problem by its field and stores nothing', async () => {

@@ -78,5 +78,5 @@ describe('withdrawal', () => {
     // Other municipalities' codes are not held up, and the signer's own link still withdraws.
     expect((await signerDevice().post('/receipts/demo/withdraw', { code: 'ZZZZ-ZZZZ' })).status).toBe(422);
     expect((await signer.post(`${link}/withdraw`, { service: 'all' })).status).toBe(303);
-  });
+  }, 60_000);
 });

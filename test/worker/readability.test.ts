@@ -43,10 +43,12 @@ describe('LIX', () => {
   }
 
   // The guardian's view before a meeting: for a guardian who may read Norwegian as a second
-  // language, the consent's limit.
-  it.each(['nb', 'nn', 'en'] as const)('foresattes-syn reads at LIX 40 or below in %s', (lang) => {
-    const definition = compiledForms['foresattes-syn']?.definition;
-    expect(definition?.languages).toContain(lang);
-    expect(lix(textsIn(definition, lang))).toBeLessThanOrEqual(40);
-  });
+  // language, the consent's limit. The consent written to a child from 12: the 13–18 limit.
+  for (const [form, limit] of [['foresattes-syn', 40], ['samtykke-ung', 35]] as const) {
+    it.each(['nb', 'nn', 'en'] as const)(`${form} reads at LIX ${limit} or below in %s`, (lang) => {
+      const definition = compiledForms[form]?.definition;
+      expect(definition?.languages).toContain(lang);
+      expect(lix(textsIn(definition, lang))).toBeLessThanOrEqual(limit);
+    });
+  }
 });

@@ -27,6 +27,7 @@ import { signConsent, signingRefusal } from './sign.ts';
 import { asOnePage, choicesOf, servicesFor, signingSections } from './signing-form.ts';
 import type { Raw } from '../../engine/questions/kind.ts';
 import type { Page } from '../../engine/schema.ts';
+import type { SignerRole } from './vocabulary.ts';
 
 type C = Context<AppEnv>;
 
@@ -53,11 +54,11 @@ async function signerOfLink(c: C) {
   c.set('ui', { lang, t: translator(lang) });
   const refusal = linkRefusal(link, now);
   if (refusal) refuse(refusal);
-  const sections = signingSections(consentForm().definition, servicesFor(termsOf(record).signers.find((entry) => entry.id === signer.id)!, record.consent.services));
+  const sections = signingSections(consentForm(signer.role).definition, servicesFor(termsOf(record).signers.find((entry) => entry.id === signer.id)!, record.consent.services));
   return { municipality, database, link, signer, record, sections, lang };
 }
 
-const versionOf = (record: { consent: { serviceListVersion: number } }) => `${consentForm().version}.${record.consent.serviceListVersion}`;
+const versionOf = (where: { record: { consent: { serviceListVersion: number } }; signer: { role: SignerRole } }) => `${consentForm(where.signer.role).version}.${where.record.consent.serviceListVersion}`;
 
 function signingPage(c: C, where: Awaited<ReturnType<typeof signerOfLink>>, raw: Record<string, Raw> = {}, errors: Map<string, string> = new Map(), status: 200 | 422 = 200) {
   const sections = where.sections.map((section: Page) => ({
@@ -66,7 +67,7 @@ function signingPage(c: C, where: Awaited<ReturnType<typeof signerOfLink>>, raw:
   }));
   return page(
     c,
-    <SigningPage ui={c.var.ui} owner={where.municipality.name} form={consentForm().definition} sections={sections} action={c.req.path} signerId={where.signer.id} version={versionOf(where.record)} role={where.signer.role} scope={where.signer.scope} />,
+    <SigningPage ui={c.var.ui} owner={where.municipality.name} form={consentForm(where.signer.role).definition} sections={sections} action={c.req.path} signerId={where.signer.id} version={versionOf(where)} role={where.signer.role} scope={where.signer.scope} />,
     status,
   );
 }
@@ -128,9 +129,9 @@ signing.post('/:municipality/:token', async (c) => {
   if (body.get('signer')?.[0] !== where.signer.id) refuse('consentWrongSigner');
   const refusal = signingRefusal(where.record, where.signer, c.var.now);
   if (refusal) refuse(refusal);
-  if (body.get('version')?.[0] !== versionOf(where.record)) refuse('consentServicesChanged');
+  if (body.get('version')?.[0] !== versionOf(where)) refuse('consentServicesChanged');
   const questions = new Map([...body].filter(([name]) => !CONTROL.includes(name)));
-  const form = consentForm().definition;
+  const form = consentForm(where.signer.role).definition;
   const onePage = asOnePage(where.sections);
   if (unknownFields(form, onePage, questions).length) refuse('consentServicesChanged');
   const input = readPage(form, onePage, {}, questions, isoToday(c.var.now), 'strict');

@@ -53,7 +53,7 @@ export async function signConsent(
   // Every signer signs for the same child: a second signer's number must match the first's.
   if ((await consents.signatures(record.consent.id)).some((signature) => signature.childIdHash !== childIdHash)) refuse('consentChildMismatch');
 
-  const document = signedDocument(consentForm(), sections, language, { consentId: record.consent.id, signerId: signer.id, serviceListVersion: record.consent.serviceListVersion }, choices);
+  const document = signedDocument(consentForm(signer.role), sections, language, { consentId: record.consent.id, signerId: signer.id, serviceListVersion: record.consent.serviceListVersion }, choices);
   const signature = await method.sign(document, now);
   const id = crypto.randomUUID();
   const by = `signer:${signer.id}`;

@@ -11,7 +11,7 @@ import type { Database } from '../../platform/storage/database.ts';
 import { Audit } from '../audit/index.ts';
 import { NewLinkInput, prepareLink, type LinkMaker } from '../links/index.ts';
 import { CONSENT_RULES } from './config.ts';
-import { CONSENT_FORM_ID } from './form.ts';
+import { CONSENT_FORM_IDS } from './form.ts';
 import { Consents, termsOf, type ConsentRecord } from './repository.ts';
 import { consentState } from './state.ts';
 import { withdraw } from './withdraw.ts';
@@ -77,7 +77,7 @@ export async function makeSignerLink(database: Database, municipality: Municipal
   if (state.status === 'expired') refuse('consentExpired');
   // Not parsed as staff input: the consent form is never a form staff may pick for a link.
   const input: NewLinkInput = {
-    form: CONSENT_FORM_ID,
+    form: CONSENT_FORM_IDS[signer.role],
     language,
     respondent: signer.role,
     caseReference: record.consent.caseReference,

@@ -133,7 +133,7 @@ consentStaff.post('/consents/:id/signers/:signer/link', async (c) => {
   const { link, url } = await makeSignerLink(where.database, where.municipality, maker(c, where), record, c.req.param('signer'), lang, publicOrigin(c.env, c.req.url), c.var.now);
   return page(
     c,
-    <LinkCreatedPage ui={c.var.ui} letterUi={{ lang, t: translator(lang) }} name={c.var.staff!.person.name} base={where.base} municipality={where.municipality} form={consentForm().definition} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={false} />,
+    <LinkCreatedPage ui={c.var.ui} letterUi={{ lang, t: translator(lang) }} name={c.var.staff!.person.name} base={where.base} municipality={where.municipality} form={consentForm(record.signers.find((signer) => signer.id === c.req.param('signer'))?.role).definition} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={false} />,
   );
 });
 
