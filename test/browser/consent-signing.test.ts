@@ -1,8 +1,9 @@
 /**
  * Consent for cooperation in a real Chromium with JavaScript off: staff start a consent for two
  * guardians, each guardian signs through their own link, the register shows who may share,
- * one guardian withdraws a service, and the receipt is checked on the public page. Every page
- * passes axe and fits 320 px.
+ * one guardian withdraws a service, and the receipt is checked on the public page; a 16-year-old
+ * signs on a page written to them; an admin edits the service list. Every page passes axe and
+ * fits 320 px.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -19,20 +20,22 @@ async function submit(page: Page, name: string) {
   await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name, exact: true }).click()]);
 }
 
-/** Makes the signer's link on the register page and reads it from the page that shows it once. */
-async function makeLink(staff: Page, register: string, index: number) {
+/** Makes the signer's link on the register page (the nth signer, or the one whose entry has the text) and reads it from the page that shows it once. */
+async function makeLink(staff: Page, register: string, which: number | string) {
   await staff.goto(register);
-  await Promise.all([staff.waitForEvent('load'), staff.locator('.signers li').nth(index).getByRole('button', { name: 'Lag lenke' }).click()]);
-  await checkPage(staff, `link for signer ${index + 1}`);
+  const signers = staff.locator('.signers li');
+  const signer = typeof which === 'number' ? signers.nth(which) : signers.filter({ hasText: which });
+  await Promise.all([staff.waitForEvent('load'), signer.getByRole('button', { name: 'Lag lenke' }).click()]);
+  await checkPage(staff, `link for signer ${which}`);
   const url = await staff.locator('#link-url').inputValue();
   expect(url).toMatch(/\/c\/demo\/[\w-]{43}$/);
   return url;
 }
 
-async function signAs(browser: Browser, url: string, name: string, answers: Record<string, string>) {
+async function signAs(browser: Browser, url: string, name: string, answers: Record<string, string>, title = 'Samtykke til samarbeid om barnet') {
   const page = await newPage(browser, NO_SCRIPT);
   await page.goto(url);
-  expect(await page.locator('h1').first().textContent()).toBe('Samtykke til samarbeid om barnet');
+  expect(await page.locator('h1').first().textContent()).toBe(title);
   await checkPage(page, `signing page for ${name}`);
   // Sending it empty shows each problem by its field, and the page still passes axe.
   await submit(page, 'Signer samtykket');
@@ -99,6 +102,26 @@ describe('consent for cooperation, signed by two guardians', () => {
     await checkPage(staff, 'check page');
     expect(await staff.locator('#verdict-title').textContent()).toBe('Nei');
     expect(new URL(staff.url()).origin).toBe(new URL(baseURL()).origin);
+  });
+
+  it('is signed by a 16-year-old on a page written to them, for the health services only', async () => {
+    const staff = await newPage(browser(), NO_SCRIPT);
+    await signIn(staff, 'ansatt@demo.medvirk.no');
+    await staff.goto('/staff/m/demo/consents/new');
+    await staff.getByLabel('Saksreferanse').fill(`${CASE}-16`);
+    for (const service of ['Skole', 'Helsestasjon og skolehelsetjeneste']) await staff.getByLabel(service, { exact: true }).check();
+    await staff.getByLabel('1', { exact: true }).check();
+    await staff.getByLabel('Barnets alder').fill('16');
+    await submit(staff, 'Start samtykket');
+    const register = staff.url();
+    const childLink = await makeLink(staff, register, 'Signerer selv for helsetjenestene.');
+    const child = await signAs(browser(), childLink, 'Ola Nordmann', { 'health-station': 'approve' }, 'Samtykke til samarbeid om deg');
+    await child.context().close();
+    await staff.goto(register);
+    const health = staff.locator('tr', { has: staff.locator('th', { hasText: 'Helsestasjon' }) }).first();
+    // The guardian has not signed yet, so even the health service the child approved waits.
+    expect(await health.textContent()).toContain('Ikke alle som må signere, har svart ennå.');
+    await staff.context().close();
   });
 
   it("lets an admin edit the service list, each field's error tied to it, and saves a new version", async () => {
