@@ -44,6 +44,8 @@ describe("the guardian's view before a meeting", () => {
     // Sealed at rest, like every identifiable answer: the words are not in the table.
     const stored = JSON.stringify(await env.DB.prepare('SELECT * FROM responses WHERE id = ?').bind(responseId).first());
     expect(stored).not.toContain('søv dårleg');
+    // Nor are its choices kept beside it for counting ("how long", "interpreter: yes").
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM response_values WHERE response_id = ?').bind(responseId).first('n')).toBe(0);
   });
 
   it('is not open at a public address', async () => {

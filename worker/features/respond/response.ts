@@ -15,8 +15,9 @@ export async function responseFrom(draft: Draft, form: FormDefinition, now: Date
     if (isDeclined(value)) return [{ questionId: question.id, value: DECLINE_OPTION }];
     return (kindOf(question).countable?.(question, value) ?? []).map((item) => ({ questionId: question.id, value: item }));
   };
-  // Every row of a repeatable page counts, under its question's id.
-  const values = journey.pages.flatMap((page) =>
+  // Every row of a repeatable page counts, under its question's id. Only anonymous answers are
+  // counted this way: an identifiable form's choices stay sealed with the rest of its answers.
+  const values = !form.anonymous ? [] : journey.pages.flatMap((page) =>
     page.repeat
       ? journey.rows(page).flatMap((_, index) => page.questions.flatMap((question) => counted(question, journey.valueOf(question, index + 1))))
       : page.questions.flatMap((question) => counted(question, journey.valueOf(question))),
