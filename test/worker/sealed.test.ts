@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { keyIdOf, keyringFrom, lookupHash, open, reseal, seal } from '../../worker/core/sealed.ts';
 import { keyringFor } from '../../worker/platform/keys.ts';
 import { createApp } from '../../worker/platform/app.tsx';
+import { sha256Hex } from '../../worker/core/secrets.ts';
+import { purgeAll } from '../../worker/platform/scheduled.ts';
+import { DEVELOPMENT_DATA_KEYS, DEVELOPMENT_LOOKUP_KEY } from '../../worker/platform/development-keys.ts';
 import { answeredCase } from './case-fixture.ts';
+import { draftAnswers } from './sealed-draft.ts';
 import { Client, textOf } from './client.ts';
 
 const key = (fill: number) => btoa(String.fromCharCode(...new Uint8Array(32).fill(fill)));
@@ -86,5 +90,47 @@ describe('an answer sealed under a key the deployment no longer has', () => {
     expect(text).toContain('Kan ikke vises akkurat nå');
     expect(text).toContain('Ingenting er slettet eller endret');
     expect(await env.DB.prepare('SELECT * FROM responses WHERE id = ?').bind(responseId).first()).toEqual(before);
+  });
+});
+
+describe('a draft of an identifiable form', () => {
+  it('holds its answers sealed while the child answers, and still resumes and submits', async () => {
+    const child = new Client();
+    await child.post('/m/demo/fixture-child/start');
+    await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '2' });
+    await child.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'no' });
+    const key = [...child.cookies.values()][0] ?? '';
+    const row = await env.DB.prepare('SELECT d.id, d.answers FROM drafts d JOIN draft_keys k ON k.draft_id = d.id WHERE k.key_hash = ?').bind(await sha256Hex(key)).first<{ id: string; answers: string }>();
+    expect(row!.answers).not.toContain('school-feeling');
+    expect(keyIdOf(JSON.parse(row!.answers))).toBe('dev1');
+    expect(await draftAnswers(row!)).toEqual({ 'school-feeling': '2', 'has-friend': 'no' });
+    // The app reads it back: the page shows the saved answer, and the check page lists both.
+    expect(await (await child.get('/m/demo/fixture-child/p/school')).text()).toMatch(/value="2"[^>]*checked|checked[^>]*value="2"/);
+    await child.post('/m/demo/fixture-child/p/adults', { 'listened-to': '1' });
+    await child.post('/m/demo/fixture-child/p/wish', { 'adults-should-know': 'Mer tid ute' });
+    expect((await child.post('/m/demo/fixture-child/submit')).status).toBe(303);
+  });
+});
+
+describe('key rotation for answers', () => {
+  it('the nightly job reseals responses and drafts with the newest key, readable as before', async () => {
+    const { responseId, staff } = await answeredCase('ROTASJON-1');
+    const child = new Client();
+    await child.post('/m/demo/fixture-child/start');
+    await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '3' });
+    const deviceKey = [...child.cookies.values()][0] ?? '';
+    const draftId = (await env.DB.prepare('SELECT draft_id FROM draft_keys WHERE key_hash = ?').bind(await sha256Hex(deviceKey)).first<{ draft_id: string }>())!.draft_id;
+    const sealedNow = async () => [
+      keyIdOf(JSON.parse((await env.DB.prepare('SELECT answers FROM responses WHERE id = ?').bind(responseId).first<{ answers: string }>())!.answers)),
+      keyIdOf(JSON.parse((await env.DB.prepare('SELECT answers FROM drafts WHERE id = ?').bind(draftId).first<{ answers: string }>())!.answers)),
+    ];
+    expect(await sealedNow()).toEqual(['dev1', 'dev1']);
+    await purgeAll({ ...env, DATA_KEYS: `k7:${key(7)},${DEVELOPMENT_DATA_KEYS}`, LOOKUP_KEY: DEVELOPMENT_LOOKUP_KEY }, new Date());
+    expect(await sealedNow()).toEqual(['k7', 'k7']);
+    // Rotated back, so the app with only the development key reads them as before.
+    await purgeAll({ ...env, DATA_KEYS: `${DEVELOPMENT_DATA_KEYS},k7:${key(7)}`, LOOKUP_KEY: DEVELOPMENT_LOOKUP_KEY }, new Date());
+    expect(await sealedNow()).toEqual(['dev1', 'dev1']);
+    expect(await textOf(await staff.get(`/staff/m/demo/responses/${responseId}`))).toContain('Jeg vil bo hos pappa i helgene');
+    expect(await (await child.get('/m/demo/fixture-child/p/school')).text()).toMatch(/value="3"[^>]*checked|checked[^>]*value="3"/);
   });
 });

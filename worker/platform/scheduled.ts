@@ -1,6 +1,7 @@
 import type { Env } from './env.ts';
 import { Links } from '../features/links/index.ts';
-import { Drafts, Responses } from '../features/respond/index.ts';
+import { Drafts, resealAnswers, Responses } from '../features/respond/index.ts';
+import { resealMeetingRecords } from '../features/assessment/index.ts';
 import { People } from '../features/staff/index.ts';
 import { lapseReminders, recordExpiries, resealConsents } from '../features/consent/index.ts';
 import { keyringFor } from './keys.ts';
@@ -32,15 +33,16 @@ export async function purgeAll(env: Env, now: Date) {
       return database.commit([new Responses(database).purgeOld(municipality.id, cutoff.toISOString().slice(0, 7)), new Links(database).purgeOld(municipality.id, cutoff, now)]);
     }),
   ]);
-  // Consents: values sealed with an old key moved to the newest, staff reminded before a consent
-  // lapses, and each lapse written to its consent's log.
+  // Values sealed with an old key moved to the newest (consents, answers, drafts, meeting
+  // records), staff reminded before a consent lapses, and each lapse written to its consent's log.
   const people = new People(env.DB);
   const consentResults = await Promise.allSettled(
     municipalities.map(async (municipality) => {
       const database = bindings.get(municipality.database)!;
       const keyring = await keyringFor(env);
       const reminders = env.PUBLIC_ORIGIN ? await lapseReminders(database, municipality, async (id) => (await people.byId(id))?.email, env.PUBLIC_ORIGIN, now) : [];
-      return database.commit([...(await resealConsents(database, keyring, municipality.id)), ...reminders, ...(await recordExpiries(database, municipality.id, now))]);
+      const resealed = [...(await resealConsents(database, keyring, municipality.id)), ...(await resealAnswers(database, keyring, municipality.id)), ...(await resealMeetingRecords(database, keyring, municipality.id))];
+      return database.commit([...resealed, ...reminders, ...(await recordExpiries(database, municipality.id, now))]);
     }),
   );
   const failed = [...results, ...consentResults].filter((result) => result.status === 'rejected').length;

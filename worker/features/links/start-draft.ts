@@ -5,6 +5,7 @@ import { isLanguage } from '../../core/language.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { sha256Hex } from '../../core/secrets.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
+import { keyringFor } from '../../platform/keys.ts';
 import { draftExpiry, Drafts, openNewDraft, readDraftKey } from '../respond/index.ts';
 import { Links, type FormLink } from './repository.ts';
 
@@ -28,7 +29,7 @@ export async function startLinkDraft<E extends AppEnv>(
   const alongside = [new Links(database).mark(link.id, 'openedAt', now), ...(options.alongside ?? [])];
   // The start page says who sent the form and why; the link chose its language.
   const start = `/m/${municipality.id}/${link.formId}?lang=${link.language}`;
-  const drafts = new Drafts(database);
+  const drafts = new Drafts(database, () => keyringFor(c.env));
   const key = readDraftKey(c, municipality.id, link.formId);
   const mine = key ? await drafts.byKey(await sha256Hex(key)) : undefined;
   if (mine?.linkId === link.id && mine.status === 'open' && mine.expiresAt > now && mine.assistedRole === assistedRole) {

@@ -9,6 +9,7 @@ import { sha256Hex } from '../../core/secrets.ts';
 import { linkRefusal } from '../links/index.ts';
 import { forgetDraftKey, readDraftKey } from './draft-cookie.ts';
 import { Drafts } from './repository.ts';
+import { keyringFor } from '../../platform/keys.ts';
 import { respondentChrome } from './chrome.ts';
 
 /**
@@ -54,7 +55,7 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
 
   const key = readDraftKey(c, municipalityId, formId);
   const limit = limitOf(c);
-  const read = await new Drafts(database).forJourney(key ? await sha256Hex(key) : undefined, limit && (await journeyHit(c, database, limit, now)));
+  const read = await new Drafts(database, () => keyringFor(c.env)).forJourney(key ? await sha256Hex(key) : undefined, limit && (await journeyHit(c, database, limit, now)));
   if (limit) enforce(c, limit, read.hits ?? 1, now);
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = read.draft && read.draft.municipalityId === municipalityId && read.draft.formId === formId ? read.draft : undefined;

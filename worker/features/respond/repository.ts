@@ -4,8 +4,8 @@ import { isLanguage, type Language } from '../../core/language.ts';
 import { Answers } from '../../engine/answer.ts';
 import { FormDefinition, type CompiledForm } from '../../engine/schema.ts';
 import { changedRows, type Database, type Statement } from '../../platform/storage/database.ts';
-import { open, seal, type Keyring } from '../../core/sealed.ts';
-import { answersContext } from './answers-context.ts';
+import { open, seal, SealedValueError, type Keyring } from '../../core/sealed.ts';
+import { answersContext, draftAnswersContext } from './answers-context.ts';
 import { formLinks, Links, type FormLink } from '../links/index.ts';
 import { draftKeys, drafts, formVersions, responses, responseValues } from './tables.ts';
 
@@ -89,14 +89,22 @@ export interface JourneyRead {
   hits?: number;
 }
 
-function toDraft(row: DraftRow): Draft {
+/**
+ * Opens the keyring only when needed: a draft of an identifiable form holds its answers sealed,
+ * an anonymous one (and an empty, just started one) plainly, so anonymous surveys never need keys.
+ */
+export type KeyringSource = () => Promise<Keyring>;
+
+async function toDraft(row: DraftRow, keys: KeyringSource | undefined): Promise<Draft> {
+  if (typeof row.answers === 'string' && !keys) throw new SealedValueError('a sealed draft needs the keyring');
+  const answers = typeof row.answers === 'string' ? JSON.parse(await open(await keys!(), row.answers, draftAnswersContext(row.id))) : row.answers;
   return {
     id: row.id,
     municipalityId: row.municipalityId,
     formId: row.formId,
     formVersion: row.formVersion,
     language: isLanguage(row.language) ? row.language : 'nb',
-    answers: v.parse(Answers, row.answers),
+    answers: v.parse(Answers, answers),
     revision: row.revision,
     submissionId: row.submissionId,
     status: row.status,
@@ -109,9 +117,15 @@ function toDraft(row: DraftRow): Draft {
   };
 }
 
-/** Drafts and their device keys. The answers are one document: no statement reaches inside them. */
+/**
+ * Drafts and their device keys. The answers are one document: no statement reaches inside them.
+ * With `keys`, sealed drafts can be read and `saveAnswers` may seal.
+ */
 export class Drafts {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly keys?: KeyringSource,
+  ) {}
 
   private get db() {
     return this.database.db;
@@ -146,7 +160,7 @@ export class Drafts {
       found = await this.db.batch([draft, link]);
     }
     const row = keyHash ? found[0][0] : undefined;
-    return { draft: row ? toDraft(row.draft) : undefined, link: row ? found[1][0] : undefined, hits };
+    return { draft: row ? await toDraft(row.draft, this.keys) : undefined, link: row ? found[1][0] : undefined, hits };
   }
 
   async byKey(keyHash: string): Promise<Draft | undefined> {
@@ -155,7 +169,7 @@ export class Drafts {
 
   async byResumeCode(codeHash: string): Promise<Draft | undefined> {
     const [row] = await this.db.select().from(drafts).where(eq(drafts.resumeCodeHash, codeHash));
-    return row ? toDraft(row) : undefined;
+    return row ? toDraft(row, this.keys) : undefined;
   }
 
   /** A new draft with this device's key; a draft from a personal link marks the link started. */
@@ -180,23 +194,24 @@ export class Drafts {
   /**
    * Sets and removes the named answers. The whole document is written, guarded by the revision
    * it was read at; if another device saved in between, the change is applied again to what
-   * that device saved, so two devices saving different pages never undo each other.
-   * False if the draft is no longer open.
+   * that device saved, so two devices saving different pages never undo each other. `sealed`:
+   * the document is stored sealed (an identifiable form). False if the draft is no longer open.
    */
-  async saveAnswers(draft: Draft, set: Answers, remove: string[], language: Language, now: Date, expiresAt: Date): Promise<boolean> {
+  async saveAnswers(draft: Draft, set: Answers, remove: string[], language: Language, now: Date, expiresAt: Date, sealed = false): Promise<boolean> {
     let current: Draft | undefined = draft;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS && current; attempt++) {
       const answers: Answers = { ...current.answers, ...set };
       for (const key of remove) delete answers[key];
+      const stored = sealed ? await seal(await this.keys!(), JSON.stringify(answers), draftAnswersContext(current.id)) : answers;
       const [result] = await this.database.commit([
         this.db
           .update(drafts)
-          .set({ answers, revision: current.revision + 1, language, updatedAt: now, expiresAt })
+          .set({ answers: stored, revision: current.revision + 1, language, updatedAt: now, expiresAt })
           .where(and(eq(drafts.id, current.id), eq(drafts.status, 'open'), eq(drafts.revision, current.revision))),
       ]);
       if (changedRows(result)) return true;
       const [row] = await this.db.select().from(drafts).where(eq(drafts.id, draft.id));
-      current = row && row.status === 'open' && row.expiresAt > now ? toDraft(row) : undefined;
+      current = row && row.status === 'open' && row.expiresAt > now ? await toDraft(row, this.keys) : undefined;
     }
     return false;
   }

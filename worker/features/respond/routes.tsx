@@ -140,7 +140,8 @@ async function saveChanges(c: C, draft: Draft, set: Record<string, AnswerValue>,
   const { municipality, form } = c.var.journey;
   const { now, database, ui } = c.var;
   const expiresAt = draftLifetime(c);
-  const saved = await new Drafts(database).saveAnswers(draft, set, remove, ui.lang, now, expiresAt);
+  // An identifiable form's draft is sealed at rest, as its response will be.
+  const saved = await new Drafts(database, () => keyringFor(c.env)).saveAnswers(draft, set, remove, ui.lang, now, expiresAt, !form.anonymous);
   // The draft now lives longer; so must the cookie that opens it.
   const key = saved ? readDraftKey(c, municipality.id, form.id) : undefined;
   if (key) writeDraftKey(c, municipality.id, form.id, key, deviceHoldUntil(expiresAt, now, !!draft.linkId));
@@ -357,7 +358,7 @@ journey.post('/resume', async (c) => {
   if (!typed.trim()) return retry('resumeCodeMissing');
   const code = normalizeResumeCode(typed);
   if (!code) return retry('resumeCodeFormat');
-  const drafts = new Drafts(database);
+  const drafts = new Drafts(database, () => keyringFor(c.env));
   const draft = await drafts.byResumeCode(await sha256Hex(code));
   if (!draft || draft.municipalityId !== municipality.id || draft.formId !== form.id || draft.status !== 'open') return retry('resumeCodeNotFound');
   if (draft.expiresAt <= now) return retry('resumeCodeExpired');
