@@ -9,7 +9,7 @@ const ADMIN = 'admin@demo.medvirk.no';
 const STAFF = 'ansatt@demo.medvirk.no';
 const LINKS = '/staff/m/demo/links';
 const PHONE = { width: 320, height: 640 };
-const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[A-Za-z0-9_-]{43}$/;
+const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[0-9A-Z]{4}(?:-[0-9A-Z]{4}){6}$/;
 
 const browser = useBrowser();
 

@@ -88,7 +88,7 @@ export function linkMessage(facts: MessageFacts): LinkMessage {
     url: facts.url,
     code: facts.code,
   };
-  const mail = [texts.intro, t('letter.openLink', { link: facts.url }), texts.typeCode, texts.expires, `${texts.sentBy} ${texts.contact}`, `${t('letter.genuine', { address: genuineUrl })} ${texts.never}`].join('\n\n');
+  const mail = [texts.intro, t('letter.openLink', { link: facts.url }), texts.typeCode, texts.expires, `${texts.sentBy} ${texts.contact}`, `${t('letter.genuine', { address: genuineUrl })}\n${texts.never}`].join('\n\n');
   const sms = t('letter.sms', { intro: texts.intro, link: facts.url, expires: texts.expires, sentBy: texts.sentBy, contact: texts.contact, genuine: withoutScheme(genuineUrl) });
   return { ...texts, mail, sms };
 }
