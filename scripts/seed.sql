@@ -6,9 +6,9 @@ VALUES ('demo', 'barnets-stemme-3-6', 0), ('demo', 'barnets-stemme-7-12', 0), ('
 
 -- Demo units and staff. Sign in at /staff/sign-in with one of these addresses; the link
 -- lands in the development outbox (/dev/outbox) and in the console.
-INSERT OR IGNORE INTO units (id, municipality_id, name, kind) VALUES
-  ('demo-skole', 'demo', 'Demo skole', 'school'),
-  ('demo-helsestasjon', 'demo', 'Demo helsestasjon', 'health-station');
+INSERT OR IGNORE INTO units (id, municipality_id, name, kind, contact) VALUES
+  ('demo-skole', 'demo', 'Demo skole', 'school', 'telefon 22 33 44 55'),
+  ('demo-helsestasjon', 'demo', 'Demo helsestasjon', 'health-station', 'telefon 22 33 44 66, Storgata 1');
 INSERT OR IGNORE INTO people (id, email, name, created_at) VALUES
   ('demo-ansatt', 'ansatt@demo.medvirk.no', 'Siri Ansatt', 0),
   ('demo-planlegger', 'planlegger@demo.medvirk.no', 'Per Planlegger', 0),

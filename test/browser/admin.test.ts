@@ -320,6 +320,26 @@ describe('"Innstillinger"', () => {
     await page.context().close();
   });
 
+  it('gives a unit a contact for families, which the page that explains our messages lists (JavaScript off, 320 px)', async () => {
+    const page = await asAdminWithoutScript();
+    await page.goto(`${ADMIN_BASE}/settings`);
+    const contact = page.getByLabel('Kontakt for familier: Demo helsestasjon');
+    const before = await contact.inputValue();
+    await contact.fill('telefon 22 33 44 77');
+    await page.getByRole('button', { name: 'Lagre kontakten til Demo helsestasjon' }).click();
+    await page.waitForURL(/\/admin\/settings\?saved=1$/);
+    expect(await page.getByLabel('Kontakt for familier: Demo helsestasjon').inputValue()).toBe('telefon 22 33 44 77');
+    await check(page, 'settings with a unit contact');
+    await page.goto('/m/demo/meldinger');
+    expect(await page.locator('main').textContent()).toContain('Demo helsestasjon: telefon 22 33 44 77');
+    await check(page, 'genuine-message page');
+    await page.goto(`${ADMIN_BASE}/settings`);
+    await page.getByLabel('Kontakt for familier: Demo helsestasjon').fill(before);
+    await page.getByRole('button', { name: 'Lagre kontakten til Demo helsestasjon' }).click();
+    await page.waitForURL(/\/admin\/settings\?saved=1$/);
+    await page.context().close();
+  });
+
   it('saves unchanged with the keyboard only', async () => {
     const page = await asAdmin();
     await page.goto(`${ADMIN_BASE}/settings`);

@@ -9,7 +9,7 @@ const ADMIN = 'admin@demo.medvirk.no';
 const STAFF = 'ansatt@demo.medvirk.no';
 const LINKS = '/staff/m/demo/links';
 const PHONE = { width: 320, height: 640 };
-const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[A-Za-z0-9_-]{43}$/;
+const PERSONAL_LINK = /^http:\/\/localhost:\d+\/l\/demo\/[0-9A-Z]{4}(?:-[0-9A-Z]{4}){6}$/;
 
 const browser = useBrowser();
 
@@ -20,6 +20,7 @@ async function fillNewLink(page: Page, caseReference: string) {
   await page.getByRole('radio', { name: 'Barnet' }).check();
   await page.getByLabel('Din saksreferanse').fill(caseReference);
   await page.getByLabel('Lenken virker i', { exact: true }).selectOption({ label: '30 dager' });
+  await page.getByLabel('Din rolle', { exact: true }).selectOption({ label: 'lærer' });
   expect(await page.getByRole('checkbox', { name: 'Lenken kan bare brukes til ett svar' }).isChecked()).toBe(true);
   await page.getByRole('button', { name: 'Lag lenken' }).click();
   await expect.poll(() => page.locator('h1').first().textContent()).toBe('Lenken er laget');
@@ -130,8 +131,41 @@ describe('personal form links', () => {
     expect(letterText).toContain('Vi vil gjerne høyra frå deg');
     expect(letterText).toContain('«Kva tenkjer du?»');
     expect(letterText).toContain(answeredLink);
-    expect(letterText).toContain('Demo kommune');
+    // Who sends it and why, whom to ask, and how to check it is genuine.
+    expect(letterText).toContain('Sendt av ein lærar ved Demo skole i Demo kommune.');
+    expect(letterText).toContain('Har du spørsmål, ta kontakt med Demo skole: telefon 22 33 44 55.');
+    expect(letterText).toMatch(/localhost:\d+\/m\/demo\/meldinger/);
+    expect(await letter.locator('.letter-code').textContent()).toBe(answeredLink.split('/').pop());
     await check(page, 'link created');
+  });
+
+  it('lets a family type the letter’s code at the short address and check that the message is genuine, JavaScript off at 320 px', async () => {
+    await staffPage.goto(`${LINKS}/new`);
+    await fillNewLink(staffPage, '2026-0050');
+    const code = (await staffPage.locator('.letter-code').textContent()) ?? '';
+    const family = await newPage(browser(), { javaScriptEnabled: false, viewport: PHONE });
+    await family.goto('/l/demo');
+    await check(family, 'code entry');
+    await family.getByRole('button', { name: 'Åpne skjemaet' }).click();
+    await expect.poll(() => family.locator('#link-code-error').textContent()).toContain('Skriv inn koden fra brevet');
+    await check(family, 'code entry with an error');
+    // Typed as people type it: small letters, spaces for dashes.
+    await family.getByLabel('Koden fra brevet').fill(code.toLowerCase().replace(/-/g, ' '));
+    await family.getByRole('button', { name: 'Åpne skjemaet' }).click();
+    await family.waitForURL(/\/m\/demo\/barnets-stemme-7-12\?lang=nn$/);
+    expect(await family.locator('main').textContent()).toContain('Dette skjemaet er sendt til deg frå Demo skole i Demo kommune.');
+
+    for (const [lang, title] of [
+      ['nb', 'Meldinger fra Demo kommune: slik ser du at de er ekte'],
+      ['nn', 'Meldingar frå Demo kommune: slik ser du at dei er ekte'],
+      ['en', 'Messages from Demo kommune: how to know they are genuine'],
+    ] as const) {
+      await family.goto(`/m/demo/meldinger?lang=${lang}`);
+      expect(await family.getAttribute('html', 'lang')).toBe(lang);
+      expect(await family.locator('h1').textContent()).toBe(title);
+      await check(family, `genuine-message page in ${lang}`);
+    }
+    await family.context().close();
   });
 
   it('is answered by the child in nynorsk through the personal link (JavaScript on)', async () => {

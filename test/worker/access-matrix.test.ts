@@ -96,7 +96,7 @@ beforeAll(async () => {
   const owner = await staffClient('ansatt@demo.medvirk.no');
   const created = await (await owner.post('/staff/m/demo/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'MATRIX-0', expiresInDays: '14', singleUse: 'yes', email: '' })).text();
   ids.link = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
-  const path = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}/)?.[0] ?? 'https://x').pathname;
+  const path = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{34}/)?.[0] ?? 'https://x').pathname;
   const child = new Client();
   await child.get(path);
   await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '4' });

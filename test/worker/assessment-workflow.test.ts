@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { location, textOf } from './client.ts';
 import { answeredCase, auditCount } from './case-fixture.ts';
-import { staffClient } from './staff.ts';
+import { deliveredTo, lastOutboxId, staffClient } from './staff.ts';
 
 const versions = (id: string) => env.DB.prepare('SELECT number, status, document, changes, saved_by FROM assessment_versions WHERE assessment_id = ? ORDER BY number').bind(id).all<{ number: number; status: string; document: string; changes: string; saved_by: string }>();
 const state = (id: string) => env.DB.prepare('SELECT status, version, feedback_version FROM assessments WHERE id = ?').bind(id).first<{ status: string; version: number; feedback_version: number | null }>();
@@ -78,11 +78,14 @@ describe('a best-interests assessment, from the child’s answers to the feedbac
     // Before it is sent, the child's used link still says it was used.
     expect((await child.get(linkPath)).status).toBe(410);
     // "Tell the child": the feedback shows through the child's own link, in the link's language; the message names nothing personal.
+    const before = await lastOutboxId();
     expect(location(await staff.post(`${base}/feedback`, { email: 'forelder@example.no' }))).toBe(base);
     expect(await state(id!)).toMatchObject({ feedback_version: 6 });
-    const message = await env.DB.prepare("SELECT subject, body FROM outbox_messages WHERE subject_ref = ?").bind(`assessment:${id}`).first<{ subject: string; body: string }>();
+    const message = await deliveredTo('forelder@example.no', before);
     expect(message?.subject).toBe('Du har fått svar');
     expect(message?.body).not.toMatch(/pappa|VURD|far/);
+    // It says how to check that it is genuine.
+    expect(message?.body).toContain('Slik sjekker du at meldingen er ekte: https://medvirk.test/m/demo/meldinger');
     const seen = await child.get(linkPath);
     expect(seen.status).toBe(200);
     const page = await seen.text();

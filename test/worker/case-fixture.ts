@@ -17,7 +17,7 @@ export async function answeredCase(caseReference: string, email = 'ansatt@demo.m
   const staff = await staffClient(email);
   const created = await (await staff.post('/staff/m/demo/links', { form: 'fixture-child', language, respondent: 'child', caseReference, expiresInDays: '14', singleUse: 'yes', email: '' })).text();
   const linkId = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
-  const linkPath = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}/)?.[0] ?? 'https://x').pathname;
+  const linkPath = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{34}/)?.[0] ?? 'https://x').pathname;
   const child = new Client();
   await child.get(linkPath);
   await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '4' });

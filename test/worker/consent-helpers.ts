@@ -26,7 +26,7 @@ export async function startConsent(staff: Client, fields: Record<string, string 
 export async function signerLink(staff: Client, consentId: string, signerId: string, language = 'nb', municipality = 'demo') {
   const response = await staff.post(`/staff/m/${municipality}/consents/${consentId}/signers/${signerId}/link`, { language });
   expect(response.status).toBe(200);
-  const url = (await response.text()).match(/https:\/\/medvirk\.test\/c\/[a-z0-9-]+\/[\w-]{43}/)?.[0];
+  const url = (await response.text()).match(/https:\/\/medvirk\.test\/c\/[a-z0-9-]+\/[\w-]{34}/)?.[0];
   expect(url).toBeDefined();
   return new URL(url!).pathname;
 }

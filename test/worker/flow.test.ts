@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DECLINED, type Answers } from '../../worker/engine/answer.ts';
 import { conditionHolds, isShown, type Condition } from '../../worker/engine/condition.ts';
-import { journeyOf, questionCount } from '../../worker/engine/journey.ts';
+import { journeyOf } from '../../worker/engine/journey.ts';
 import { DECLINE_OPTION, readPage, rowOf, unknownFields } from '../../worker/engine/page-input.ts';
 import type { FormDefinition, Page } from '../../worker/engine/schema.ts';
 import { kindOf } from '../../worker/engine/questions/index.ts';
@@ -171,13 +171,29 @@ describe('the journey value', () => {
     expect(mayVisit({ feeling: '3', 'has-friend': 'yes' }, 'hard')).toBe(false);
   });
 
-  it('numbers pages among those the answers so far show', () => {
-    expect(way({}).progress(page(child, 'friends'))).toEqual({ current: 2, total: 4 });
-    expect(way({ feeling: '1' }).progress(page(child, 'friends'))).toEqual({ current: 3, total: 5 });
+  it('counts a conditional page until the answers rule it out, so the count holds while the person goes on', () => {
+    const progress = (answers: Answers, id: string) => way(answers).progress(page(child, id));
+    // Before the feeling is answered the page about what is hard may still come: counted.
+    expect(progress({}, 'mood')).toEqual({ current: 1, total: 5 });
+    expect(progress({ feeling: '1' }, 'hard')).toEqual({ current: 2, total: 5 });
+    expect(progress({ feeling: '1', 'hard-text': 'Mye' }, 'friends')).toEqual({ current: 3, total: 5 });
+    expect(progress({ feeling: '1', 'has-friend': 'yes' }, 'wish')).toEqual({ current: 5, total: 5 });
+    // A good feeling rules it out, for good: the count drops once, when the answer decides it.
+    expect(progress({ feeling: '4' }, 'friends')).toEqual({ current: 2, total: 4 });
+    expect(progress({ feeling: '4', 'has-friend': 'no' }, 'wish')).toEqual({ current: 4, total: 4 });
+    // Declining the question decides it too.
+    expect(progress({ feeling: DECLINED }, 'friends')).toEqual({ current: 2, total: 4 });
   });
 
-  it('counts every question that takes an answer for the start page, information blocks not', () => {
-    expect(questionCount(child)).toBe(6);
+  it('tells the start page the questions on the counted pages, each once, information blocks not', () => {
+    expect(way({}).questionCount).toBe(6);
+    expect(way({ feeling: '5' }).questionCount).toBe(5);
+    expect(way({ feeling: '5', 'has-friend': 'yes' }).questionCount).toBe(4);
+    expect(way({ feeling: '1', 'has-friend': 'no' }).questionCount).toBe(6);
+    // A repeatable page's questions count once, however many rows there are.
+    const rows = [{ 'child-name': 'Ola' }, { 'child-name': 'Per' }];
+    expect(way({ 'your-name': 'Kari', children: rows } as Answers, household).questionCount).toBe(5);
+    expect(way({ 'your-name': 'Kari', children: rows } as Answers, household).progress(page(household, 'end'))).toEqual({ current: 3, total: 3 });
   });
 
   describe('a repeatable page', () => {

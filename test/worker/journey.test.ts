@@ -127,6 +127,43 @@ describe('the respondent journey', () => {
   });
 });
 
+describe('the progress line', () => {
+  const progressOf = async (client: Client, page: string) => (await textOf(await client.get(`${FORM}/p/${page}`))).match(/Side (\d+) av (\d+)/)?.slice(1).map(Number);
+
+  it('counts the same pages from the first page to the last, before and after a resume, and the start page agrees', async () => {
+    // Seven questions on five pages, the page about what is hard among them until an answer rules it out.
+    expect(await textOf(await new Client().get(FORM))).toContain('Det er 7 spørsmål.');
+    const phone = await started();
+    expect(await progressOf(phone, 'school')).toEqual([1, 5]);
+    await phone.post(`${FORM}/p/school`, { 'school-feeling': '2' });
+    expect(await progressOf(phone, 'school-hard')).toEqual([2, 5]);
+    await phone.post(`${FORM}/p/school-hard`, { 'school-hard-text': 'Friminuttene.' });
+    expect(await progressOf(phone, 'friends')).toEqual([3, 5]);
+    expect(location(await phone.post(`${FORM}/p/friends`, { 'has-friend': 'yes', _action: 'save-later' }))).toBe(`${FORM}/save`);
+    const code = (await textOf(await phone.post(`${FORM}/save`))).match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0] ?? '';
+
+    const tablet = new Client(undefined, '198.51.100.9');
+    expect(location(await tablet.post(`${FORM}/resume`, { code }))).toBe(`${FORM}/p/adults`);
+    expect(await progressOf(tablet, 'adults')).toEqual([4, 5]);
+    expect(await progressOf(tablet, 'friends')).toEqual([3, 5]);
+    await tablet.post(`${FORM}/p/adults`, { 'listened-to': '4' });
+    expect(await progressOf(tablet, 'wish')).toEqual([5, 5]);
+    // "Yes, I have a friend" ruled out the question about help with friends; the page stays.
+    expect(await textOf(await tablet.get(FORM))).toContain('Det er 6 spørsmål.');
+  });
+
+  it('drops a conditional page from the count once, when the answer rules it out', async () => {
+    const client = await started();
+    await client.post(`${FORM}/p/school`, { 'school-feeling': '5' });
+    expect(await progressOf(client, 'friends')).toEqual([2, 4]);
+    expect(await progressOf(client, 'school')).toEqual([1, 4]);
+    await client.post(`${FORM}/p/friends`, { 'has-friend': 'yes' });
+    expect(await progressOf(client, 'wish')).toEqual([4, 4]);
+    // Going on changes nothing; the start page counts the same questions the pages ask.
+    expect(await textOf(await client.get(FORM))).toContain('Det er 5 spørsmål.');
+  });
+});
+
 describe('languages', () => {
   it('shows nynorsk and English when asked, and remembers the choice', async () => {
     const client = await started();

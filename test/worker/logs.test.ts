@@ -66,7 +66,7 @@ describe('logs never hold a personal link token', () => {
       email: 'forelder@example.no',
     });
     expect(made.status).toBe(200);
-    const token = (await made.text()).match(/\/l\/demo\/([\w-]{43})/)?.[1] ?? '';
+    const token = (await made.text()).match(/\/l\/demo\/([\w-]{34})/)?.[1] ?? '';
     expect(token).not.toBe('');
     // Delivered after the answer, into the development outbox, to be read at /dev/outbox ...
     await Promise.all(contexts.map((ctx) => waitOnExecutionContext(ctx)));

@@ -4,7 +4,7 @@ import { open } from '../../worker/core/sealed.ts';
 import { draftAnswersContext } from '../../worker/features/respond/answers-context.ts';
 import { keyringFor } from '../../worker/platform/keys.ts';
 
-export async function draftAnswers(row: { id: unknown; answers: unknown }): Promise<Record<string, unknown>> {
+export async function draftAnswers(row: Record<string, unknown>): Promise<Record<string, unknown>> {
   const stored = JSON.parse(String(row.answers)) as unknown;
   if (typeof stored !== 'string') return stored as Record<string, unknown>;
   return JSON.parse(await open(await keyringFor(env), stored, draftAnswersContext(String(row.id)))) as Record<string, unknown>;

@@ -201,9 +201,9 @@ export interface SettingsPageProps {
   name: string;
   base: string;
   municipality: Municipality;
-  units: (Unit & { kind: string })[];
+  units: (Unit & { kind: string; contact: string | null })[];
   values: SettingsValues;
-  unitValues?: { unitName: string; unitKind: string };
+  unitValues?: { unitName: string; unitKind: string; unitContact: string };
   errors: Record<string, string>;
   saved?: boolean;
 }
@@ -249,10 +249,18 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
       {units.length === 0 ? (
         <p>{t('admin.units.none')}</p>
       ) : (
-        <ul>
+        <ul class="cards">
           {units.map((unit) => (
             <li>
-              {unit.name} <span class="hint">({t(`admin.units.kinds.${unit.kind}`)})</span>
+              <h3>
+                {unit.name} <span class="hint">({t(`admin.units.kinds.${unit.kind}`)})</span>
+              </h3>
+              <form method="post" action={`${base}/units/${unit.id}`} novalidate>
+                <TextField ui={ui} id={`contact-${unit.id}`} name="contact" label={t('admin.units.contactOf', { unit: unit.name })} hint={t('admin.units.contactHint')} error={errors[`contact-${unit.id}`]} value={unit.contact ?? ''} autocomplete="off" />
+                <button class="button button--secondary button--small" type="submit">
+                  {t('admin.units.saveContact', { unit: unit.name })}
+                </button>
+              </form>
             </li>
           ))}
         </ul>
@@ -267,6 +275,7 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
           value={unitValues?.unitKind ?? ''}
           options={[{ value: '', text: t('admin.units.chooseKind') }, ...UNIT_KINDS.map((kind) => ({ value: kind, text: t(`admin.units.kinds.${kind}`) }))]}
         />
+        <TextField ui={ui} id="unitContact" label={t('admin.units.contact')} hint={t('admin.units.contactHint')} error={errors.unitContact} value={unitValues?.unitContact} autocomplete="off" />
         <button class="button button--secondary" type="submit">
           {t('admin.units.submit')}
         </button>

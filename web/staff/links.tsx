@@ -1,4 +1,3 @@
-import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { LANGUAGE_INFO, LANGUAGES } from '../../worker/core/language.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { HELPER_ROLES, LINK_STATUSES, RESPONDENTS, type LinkStatus } from '../../worker/core/vocabulary.ts';
@@ -27,6 +26,7 @@ export interface NewLinkValues {
   singleUse: boolean;
   email: string;
   phone: string;
+  senderRole: string;
 }
 
 export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui; name: string; base: string; forms: FormChoice[]; values: NewLinkValues; errors: Record<string, string> }) {
@@ -77,6 +77,15 @@ export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui;
           options={['7', '14', '30', '60'].map((days) => ({ value: days, text: t('links.new.days', { days }) }))}
         />
         <CheckboxField id="singleUse" label={t('links.new.singleUse')} checked={values.singleUse} />
+        <SelectField
+          ui={ui}
+          id="senderRole"
+          label={t('links.new.senderRole')}
+          hint={t('links.new.senderRoleHint')}
+          error={errors.senderRole}
+          value={values.senderRole}
+          options={HELPER_ROLES.map((role) => ({ value: role, text: role === 'other' ? t('links.new.senderRoleOther') : t(`links.helperRoles.${role}`) }))}
+        />
         <TextField ui={ui} id="email" type="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email} value={values.email} autocomplete="off" spellcheck={false} />
         <TextField ui={ui} id="phone" type="tel" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone} value={values.phone} width="w20" autocomplete="off" />
         <button class="button" type="submit">
@@ -87,24 +96,38 @@ export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui;
   );
 }
 
+/** What the letter says, each a finished sentence in the link's language (written with the e-mail and text message). */
+export interface LetterText {
+  /** The municipality, and the unit where the link came from one. */
+  sender: string;
+  intro: string;
+  sentBy: string;
+  contact: string;
+  expires: string;
+  /** The short address to type the code at, and the sentence that says so. */
+  typeAt: string;
+  typeCode: string;
+  code: string;
+  genuine: string;
+  never: string;
+}
+
 export interface LinkCreatedProps {
   ui: Ui;
   /** The letter is written in the link's language, whatever the page's. */
   letterUi: Ui;
   name: string;
   base: string;
-  municipality: Municipality;
-  form: FormDefinition;
   url: string;
   qr: string;
-  expires: Date;
+  letter: LetterText;
   linkId: string;
   /** Sent by e-mail or text message. */
   sent: boolean;
 }
 
 /** The only time the link is shown: only its hash is kept. The letter part prints on its own. */
-export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, url, qr, expires, linkId, sent }: LinkCreatedProps) {
+export function LinkCreatedPage({ ui, letterUi, name, base, url, qr, letter, linkId, sent }: LinkCreatedProps) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={t('links.created.title')} name={name} languageLinks={false}>
@@ -120,14 +143,23 @@ export function LinkCreatedPage({ ui, letterUi, name, base, municipality, form, 
         <p>{t('links.created.letterHint')}</p>
       </div>
       <article class="letter" lang={letterUi.lang}>
-        <p class="letter-from">{municipality.name}</p>
+        <p class="letter-from">{letter.sender}</p>
         <h2>{letterUi.t('letter.title')}</h2>
-        <p>{letterUi.t('letter.intro', { form: localized(letterUi, form.title).text })}</p>
+        <p>{letter.intro}</p>
         <p>{letterUi.t('letter.howTo')}</p>
         <img class="qr" src={qr} alt={letterUi.t('letter.qrAlt')} width="200" height="200" />
         <p class="letter-url">{url}</p>
-        <p>{letterUi.t('letter.expires', { date: formatDate(expires, letterUi.lang) })}</p>
-        <p>{letterUi.t('letter.questions', { municipality: municipality.name })}</p>
+        <p>{letter.typeCode}</p>
+        <p>
+          {letterUi.t('letter.codeLabel')}: <strong class="letter-code">{letter.code}</strong>
+        </p>
+        <p>{letter.expires}</p>
+        <p>
+          {letter.sentBy} {letter.contact}
+        </p>
+        <p>
+          {letter.genuine} {letter.never}
+        </p>
       </article>
     </StaffLayout>
   );

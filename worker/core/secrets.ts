@@ -1,4 +1,4 @@
-/** Secrets and human-friendly codes: device keys, resume codes and receipt references. */
+/** Secrets and human-friendly codes: device keys, resume codes, personal link codes and receipt references. */
 
 /** Crockford's base 32: no I, L, O or U, so codes survive being read aloud and typed on a phone. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -27,11 +27,28 @@ export function newResumeCode(): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
-/** Accepts what people type: any case, spaces or dashes, O for 0 and I or L for 1. */
-export function normalizeResumeCode(input: string): string | undefined {
+/** Reads a typed code as meant: any case, spaces or dashes, O for 0 and I or L for 1. */
+function typedCode(input: string, length: number): string | undefined {
   const code = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-  return /^[0-9A-HJKMNP-TV-Z]{8}$/.test(code) ? code : undefined;
+  return code.length === length && /^[0-9A-HJKMNP-TV-Z]+$/.test(code) ? code : undefined;
 }
+
+export const normalizeResumeCode = (input: string) => typedCode(input, 8);
+
+/** Characters in a personal link's code: 28 in base 32 is 140 bits, all random. */
+const LINK_CODE_LENGTH = 28;
+
+/**
+ * A personal link's code, in seven groups of four (`7K3M-…`), short enough to type from a
+ * letter and too many bits to guess: no rate limit is needed to keep it safe.
+ */
+export const newLinkCode = () => groupLinkCode(toBase32(randomBytes(18), LINK_CODE_LENGTH));
+
+/** A code as shown and linked: groups of four, joined by dashes. */
+export const groupLinkCode = (code: string) => code.match(/.{1,4}/g)!.join('-');
+
+/** The code as stored (hashed): upper case, no dashes, from whatever was typed. */
+export const normalizeLinkCode = (input: string) => typedCode(input, LINK_CODE_LENGTH);
 
 /** A receipt reference derived from the submission id, so a repeated submit shows the same one. */
 export async function referenceFor(submissionId: string): Promise<string> {

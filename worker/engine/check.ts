@@ -71,12 +71,16 @@ function* flagProblems(question: Question, path: string): Generator<Problem> {
   }
 }
 
+const RESERVED_FORM_IDS = ['meldinger'];
+
 /** Everything the schema alone cannot see: unique ids, sound conditions, complete translations. */
 function* semanticProblems(form: FormDefinition): Generator<Problem> {
   const pageIds = new Set<string>();
   const questionIds = new Set<string>();
   const repeatPages: { id: string; path: string }[] = [];
   const earlier = new Map<string, Question>();
+  // `/m/<municipality>/meldinger` is the page that explains our messages, not a form's address.
+  if (RESERVED_FORM_IDS.includes(form.id)) yield { path: 'id', message: `"${form.id}" is an address of its own; choose another form id` };
   for (const [pageIndex, page] of form.pages.entries()) {
     const pagePath = `pages[${pageIndex}]`;
     if (pageIds.has(page.id)) yield { path: `${pagePath}.id`, message: `page id "${page.id}" is used twice` };

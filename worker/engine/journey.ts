@@ -4,7 +4,7 @@
  * Every page, the check page, the start page and the outputs read it instead of recomputing.
  */
 import { questionValue, rowsOf, type Answers, type QuestionValue, type Row } from './answer.ts';
-import { isShown } from './condition.ts';
+import { conditionHolds, isShown, type ShowIf } from './condition.ts';
 import { kindOf, type Question } from './questions/index.ts';
 import type { FormDefinition, Page } from './schema.ts';
 
@@ -43,15 +43,21 @@ export interface Journey {
   continueAt: Page | undefined;
   /** A page is reached when it is shown and nothing required is missing on a page before it. */
   mayVisit(page: Page): boolean;
-  /** "Page n of N": n among the pages the answers so far show. */
+  /**
+   * The pages the progress line counts: every page the answers so far do not rule out. A
+   * conditional page counts while the question it depends on may still be answered, so the
+   * count changes only when an answer decides it, never by moving on or resuming.
+   */
+  counted: readonly Page[];
+  /** "Page n of N": n among the counted pages. A repeatable page is one step however many rows. */
   progress(page: Page): { current: number; total: number };
+  /** The questions that take an answer on the counted pages (a repeatable page's once), as the start page tells. */
+  questionCount: number;
 }
 
 /** Questions that take an answer (an information block takes none). */
 export const isAnswerable = (question: Question) => kindOf(question).fields(question).length > 0;
 
-/** How many questions the form asks at most, as the start page tells. */
-export const questionCount = (form: FormDefinition) => form.pages.flatMap((page) => page.questions).filter(isAnswerable).length;
 
 /** The answers of one row, keeping only questions its conditions show. */
 function pruneRow(page: Page, row: Row, outside: Answers): Row {
@@ -84,6 +90,32 @@ function prune(form: FormDefinition, answers: Answers): { kept: Answers; pages: 
   return { kept, pages };
 }
 
+/**
+ * The pages and questions not ruled out yet. A condition on an unanswered question still may
+ * hold while that question may be answered: it is on a counted page after the last page with
+ * an answer. A question on a page already passed that was left empty matches nothing, as in
+ * `isShown`. Conditions only look back (checkForm), so one pass in form order decides it.
+ */
+function countable(form: FormDefinition, kept: Answers, lastAnswered: Page | undefined): { counted: Page[]; questions: number } {
+  const passed = lastAnswered ? form.pages.indexOf(lastAnswered) : -1;
+  const counted: Page[] = [];
+  const pageOf = new Map<string, number>();
+  const mayHold = (showIf: ShowIf | undefined) =>
+    (showIf === undefined ? [] : Array.isArray(showIf) ? showIf : [showIf]).every((condition) =>
+      kept[condition.question] !== undefined ? conditionHolds(condition, kept) : (pageOf.get(condition.question) ?? -1) > passed,
+    );
+  let questions = 0;
+  form.pages.forEach((page, index) => {
+    if (!mayHold(page.showIf)) return;
+    counted.push(page);
+    for (const question of page.questions) {
+      if (!page.repeat) pageOf.set(question.id, index);
+      if (isAnswerable(question) && (page.repeat || mayHold(question.showIf))) questions++;
+    }
+  });
+  return { counted, questions };
+}
+
 export function journeyOf(form: FormDefinition, answers: Answers): Journey {
   const { kept, pages } = prune(form, answers);
   const at = (page: Page) => pages.indexOf(page);
@@ -112,6 +144,7 @@ export function journeyOf(form: FormDefinition, answers: Answers): Journey {
   const lastAnswered = pages.map(answered).lastIndexOf(true);
   const firstMissing = missing[0] && at(missing[0].page);
   const continueIndex = firstMissing !== undefined ? Math.min(firstMissing, lastAnswered + 1) : lastAnswered + 1;
+  const { counted, questions: questionCount } = countable(form, kept, pages[lastAnswered]);
 
   return {
     answers: kept,
@@ -128,6 +161,8 @@ export function journeyOf(form: FormDefinition, answers: Answers): Journey {
     missing,
     continueAt: pages[continueIndex],
     mayVisit: (page) => at(page) >= 0 && (firstMissing === undefined || firstMissing >= at(page)),
-    progress: (page) => ({ current: Math.max(at(page), 0) + 1, total: pages.length }),
+    counted,
+    progress: (page) => ({ current: Math.max(counted.indexOf(page), 0) + 1, total: counted.length }),
+    questionCount,
   };
 }

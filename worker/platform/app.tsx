@@ -14,7 +14,7 @@ import { admin } from '../features/admin/routes.tsx';
 import { api } from '../features/api/routes.ts';
 import { assessmentRoutes, feedbackForChild, meetingRoutes } from '../features/assessment/routes.ts';
 import { cases } from '../features/cases/routes.tsx';
-import { links, personalLink } from '../features/links/routes.ts';
+import { genuine, links, personalLink } from '../features/links/routes.ts';
 import { journey } from '../features/respond/routes.tsx';
 import { insight, openLinks } from '../features/insight/routes.ts';
 import { loadStaff, requireStaff } from '../features/staff/index.ts';
@@ -97,6 +97,8 @@ export function createApp(options: AppOptions = {}) {
 
   app.route('/', assetRoutes);
   app.route('/', infoPages);
+  // Before the journey: no form is called "meldinger" (checkForm refuses it).
+  app.route('/m/:municipality/meldinger', genuine);
   app.route('/m/:municipality/:form', journey);
   // A child's answered link shows the adults' feedback, once it is sent; otherwise the link routes answer.
   app.use('/l/:municipality/:token', feedbackForChild());

@@ -128,9 +128,13 @@ admin.get('/settings', async (c) => {
   return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} errors={{}} saved={c.req.query('saved') === '1'} />);
 });
 
+/** A unit's contact for families, printed in its letters and messages; empty for none. */
+const UnitContact = v.pipe(v.string(), v.trim(), v.maxLength(200, 'unitContact'), v.transform((text) => text || null));
+
 const NewUnit = v.object({
   unitName: v.pipe(v.string(), v.trim(), v.minLength(1, 'unitName'), v.maxLength(120, 'unitName')),
   unitKind: v.picklist(UNIT_KINDS, 'unitKind'),
+  unitContact: UnitContact,
 });
 
 /** A school, kindergarten, health station or other unit that staff belong to. */
@@ -138,16 +142,32 @@ admin.post('/units', async (c) => {
   const where = await scope(c);
   const { municipality, base } = where;
   const body = await readForm(c);
-  const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '' };
+  const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '', unitContact: body.get('unitContact')?.[0] ?? '' };
   const parsed = v.safeParse(NewUnit, values);
   if (!parsed.success) {
     const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.units.errors.${issue.message}`)]));
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} unitValues={values} errors={errors} />, 422);
   }
-  const { unit, statement } = c.var.directory.addUnit(municipality.id, parsed.output.unitName, parsed.output.unitKind);
+  const { unit, statement } = c.var.directory.addUnit(municipality.id, parsed.output.unitName, parsed.output.unitKind, parsed.output.unitContact);
   await commitDirectoryChange(c, where, { action: 'unit.add', targetType: 'unit', targetId: unit.id }, [statement]);
   return redirect(c, `${base}/settings`);
+});
+
+/** A unit's contact for families. */
+admin.post('/units/:unit', async (c) => {
+  const where = await scope(c);
+  const { municipality, base } = where;
+  const units = await c.var.directory.units(municipality.id);
+  const unit = units.find((candidate) => candidate.id === c.req.param('unit')) ?? refuse('notFound');
+  const body = await readForm(c);
+  const contact = v.safeParse(UnitContact, body.get('contact')?.[0] ?? '');
+  if (!contact.success) {
+    const errors = { [`contact-${unit.id}`]: c.var.ui.t('admin.units.errors.unitContact') };
+    return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} errors={errors} />, 422);
+  }
+  await commitDirectoryChange(c, where, { action: 'unit.change', targetType: 'unit', targetId: unit.id }, [c.var.directory.setUnitContact(municipality.id, unit.id, contact.output)]);
+  return redirect(c, `${base}/settings?saved=1`);
 });
 
 const settingsValues = (municipality: Municipality): SettingsValues => ({

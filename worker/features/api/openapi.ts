@@ -174,7 +174,7 @@ export const openApiDocument: OpenApiDocument = {
           '201': {
             description: 'The link was made.',
             headers: { Location: { description: 'Where the link can be read.', schema: { type: 'string' } } },
-            content: json({ allOf: [ref('Link'), { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri', description: 'The personal address: give it to the respondent.' } } }] }),
+            content: json({ allOf: [ref('Link'), { type: 'object', required: ['url'], properties: { url: { type: 'string', format: 'uri', description: 'The personal address, ending in a 28-character code in groups of four (140 bits): give it to the respondent.' } } }] }),
           },
           ...postRefusals,
           ...refusals,
@@ -361,6 +361,7 @@ export const openApiDocument: OpenApiDocument = {
           singleUse: { type: 'boolean' },
           email: { type: 'string', format: 'email', maxLength: 254, description: 'Send the link here as well; the address is not stored.' },
           phone: { type: 'string', description: 'A Norwegian mobile number to text the link to as well ("912 34 567", "+47 91234567"); not stored.' },
+          senderRole: { type: 'string', enum: HELPER_ROLES, default: 'other', description: 'The sender\'s role, named in the letter, e-mail and text message ("a teacher"); "other" says "a member of staff". Never a name.' },
         },
       },
       Link: {

@@ -14,7 +14,7 @@ import { LIST_LIMIT } from './limits.ts';
 import { openApiDocument } from './openapi.ts';
 import { formJson, linkJson, responseJson } from './present.ts';
 import { problemsOf } from './problems.ts';
-import { LINKABLE_FORMS, Links, linkStatus, makeLink, NewLinkInput, revokeLink, type FormLink } from '../links/index.ts';
+import { LINKABLE_FORMS, linkMaker, Links, linkStatus, makeLink, NewLinkInput, revokeLink, type FormLink } from '../links/index.ts';
 import { readResponse, Responses } from '../respond/index.ts';
 import { Assessments, assessmentForm, canSeeRecord, caseLinks, caseReferenceOf, currentAnswers } from '../assessment/index.ts';
 import { Reviews } from '../cases/index.ts';
@@ -73,7 +73,7 @@ api.post('/municipalities/:municipality/links', async (c) => {
   const fields = Object.fromEntries(Object.keys(NewLinkInput.entries).map((key) => [key, body[key]]));
   const parsed = v.safeParse(NewLinkInput, fields);
   if (!parsed.success) return invalid(c, parsed.issues);
-  const maker = { id: actor.id, unitId: senderUnit(actor.memberships, municipality.id), via: 'api' as const };
+  const maker = await linkMaker(c.var.directory, municipality.id, { id: actor.id, unitId: senderUnit(actor.memberships, municipality.id), via: 'api' });
   const { link, url, queued } = await makeLink(database, municipality, maker, parsed.output, publicOrigin(c.env, c.req.url), now);
   if (queued) deliverSoon(c.executionCtx, c.env, database.binding, now);
   c.header('location', `/api/v1/municipalities/${municipality.id}/links/${link.id}`);

@@ -1,4 +1,5 @@
 /** Staff pages of the best-interests assessment: start, the four steps, complete, revise, print, PDF and "tell the child". */
+import { publicOrigin } from '../../platform/public-origin.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { refuse } from '../../core/refusals.ts';
@@ -159,7 +160,7 @@ assessmentRoutes.post('/assessments/:id/feedback', async (c) => {
   const parsed = v.safeParse(FeedbackInput, { email: (await readForm(c)).get('email')?.[0] ?? '' });
   if (!parsed.success) return summary(c, where, assessment, c.var.ui.t('links.errors.email'));
   const [response] = assessment.responseId ? await new Responses(where.database).summaries([assessment.responseId]) : [];
-  const queued = await sendFeedback(where.database, where.municipality, assessment, response?.language ?? where.municipality.writtenStandard, parsed.output.email, c.var.staff!.person.id, c.var.now);
+  const queued = await sendFeedback(where.database, where.municipality, assessment, response?.language ?? where.municipality.writtenStandard, parsed.output.email, c.var.staff!.person.id, publicOrigin(c.env, c.req.url), c.var.now);
   if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, c.var.now);
   return redirect(c, base(where, assessment));
 });

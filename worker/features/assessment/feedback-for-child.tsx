@@ -6,24 +6,21 @@
 import type { MiddlewareHandler } from 'hono';
 import { isLanguage } from '../../core/language.ts';
 import { translator } from '../../core/i18n/translate.ts';
-import { sha256Hex } from '../../core/secrets.ts';
 import type { AppEnv } from '../../platform/env.ts';
 import { keyringFor } from '../../platform/keys.ts';
 import { page } from '../../platform/render.ts';
-import { Links } from '../links/index.ts';
+import { linkTokenHash, Links } from '../links/index.ts';
 import { FeedbackPage } from '../../../web/assessment/feedback-page.tsx';
 import { Assessments } from './repository.ts';
 import { FEEDBACK_QUESTION } from './workflow.ts';
 import { openAnswers, versionContext } from './sealed-document.ts';
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
 export const feedbackForChild = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const token = c.req.param('token') ?? '';
-  const municipality = TOKEN.test(token) ? await c.var.directory.municipality(c.req.param('municipality') ?? '') : undefined;
-  if (!municipality) return next();
+  const hash = await linkTokenHash(c.req.param('token') ?? '');
+  const municipality = hash ? await c.var.directory.municipality(c.req.param('municipality') ?? '') : undefined;
+  if (!municipality || !hash) return next();
   const database = c.var.openDatabase(municipality);
-  const link = await new Links(database).byToken(await sha256Hex(token));
+  const link = await new Links(database).byToken(hash);
   // Only an answered link of this municipality, not withdrawn, can carry feedback.
   if (!link || link.municipalityId !== municipality.id || !link.responseId || link.revokedAt) return next();
   const assessments = new Assessments(database);

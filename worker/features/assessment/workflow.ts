@@ -17,6 +17,7 @@ import { Audit } from '../audit/index.ts';
 import { changesBetween } from './changes.ts';
 import { Assessments, type Assessment } from './repository.ts';
 import { openAnswers, sealAnswers, versionContext } from './sealed-document.ts';
+import { genuinePath } from '../links/index.ts';
 
 export const ASSESSMENT_FORM = 'barnets-beste';
 /** The question whose answer the child is given; an assessment is not completed without it. */
@@ -102,12 +103,12 @@ export async function reviseAssessment(database: Database, keyring: Keyring, ass
  * "Tell the child": the completed version's feedback is shown through the child's link from
  * now on; an e-mail address, if given, gets a message that says only that an answer is ready.
  */
-export async function sendFeedback(database: Database, municipality: Municipality, assessment: Assessment, language: string, email: string, who: string, now: Date) {
+export async function sendFeedback(database: Database, municipality: Municipality, assessment: Assessment, language: string, email: string, who: string, origin: string, now: Date) {
   if (assessment.status !== 'completed') refuse('assessmentNotCompleted');
   if (!assessment.linkId) refuse('assessmentNoLink');
   const t = translator(isLanguage(language) ? language : municipality.writtenStandard);
   const message = email
-    ? [enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: email, subject: t('assessment.feedback.mailSubject'), body: t('assessment.feedback.mailBody', { municipality: municipality.name }), subjectRef: `assessment:${assessment.id}` }, now)]
+    ? [enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: email, subject: t('assessment.feedback.mailSubject'), body: t('assessment.feedback.mailBody', { municipality: municipality.name, genuine: `${origin}${genuinePath(municipality.id)}` }), subjectRef: `assessment:${assessment.id}` }, now)]
     : [];
   await database.commit([new Assessments(database).sendFeedback(assessment, now), audit(database, assessment, who, 'assessment.feedback', now), ...message]);
   return message.length > 0;

@@ -4,14 +4,13 @@ import { isLanguage, type Language } from '../../core/language.ts';
 import { isoToday } from '../../core/i18n/format.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { refuse } from '../../core/refusals.ts';
-import { sha256Hex } from '../../core/secrets.ts';
 import { readPage, unknownFields } from '../../engine/page-input.ts';
 import type { AppEnv } from '../../platform/env.ts';
 import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { publicOrigin } from '../../platform/public-origin.ts';
-import { Links, linkRefusal } from '../links/index.ts';
+import { codeEntry, Links, linkRefusal, linkTokenHash } from '../links/index.ts';
 import { SigningPage, type SigningQuestion } from '../../../web/consent/sign.tsx';
 import { SignedPage } from '../../../web/consent/receipt.tsx';
 import { open } from '../../core/sealed.ts';
@@ -32,20 +31,21 @@ import type { SignerRole } from './vocabulary.ts';
 type C = Context<AppEnv>;
 
 export const signing = new Hono<AppEnv>();
+// The short address a letter gives, where the link's code is typed in.
+signing.route('/', codeEntry('/c'));
 // `/*` matches the link's own address too, so one limit counts every request once.
 signing.use('/:municipality/:token/*', rateLimit({ bucket: 'consent-link', limit: 60, windowSeconds: 600 }));
 
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /** Fields of the page itself, besides the questions: whose link it is, and what version was shown. */
 const CONTROL = ['signer', 'version'];
 
 /** The signer this link belongs to, and nobody else: the link decides who signs, never the page. */
 async function signerOfLink(c: C) {
   const { directory, openDatabase, now } = c.var;
-  const token = c.req.param('token') ?? '';
-  const municipality = TOKEN.test(token) ? await directory.municipality(c.req.param('municipality') ?? '') : undefined;
+  const hash = await linkTokenHash(c.req.param('token') ?? '');
+  const municipality = hash ? await directory.municipality(c.req.param('municipality') ?? '') : undefined;
   const database = municipality && openDatabase(municipality);
-  const link = database && (await new Links(database).byToken(await sha256Hex(token)));
+  const link = database && hash && (await new Links(database).byToken(hash));
   const signer = link && (await new Consents(database).signerByLink(link.id));
   const record = signer && (await new Consents(database).record(municipality.id, signer.consentId));
   if (!municipality || !database || !link || !signer || !record || link.municipalityId !== municipality.id) refuse('linkNotFound');

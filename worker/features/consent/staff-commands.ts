@@ -85,6 +85,8 @@ export async function makeSignerLink(database: Database, municipality: Municipal
     singleUse: false,
     email: '',
     phone: '',
+    // The letter names the staff member's role; the register does not ask for it.
+    senderRole: 'other',
   };
   const made = await prepareLink(database, municipality, maker, input, origin, now, '/c');
   const consents = new Consents(database);

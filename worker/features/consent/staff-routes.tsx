@@ -1,6 +1,5 @@
 /** Staff pages for consents: start one, make each signer's link, the register, the check, withdrawal, countersigning. */
 import { Hono, type Context } from 'hono';
-import { renderSVG } from 'uqr';
 import * as v from 'valibot';
 import { isLanguage } from '../../core/language.ts';
 import { refuse } from '../../core/refusals.ts';
@@ -12,13 +11,13 @@ import { publicOrigin } from '../../platform/public-origin.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { Audit } from '../audit/index.ts';
+import { linkMaker, qrDataUrl } from '../links/index.ts';
 import { requireAbility, type StaffEnv } from '../staff/index.ts';
 import { ConsentCheckPage, ConsentListPage, ConsentRegisterPage, NewConsentPage, ServiceListPage, type NewConsentValues } from '../../../web/consent/staff.tsx';
 import { MAX_SERVICES } from './services.ts';
 import { readRows, rowsOf, serviceListFrom } from './service-list-form.ts';
 import type { ServiceFieldError, ServiceRow } from '../../../web/consent/records.ts';
 import { LinkCreatedPage } from '../../../web/staff/links.tsx';
-import { consentForm } from './form.ts';
 import { registerView } from './present.ts';
 import { Consents } from './repository.ts';
 import { checkCase } from './lookups.ts';
@@ -123,18 +122,14 @@ consentStaff.get('/consents/:id', async (c) => {
   return page(c, <ConsentRegisterPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} view={await registerView(c.env, record, signatures, c.var.now)} />);
 });
 
-const qrDataUrl = (url: string) => `data:image/svg+xml;base64,${btoa(renderSVG(url, { border: 2 }))}`;
-
 consentStaff.post('/consents/:id/signers/:signer/link', async (c) => {
   const where = await staffScope(c);
   const record = await consentRecord(c, where);
   const language = (await readForm(c)).get('language')?.[0];
   const lang = isLanguage(language) ? language : where.municipality.writtenStandard;
-  const { link, url } = await makeSignerLink(where.database, where.municipality, maker(c, where), record, c.req.param('signer'), lang, publicOrigin(c.env, c.req.url), c.var.now);
-  return page(
-    c,
-    <LinkCreatedPage ui={c.var.ui} letterUi={{ lang, t: translator(lang) }} name={c.var.staff!.person.name} base={where.base} municipality={where.municipality} form={consentForm(record.signers.find((signer) => signer.id === c.req.param('signer'))?.role).definition} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={false} />,
-  );
+  const sender = await linkMaker(c.var.directory, where.municipality.id, maker(c, where));
+  const { link, url, message } = await makeSignerLink(where.database, where.municipality, sender, record, c.req.param('signer'), lang, publicOrigin(c.env, c.req.url), c.var.now);
+  return page(c, <LinkCreatedPage ui={c.var.ui} letterUi={{ lang, t: translator(lang) }} name={c.var.staff!.person.name} base={where.base} url={url} qr={qrDataUrl(url)} letter={message} linkId={link.id} sent={false} />);
 });
 
 consentStaff.post('/consents/:id/withdraw', async (c) => {

@@ -2,16 +2,17 @@
 import * as v from 'valibot';
 import { compiledForms } from '../../generated/forms.ts';
 import { LANGUAGES } from '../../core/language.ts';
-import { translator } from '../../core/i18n/translate.ts';
-import { newKey, sha256Hex } from '../../core/secrets.ts';
 import { isLinkable } from '../../platform/forms.ts';
 import { norwegianMobile } from '../../platform/sms/index.ts';
-import { DAY_MS, EXPIRY_DAYS, RESPONDENTS } from '../../core/vocabulary.ts';
+import { DAY_MS, EXPIRY_DAYS, HELPER_ROLES, RESPONDENTS } from '../../core/vocabulary.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
+import type { Directory } from '../../platform/storage/directory.ts';
 import { Audit } from '../audit/index.ts';
 import { Links, type FormLink } from './repository.ts';
+import { linkMessage, type LinkMessage, type SenderUnit } from './message.ts';
+import { newLinkToken } from './token.ts';
 
 /** Forms a personal link may point to. */
 export const LINKABLE_FORMS = Object.values(compiledForms).filter(({ definition }) => isLinkable(definition));
@@ -32,6 +33,8 @@ export const NewLinkInput = v.pipe(v.object({
   expiresInDays: v.pipe(v.union([v.string(), v.number()], 'expiresInDays'), v.transform(Number), v.picklist(EXPIRY_DAYS, 'expiresInDays')),
   singleUse: v.boolean('singleUse'),
   email: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.email('email'), v.maxLength(254, 'email'))], 'email'), ''),
+  /** The sender's role, named in the letter and the messages ("a teacher"); "other" says "a member of staff". */
+  senderRole: v.optional(v.picklist(HELPER_ROLES, 'senderRole'), 'other'),
   /** A Norwegian mobile number to text the link to; used once and not stored. */
   phone: v.optional(v.pipe(v.string('phone'), v.trim(), v.check((value) => value === '' || norwegianMobile(value) !== undefined, 'phone')), ''),
 }),
@@ -47,13 +50,23 @@ export interface LinkMaker {
   /** A person's id, or `token:<id>` for a case-management system. */
   id: string;
   unitId: string | null;
+  /** The unit's name and contact, as the letter and the messages give them. */
+  unit?: SenderUnit;
   via: 'web' | 'api';
+}
+
+/** The maker with their unit's name and contact, for the letter and the messages. */
+export async function linkMaker(directory: Directory, municipalityId: string, maker: Omit<LinkMaker, 'unit'>): Promise<LinkMaker> {
+  const unit = maker.unitId ? (await directory.units(municipalityId)).find((candidate) => candidate.id === maker.unitId) : undefined;
+  return { ...maker, unit: unit && { name: unit.name, contact: unit.contact } };
 }
 
 export interface MadeLink {
   link: FormLink;
-  /** The address with the token: shown or returned once, never stored. */
+  /** The address with the code: shown or returned once, never stored. */
   url: string;
+  /** What the letter, the e-mail and the text message say. */
+  message: LinkMessage;
   /** Whether an e-mail or a text message with the link was queued (see the link's messages for delivery). */
   queued: boolean;
 }
@@ -83,14 +96,13 @@ export async function prepareLink(
   now: Date,
   path = '/l',
 ): Promise<MadeLink & { statements: Statement[] }> {
-  // 43 base64url characters: 258 bits, of which the random part is at least 254.
-  const token = newKey() + newKey().slice(0, 21);
+  const token = await newLinkToken();
   const phone = norwegianMobile(input.phone);
   const queued = !!input.email || !!phone;
   const link: FormLink = {
     id: crypto.randomUUID(),
     municipalityId: municipality.id,
-    tokenHash: await sha256Hex(token),
+    tokenHash: token.hash,
     formId: input.form,
     language: input.language,
     respondent: input.respondent,
@@ -108,23 +120,22 @@ export async function prepareLink(
     responseId: null,
     revokedAt: null,
   };
-  const url = `${origin}${path}/${municipality.id}/${token}`;
-  const t = translator(input.language);
+  const url = `${origin}${path}/${municipality.id}/${token.code}`;
+  const form = compiledForms[input.form]!.definition;
+  const message = linkMessage({ language: input.language, municipality, unit: maker.unit, role: input.senderRole, formTitle: form.title, expiresAt: link.expiresAt, url, code: token.code, origin, path });
   const subjectRef = `link:${link.id}`;
   const messages: Statement[] = [];
   // The address and number are kept only until the message is delivered, then erased.
   if (input.email) {
-    const date = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo' }).format(link.expiresAt);
-    const mail = { subject: t('letter.mailSubject', { municipality: municipality.name }), body: t('letter.mailBody', { municipality: municipality.name, link: url, date }) };
-    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: input.email, ...mail, subjectRef }, now));
+    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: input.email, subject: message.subject, body: message.mail, subjectRef }, now));
   }
   if (phone) {
-    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'sms', recipient: phone, body: t('letter.sms', { municipality: municipality.name, link: url }), subjectRef }, now));
+    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'sms', recipient: phone, body: message.sms, subjectRef }, now));
   }
   const statements = [
     new Links(database).create(link),
     new Audit(database).record({ municipalityId: municipality.id, at: now, personId: maker.id, action: 'link.create', targetType: 'link', targetId: link.id, via: maker.via }),
     ...messages,
   ];
-  return { link, url, queued, statements };
+  return { link, url, message, queued, statements };
 }

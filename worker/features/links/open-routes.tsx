@@ -3,26 +3,25 @@ import { Hono } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import type { AppEnv } from '../../platform/env.ts';
 import { currentForm } from '../../platform/forms.ts';
-import { isLanguage } from '../../core/language.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { startLinkDraft } from './start-draft.ts';
 import { linkRefusal } from './status.ts';
 import { Links } from './repository.ts';
-import { sha256Hex } from '../../core/secrets.ts';
+import { linkTokenHash } from './token.ts';
 import { rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { redirect } from '../../platform/render.ts';
+import { isLanguage } from '../../core/language.ts';
+import { codeEntry } from './code-entry.tsx';
 
 export const personalLink = new Hono<AppEnv>();
-
-/** Tokens are 43 URL-safe characters (256 bits); anything else is not worth a database look-up. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+personalLink.route('/', codeEntry('/l'));
 
 personalLink.get('/:municipality/:token', rateLimit({ bucket: 'personal-link', limit: 60, windowSeconds: 600 }), async (c) => {
   const { directory, openDatabase, now } = c.var;
-  const token = c.req.param('token');
-  const municipality = TOKEN.test(token) ? await directory.municipality(c.req.param('municipality')) : undefined;
+  const hash = await linkTokenHash(c.req.param('token'));
+  const municipality = hash ? await directory.municipality(c.req.param('municipality')) : undefined;
   const database = municipality && openDatabase(municipality);
-  const link = database && (await new Links(database).byToken(await sha256Hex(token)));
+  const link = database && hash && (await new Links(database).byToken(hash));
   const current = link && currentForm(link.formId);
   // A token is only good at its own municipality's address; elsewhere it does not exist.
   if (!municipality || !database || !link || !current || link.municipalityId !== municipality.id) refuse('linkNotFound');

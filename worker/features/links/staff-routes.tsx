@@ -3,11 +3,10 @@ import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
-import { compiledForms } from '../../generated/forms.ts';
 import { currentForm, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
-import { makeLink, NewLinkInput } from './create.ts';
+import { linkMaker, makeLink, NewLinkInput } from './create.ts';
 import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
 import { startLinkDraft } from './start-draft.ts';
@@ -72,6 +71,7 @@ const defaults = (municipality: Municipality): NewLinkValues => ({
   singleUse: true,
   email: '',
   phone: '',
+  senderRole: 'other',
 });
 
 links.get('/links/new', async (c) => {
@@ -93,6 +93,7 @@ links.post('/links', async (c) => {
     singleUse: field('singleUse') === 'yes',
     email: field('email'),
     phone: field('phone'),
+    senderRole: field('senderRole') || 'other',
   };
   const parsed = v.safeParse(NewLinkInput, values);
   if (!parsed.success) {
@@ -100,15 +101,11 @@ links.post('/links', async (c) => {
     return page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
   }
   const input = parsed.output;
-  const maker = { id: staff!.person.id, unitId: senderUnit(staff!.memberships, where.municipality.id), via: 'web' as const };
-  const { link, url, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);
+  const maker = await linkMaker(c.var.directory, where.municipality.id, { id: staff!.person.id, unitId: senderUnit(staff!.memberships, where.municipality.id), via: 'web' });
+  const { link, url, message, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);
   if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, now);
   const letterUi = { lang: input.language, t: translator(input.language) };
-  const form = compiledForms[input.form]!.definition;
-  return page(
-    c,
-    <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} municipality={where.municipality} form={form} url={url} qr={qrDataUrl(url)} expires={link.expiresAt} linkId={link.id} sent={queued} />,
-  );
+  return page(c, <LinkCreatedPage ui={ui} letterUi={letterUi} name={staff!.person.name} base={where.base} url={url} qr={qrDataUrl(url)} letter={message} linkId={link.id} sent={queued} />);
 });
 
 links.get('/links/:id', async (c) => {

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import type { RespondEnv } from './env.ts';
-import { journeyOf, questionCount, type Journey } from '../../engine/journey.ts';
+import { journeyOf, type Journey } from '../../engine/journey.ts';
 import { ANOTHER_FIELD, readPage, rowOf, unknownFields } from '../../engine/page-input.ts';
 import { pagePath, parseRow } from '../../engine/paths.ts';
 import type { AnswerValue, Row } from '../../engine/answer.ts';
@@ -77,7 +77,7 @@ journey.get('/', async (c) => {
       base={base}
       draft={open && { started: Object.keys(open.answers).length > 0 }}
       sentBy={link && { municipality: municipality.name, unit }}
-      questionCount={questionCount(form)}
+      questionCount={journeyOf(form, open?.answers ?? {}).questionCount}
       demo={isDemo(form, draft)}
     />,
   );

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { UnitKind } from '../../core/vocabulary.ts';
 import { purgeRateLimits } from './rate-limits.ts';
 import { Database, type Statement } from './database.ts';
@@ -41,9 +41,14 @@ export class Directory {
   }
 
   /** A new unit and the statement that stores it. */
-  addUnit(municipalityId: string, name: string, kind: UnitKind) {
-    const unit = { id: crypto.randomUUID(), municipalityId, name, kind };
+  addUnit(municipalityId: string, name: string, kind: UnitKind, contact: string | null) {
+    const unit = { id: crypto.randomUUID(), municipalityId, name, kind, contact };
     return { unit, statement: this.db.insert(schema.units).values(unit) };
+  }
+
+  /** The statement that changes a unit's contact for families. */
+  setUnitContact(municipalityId: string, unitId: string, contact: string | null): Statement {
+    return this.db.update(schema.units).set({ contact }).where(and(eq(schema.units.municipalityId, municipalityId), eq(schema.units.id, unitId)));
   }
 
   async units(municipalityId: string) {

@@ -57,6 +57,8 @@ export const units = sqliteTable('units', {
   municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
   name: text('name').notNull(),
   kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+  /** A phone number or address families can reach the unit at: printed in every letter, e-mail and text message it sends. */
+  contact: text('contact'),
 });
 
 /** Where e-mail lands in development instead of being sent; a production build never reads it. */
