@@ -3,12 +3,6 @@ import { Text } from '../../core/language.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 import { base, pickOneKind, type QuestionKind } from './kind.ts';
 
-/** Faces from saddest to happiest; every point also has a text label in the form. */
-export const FACES: Record<3 | 5, string[]> = {
-  3: ['🙁', '😐', '🙂'],
-  5: ['😢', '🙁', '😐', '🙂', '😄'],
-};
-
 export const smileyScaleDefinition = v.pipe(
   v.strictObject({
     ...base,
@@ -27,7 +21,8 @@ export const smileyScaleKind: QuestionKind<SmileyScale> = {
     (question) => Array.from({ length: question.points }, (_, index) => String(index + 1)),
     (question, value, lang) => {
       const label = typeof value === 'string' ? question.labels[Number(value) - 1] : undefined;
-      return label ? [`${FACES[question.points][Number(value) - 1]} ${pickText(label, lang)}`] : [];
+      // Words only: the faces are drawn on the question page; as emoji they show as empty boxes on many devices.
+      return label ? [pickText(label, lang)] : [];
     },
   ),
   json: (_question, value) => Number(value),
