@@ -1,9 +1,9 @@
 /**
- * A closed round's figures as a tidy long CSV: one line per published cell, with a column per
+ * A closed round's figures as tidy long rows: one per published cell, with a column per
  * dimension (`(all)` where the cell is that dimension's margin, empty where its table is not
- * broken down by it), the answer option, the count,
- * share and mean, and whether it was hidden. Built from the same `publish()` of the whole set of
- * tables as the dashboard, and streamed a table at a time.
+ * broken down by it), the answer option, the count, share and mean, and whether it was hidden.
+ * Read from the same `publish()` of the whole set of tables as the dashboard, a table at a time,
+ * so the CSV (streamed) and the XLSX sheet are the same rows from one source.
  */
 import { csvCell } from '../../core/csv.ts';
 import type { Published } from './results.ts';
@@ -11,42 +11,55 @@ import { GROUP, UNIT } from './specs.ts';
 
 export const ALL = '(all)';
 
-const line = (cells: (string | number | null | undefined)[]) => `${cells.map((cell) => csvCell(cell === null || cell === undefined ? '' : String(cell))).join(',')}\r\n`;
+export type TidyValue = string | number | null;
 
-/** The CSV, a table's lines per chunk. */
-export function roundCsv(published: Published): ReadableStream<Uint8Array> {
-  const dims = [UNIT, GROUP, ...published.tables.backgrounds.map((question) => question.id)];
+/** The column names: fixed ones around one per dimension of the round. */
+export const tidyHeader = (published: Published): string[] => ['round', 'table', 'question', 'theme', ...dimensionsOf(published), 'option', 'count', 'share', 'mean', 'suppressed'];
+
+const dimensionsOf = (published: Published) => [UNIT, GROUP, ...published.tables.backgrounds.map((question) => question.id)];
+
+/** The rows of each table in turn (one array per table), without the header; nothing is kept between tables. */
+export function* tidyTables(published: Published): Generator<TidyValue[][]> {
+  const dims = dimensionsOf(published);
   const themeOf = new Map(published.tables.questions.map((question) => [question.id, question.theme]));
-  const specs = published.tables.specs;
+  for (const spec of published.tables.specs) {
+    const question = spec.question;
+    const rows: TidyValue[][] = [];
+    for (const cell of published.cells.get(spec.id)?.values() ?? []) {
+      rows.push([
+        published.round.id,
+        spec.id,
+        question ?? '',
+        question ? (themeOf.get(question) ?? '') : '',
+        // Empty where the table is not broken down by the dimension at all.
+        ...dims.map((dim) => (spec.by.includes(dim) ? (cell.key[dim] ?? ALL) : '')),
+        question ? (cell.key[question] ?? ALL) : '',
+        cell.count,
+        cell.share ?? null,
+        cell.mean ?? null,
+        cell.suppressed ?? '',
+      ]);
+    }
+    yield rows;
+  }
+}
+
+const line = (cells: readonly TidyValue[]) => `${cells.map((cell) => csvCell(cell === null ? '' : String(cell))).join(',')}\r\n`;
+
+/** The CSV, the header and then a table's lines per chunk. */
+export function roundCsv(published: Published): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let index = -1;
+  const tables = tidyTables(published);
+  let started = false;
   return new ReadableStream({
     pull(controller) {
-      if (index === -1) controller.enqueue(encoder.encode(line(['round', 'table', 'question', 'theme', ...dims, 'option', 'count', 'share', 'mean', 'suppressed'])));
-      else {
-        const spec = specs[index];
-        if (!spec) return controller.close();
-        const cells = published.cells.get(spec.id);
-        let chunk = '';
-        for (const cell of cells?.values() ?? []) {
-          const question = spec.question;
-          chunk += line([
-            published.round.id,
-            spec.id,
-            question ?? '',
-            question ? themeOf.get(question) : '',
-            // Empty where the table is not broken down by the dimension at all.
-            ...dims.map((dim) => (spec.by.includes(dim) ? (cell.key[dim] ?? ALL) : '')),
-            question ? (cell.key[question] ?? ALL) : '',
-            cell.count,
-            cell.share,
-            cell.mean,
-            cell.suppressed ?? '',
-          ]);
-        }
-        controller.enqueue(encoder.encode(chunk));
+      if (!started) {
+        started = true;
+        return controller.enqueue(encoder.encode(line(tidyHeader(published))));
       }
-      index++;
+      const next = tables.next();
+      if (next.done) return controller.close();
+      controller.enqueue(encoder.encode(next.value.map(line).join('')));
     },
   });
 }

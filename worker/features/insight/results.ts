@@ -20,6 +20,8 @@ export interface Filters {
 
 export interface Published {
   round: Round;
+  /** The municipality's threshold the figures were published under. */
+  threshold: number;
   links: RoundLink[];
   tables: RoundTables;
   cells: Map<string, Map<string, Cell>>;
@@ -39,7 +41,7 @@ export async function publishRound(database: Database, municipality: Municipalit
   const tables = roundTables(round, units);
   const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
   const published = publish(rows, tables.specs, { threshold: municipality.suppressionThreshold, dimensions: tables.dimensions });
-  return { round, links, tables, cells: indexed(published) };
+  return { round, threshold: municipality.suppressionThreshold, links, tables, cells: indexed(published) };
 }
 
 /** The cell of one table at one key (the question's own option in it names a cell, not a table), or undefined when the set has no such table. */
@@ -83,6 +85,15 @@ export function responseRates(published: Published) {
     const count = cell?.count ?? null;
     return { unitId: link.unitId, group: link.group, cell, invited: link.invited, rate: count !== null && link.invited ? count / link.invited : null };
   });
+}
+
+/** Who answered: everyone, each group and each unit's groups, as published (a hidden count stays hidden). */
+export function respondents(published: Published) {
+  return {
+    all: cellOf(published, undefined, {})?.count ?? null,
+    groups: published.round.groups.map(({ group }) => ({ group, count: cellOf(published, undefined, { [GROUP]: group })?.count ?? null })),
+    rates: responseRates(published),
+  };
 }
 
 /** The closed round before this one, if the municipality has one, to show beside it. */
