@@ -3,6 +3,7 @@ import { Links } from '../features/links/index.ts';
 import { Drafts, Responses } from '../features/respond/index.ts';
 import { People } from '../features/staff/index.ts';
 import { lapseReminders, resealConsents } from '../features/consent/index.ts';
+import { purgeOldRounds } from '../features/insight/index.ts';
 import { keyringFor } from './keys.ts';
 import { purgeDelivered } from './outbox/enqueue.ts';
 import { purgeRateLimits } from './storage/rate-limits.ts';
@@ -13,7 +14,8 @@ import { municipalityBinding, openDirectory } from './storage/open.ts';
  * Nightly clean-up: old rate-limit windows, expired sessions and sign-in tokens in the
  * directory; expired drafts, rate-limit windows and messages delivered over 90 days ago in every
  * municipality database, each once;
- * answers and their links past each municipality's retention. The audit log is kept: it is the
+ * answers and their links past each municipality's retention, and the answers and quotes of
+ * user-insight rounds that ended before it. The audit log is kept: it is the
  * record of access.
  */
 export async function purgeAll(env: Env, now: Date) {
@@ -29,7 +31,11 @@ export async function purgeAll(env: Env, now: Date) {
     ...municipalities.map((municipality) => {
       const database = bindings.get(municipality.database)!;
       const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - municipality.responseRetentionMonths, 1));
-      return database.commit([new Responses(database).purgeOld(municipality.id, cutoff.toISOString().slice(0, 7)), new Links(database).purgeOld(municipality.id, cutoff, now)]);
+      return database.commit([
+        new Responses(database).purgeOld(municipality.id, cutoff.toISOString().slice(0, 7)),
+        new Links(database).purgeOld(municipality.id, cutoff, now),
+        ...purgeOldRounds(database, municipality.id, cutoff.toISOString().slice(0, 10)),
+      ]);
     }),
   ]);
   // Consents: values sealed with an old key moved to the newest, and staff reminded before a consent lapses.

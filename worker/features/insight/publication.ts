@@ -31,3 +31,8 @@ export async function closedPublication(database: Database, municipality: Munici
   ]);
   return { published, before, quotes };
 }
+
+/** A municipality's rounds, newest first, as the API lists them. */
+export async function insightRoundSummaries(database: Database, municipalityId: string, now: Date) {
+  return (await new Rounds(database).list(municipalityId)).map((round) => ({ id: round.id, name: round.name, opensOn: round.opensOn, closesOn: round.closesOn, status: roundStatus(round, now), groups: round.groups.map(({ group }) => group) }));
+}
