@@ -10,7 +10,7 @@ import { favourableShare, type QuestionView } from '../../../web/insight/dashboa
 import type { DocumentTheme, PlanDocument } from '../../../web/insight/document.tsx';
 import type { Ui } from '../../../web/ui.ts';
 import type { Publication } from './publication.ts';
-import { respondents, type Published } from './results.ts';
+import { respondents, type Published } from './published.ts';
 import { questionView } from './views.ts';
 
 /** The two parts of 8.4 and their themes, as the plan lists them (seeds/001, section 8.4). */

@@ -2,11 +2,11 @@
  * A closed round's figures as tidy long rows: one per published cell, with a column per
  * dimension (`(all)` where the cell is that dimension's margin, empty where its table is not
  * broken down by it), the answer option, the count, share and mean, and whether it was hidden.
- * Read from the same `publish()` of the whole set of tables as the dashboard, a table at a time,
+ * Read from the same `publish()` of the whole set of tables as the dashboard, a batch at a time,
  * so the CSV (streamed) and the XLSX sheet are the same rows from one source.
  */
 import { csvCell } from '../../core/csv.ts';
-import type { Published } from './results.ts';
+import type { Published } from './published.ts';
 import { GROUP, UNIT } from './specs.ts';
 
 export const ALL = '(all)';
@@ -18,14 +18,21 @@ export const tidyHeader = (published: Published): string[] => ['round', 'table',
 
 const dimensionsOf = (published: Published) => [UNIT, GROUP, ...published.tables.backgrounds.map((question) => question.id)];
 
-/** The rows of each table in turn (one array per table), without the header; nothing is kept between tables. */
+/** Rows per batch: a table can have tens of thousands of cells, and a batch is all that is held at once. */
+const BATCH = 1000;
+
+/** The rows of each table in turn, in batches, without the header; nothing is kept between batches. */
 export function* tidyTables(published: Published): Generator<TidyValue[][]> {
   const dims = dimensionsOf(published);
   const themeOf = new Map(published.tables.questions.map((question) => [question.id, question.theme]));
   for (const spec of published.tables.specs) {
     const question = spec.question;
-    const rows: TidyValue[][] = [];
+    let rows: TidyValue[][] = [];
     for (const cell of published.cells.get(spec.id)?.values() ?? []) {
+      if (rows.length === BATCH) {
+        yield rows;
+        rows = [];
+      }
       rows.push([
         published.round.id,
         spec.id,
@@ -40,13 +47,13 @@ export function* tidyTables(published: Published): Generator<TidyValue[][]> {
         cell.suppressed ?? '',
       ]);
     }
-    yield rows;
+    if (rows.length) yield rows;
   }
 }
 
 const line = (cells: readonly TidyValue[]) => `${cells.map((cell) => csvCell(cell === null ? '' : String(cell))).join(',')}\r\n`;
 
-/** The CSV, the header and then a table's lines per chunk. */
+/** The CSV: the header, then a batch of lines per chunk. */
 export function roundCsv(published: Published): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const tables = tidyTables(published);

@@ -3,9 +3,7 @@
  * of the one publication with its cells as `publish()` gave them (a hidden cell has `count: null`
  * and says why), who answered, and the approved quotes. Nothing here counts anything.
  */
-import type { Published } from './results.ts';
-import { respondents } from './results.ts';
-import type { PublishedQuote } from './quotes.ts';
+import { respondents, type Published, type PublishedQuote } from './published.ts';
 
 export function roundJson(published: Published, quotes: PublishedQuote[]) {
   const { round, tables } = published;

@@ -7,8 +7,9 @@ import { refuse } from '../../core/refusals.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
 import { Rounds } from './repository.ts';
-import { approvedQuotes, type PublishedQuote } from './quotes.ts';
-import { previousRound, publishRound, type Published } from './results.ts';
+import { approvedQuotes } from './quotes.ts';
+import type { Published, PublishedQuote } from './published.ts';
+import { previousRound, publishRound } from './results.ts';
 import { roundStatus } from './round.ts';
 
 export interface Publication {

@@ -2,15 +2,9 @@
 import type { Theme } from '../../core/vocabulary.ts';
 import type { Database } from '../../platform/storage/database.ts';
 import { currentForm } from '../../platform/forms.ts';
-import { Quotes, type Quote } from './repository.ts';
+import type { PublishedQuote } from './published.ts';
+import { Quotes } from './repository.ts';
 import type { Round } from './round.ts';
-
-export interface PublishedQuote {
-  group: Quote['group'];
-  questionId: string;
-  theme: Theme | undefined;
-  text: string;
-}
 
 /** The theme of a (free-text) question in any of the round's forms. */
 function themeOf(round: Round, questionId: string): Theme | undefined {

@@ -7,7 +7,8 @@ import { LocalQuestions, RoundGroups, type Round } from './round.ts';
 import { insightAnswers, insightLinks, insightQuotes, insightRounds } from './tables.ts';
 
 type RoundRow = typeof insightRounds.$inferSelect;
-export type RoundLink = typeof insightLinks.$inferSelect;
+import type { RoundLink } from './published.ts';
+export type { RoundLink };
 export type Quote = typeof insightQuotes.$inferSelect;
 export type NewRound = Round & { createdBy: string; createdAt: Date };
 

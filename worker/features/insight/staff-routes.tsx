@@ -29,7 +29,8 @@ import { planDocument, rateViews } from './document.ts';
 import { planDocx } from './docx.ts';
 import { roundJson } from './json.ts';
 import { closedPublication } from './publication.ts';
-import type { Filters, Published } from './results.ts';
+import type { Published } from './published.ts';
+import type { Filters } from './results.ts';
 import { optionText, questionView } from './views.ts';
 import { roundXlsx } from './xlsx.ts';
 import { MAX_LOCAL_QUESTIONS, roundStatus, surveyFormsFor, type Round } from './round.ts';
@@ -218,7 +219,7 @@ insight.get('/rounds/:id/results.csv', async (c) => {
   return c.body(roundCsv(publication.published), 200, attachment('text/csv; charset=utf-8', `insight-${round.id}.csv`));
 });
 
-/** The same rows as a spreadsheet, with the method and the approved quotes, in the written standard. */
+/** The same rows as a spreadsheet (streamed), with the method and the approved quotes, in the written standard. */
 insight.get('/rounds/:id/results.xlsx', async (c) => {
   const { where, publication, unitName, round } = await results(c, { previous: false });
   const file = roundXlsx(publication.published, publication.quotes, standardUi(where).t, unitName);

@@ -6,7 +6,8 @@
 import { pickText } from '../../core/i18n/pick.ts';
 import type { DashboardRow, QuestionView } from '../../../web/insight/dashboard.tsx';
 import type { Ui } from '../../../web/ui.ts';
-import { questionRows, type Filters, type Published } from './results.ts';
+import type { Published } from './published.ts';
+import { questionRows, type Filters } from './results.ts';
 import type { RoundQuestion } from './specs.ts';
 
 /** The favourable end of a question, for the one sentence under its chart: the top two of a scale, "yes", or the first option. */

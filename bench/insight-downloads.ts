@@ -1,0 +1,186 @@
+/**
+ * CSV and XLSX downloads of a closed user-insight round at 1,000, 10,000 and 100,000 responses,
+ * with their peak memory. Each measurement runs in a fresh Node process of its own, so one
+ * does not inherit another's heap:
+ *
+ * - `publish`: generates the responses (the demo seed's generator, four groups, 40 units),
+ *   counts them into the round's tables and publishes them through `publish()`, as the
+ *   download route does, and writes the publication to a file;
+ * - `csv` / `xlsx`: reads that publication back and builds the download from it with the
+ *   route's own code (the CSV stream read to its end, the XLSX workbook written).
+ *
+ * Peak memory is the process's peak resident set (`maxRSS`); the download's own cost is that
+ * peak minus the resident set just before the download started. Node's own start-up (with tsx)
+ * is in every absolute figure and is reported alone.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import { promisify } from 'node:util';
+
+export const SIZES = [1_000, 10_000, 100_000] as const;
+const UNITS = 40;
+const FORMS = { children: 'innsikt-barn', youth: 'innsikt-ungdom', guardians: 'innsikt-foresatte', staff: 'innsikt-tilsette' } as const;
+/** Roughly how a municipality's answers split between the groups. */
+const WEIGHTS = { children: 0.3, youth: 0.35, guardians: 0.25, staff: 0.1 } as const;
+
+const megabytes = (kilobytes: number) => Math.round((kilobytes / 1024) * 10) / 10;
+const maxRssKb = () => process.resourceUsage().maxRSS;
+const rssKb = () => process.memoryUsage().rss / 1024;
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+export interface PublishResult {
+  responses: number;
+  cells: number;
+  hidden: number;
+  ms: number;
+  startMb: number;
+  peakMb: number;
+}
+
+export interface DownloadResult {
+  format: 'csv' | 'xlsx';
+  bytes: number;
+  ms: number;
+  startMb: number;
+  beforeMb: number;
+  peakMb: number;
+  /** The download's own peak: peak minus the resident set just before it. */
+  extraMb: number;
+  /** The JavaScript heap's peak above where it was before, sampled at every chunk written (garbage not yet collected included). */
+  heapExtraMb: number;
+}
+
+export interface SizeResult {
+  responses: number;
+  publish: PublishResult;
+  csv: DownloadResult;
+  xlsx: DownloadResult;
+}
+
+async function publishChild(responses: number, file: string): Promise<PublishResult> {
+  const startMb = megabytes(rssKb());
+  const { generatedAnswer, random } = await import('../scripts/lib/insight-seed.ts');
+  const { roundTables, responseRow } = await import('../worker/features/insight/specs.ts');
+  const { publishRows } = await import('../worker/features/insight/published.ts');
+  const { currentForm } = await import('../worker/platform/forms.ts');
+  const started = performance.now();
+  const units = Array.from({ length: UNITS }, (_, n) => `unit-${String(n + 1).padStart(2, '0')}`);
+  const groups = (Object.keys(FORMS) as (keyof typeof FORMS)[]).map((group) => ({ group, form: FORMS[group] }));
+  const round = { id: 'bench-round', municipalityId: 'bench', name: 'Bench', opensOn: '2026-10-01', closesOn: '2026-10-31', closedAt: new Date('2026-10-31'), groups, localQuestions: [] };
+  const tables = roundTables(round, units);
+  const questions = Object.fromEntries(groups.map(({ group, form }) => [group, currentForm(form)!.definition.pages.flatMap((page) => page.questions)]));
+  const next = random(responses);
+  const rows = Array.from({ length: responses }, () => {
+    let roll = next();
+    const group = groups.find(({ group: candidate }) => (roll -= WEIGHTS[candidate]) < 0)?.group ?? 'staff';
+    return responseRow(tables, { unitId: units[Math.floor(next() * UNITS)]!, group, answers: generatedAnswer(questions[group]!, next, 0) });
+  });
+  const links = units.flatMap((unitId) => groups.map(({ group }) => ({ id: `${unitId}-${group}`, roundId: round.id, unitId, group, code: '', invited: null })));
+  const published = publishRows(round, links, tables, rows, 5);
+  const ms = performance.now() - started;
+  const all = [...published.cells.values()].flatMap((table) => [...table.values()]);
+  await writeFile(file, serialize(published));
+  return { responses, cells: all.length, hidden: all.filter((cell) => cell.count === null).length, ms: Math.round(ms), startMb, peakMb: megabytes(maxRssKb()) };
+}
+
+async function downloadChild(format: 'csv' | 'xlsx', file: string): Promise<DownloadResult> {
+  const startMb = megabytes(rssKb());
+  const { roundCsv } = await import('../worker/features/insight/download.ts');
+  const { roundXlsx } = await import('../worker/features/insight/xlsx.ts');
+  const { translator } = await import('../worker/core/i18n/translate.ts');
+  const published = deserialize(await readFile(file));
+  gc();
+  const beforeKb = rssKb();
+  const started = performance.now();
+  let bytes = 0;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const heapBefore = peakHeap;
+  const reader = (format === 'csv' ? roundCsv(published) : roundXlsx(published, [], translator('nb'), (id) => id)).getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.byteLength;
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const ms = performance.now() - started;
+  const peakKb = maxRssKb();
+  return { format, bytes, ms: Math.round(ms), startMb, beforeMb: megabytes(beforeKb), peakMb: megabytes(peakKb), extraMb: megabytes(Math.max(0, peakKb - beforeKb)), heapExtraMb: megabytes((peakHeap - heapBefore) / 1024) };
+}
+
+const run = promisify(execFile);
+const self = fileURLToPath(import.meta.url);
+
+async function child<T>(...args: string[]): Promise<T> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--expose-gc', self, 'child', ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+}
+
+/** Every size in turn, each step in its own process. */
+export async function measureInsightDownloads(log: (message: string) => void): Promise<SizeResult[]> {
+  const folder = await mkdtemp(join(tmpdir(), 'medvirk-insight-'));
+  try {
+    const results: SizeResult[] = [];
+    for (const responses of SIZES) {
+      const file = join(folder, `published-${responses}`);
+      const publish = await child<PublishResult>('publish', String(responses), file);
+      const csv = await child<DownloadResult>('csv', file);
+      const xlsx = await child<DownloadResult>('xlsx', file);
+      log(`  ${responses} responses: ${publish.cells} cells; CSV ${csv.ms} ms +${csv.extraMb} MB, XLSX ${xlsx.ms} ms +${xlsx.extraMb} MB`);
+      results.push({ responses, publish, csv, xlsx });
+    }
+    return results;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+const number = (value: number) => value.toLocaleString('en-GB');
+
+export function insightDownloadsMarkdown(results: SizeResult[]): string {
+  return [
+    `Each step in a fresh Node process (${process.version}, with tsx); RSS at start-up alone: ${results[0]?.csv.startMb ?? '?'} MB. "Extra" is the download's own peak above the resident set just before it.`,
+    '',
+    '| Responses | Published cells (hidden) | Count + publish | Peak RSS there | CSV | CSV size | CSV extra peak | XLSX | XLSX size | XLSX extra peak |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(({ responses, publish, csv, xlsx }) =>
+      `| ${number(responses)} | ${number(publish.cells)} (${number(publish.hidden)}) | ${number(publish.ms)} ms | ${publish.peakMb} MB | ${number(csv.ms)} ms | ${number(Math.round(csv.bytes / 1024))} KB | ${csv.extraMb} MB | ${number(xlsx.ms)} ms | ${number(Math.round(xlsx.bytes / 1024))} KB | ${xlsx.extraMb} MB |`,
+    ),
+  ].join('\n');
+}
+
+/** The downloads' own peak memory against the number of responses (log scale), CSV and XLSX, with the Worker's 128 MB for scale. */
+export function insightDownloadsSvg(results: SizeResult[]): string {
+  const width = 640;
+  const height = 320;
+  const left = 60;
+  const bottom = 40;
+  const top = 40;
+  const plotWidth = width - left - 20;
+  const plotHeight = height - top - bottom;
+  const limit = 128;
+  const x = (responses: number) => left + ((Math.log10(responses) - 3) / 2) * plotWidth;
+  const y = (mb: number) => top + plotHeight - (mb / limit) * plotHeight;
+  const line = (format: 'csv' | 'xlsx', colour: string) =>
+    `<polyline fill="none" stroke="${colour}" stroke-width="3" points="${results.map((result) => `${x(result.responses).toFixed(1)},${y(result[format].extraMb).toFixed(1)}`).join(' ')}"/>` +
+    results.map((result) => `<circle cx="${x(result.responses).toFixed(1)}" cy="${y(result[format].extraMb).toFixed(1)}" r="4" fill="${colour}"/>`).join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t"><title id="t">Peak memory of the CSV and XLSX downloads above the process before them, by number of responses</title>
+<rect width="${width}" height="${height}" fill="#fff"/>
+<line x1="${left}" y1="${y(limit)}" x2="${width - 20}" y2="${y(limit)}" stroke="#d4351c" stroke-dasharray="6 4"/><text x="${left + 4}" y="${y(limit) - 6}" font-size="12" fill="#d4351c">128 MB: a Worker's memory</text>
+<line x1="${left}" y1="${top + plotHeight}" x2="${width - 20}" y2="${top + plotHeight}" stroke="#0b0c0c"/><line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotHeight}" stroke="#0b0c0c"/>
+${[0, 32, 64, 96, 128].map((mb) => `<text x="${left - 6}" y="${y(mb) + 4}" font-size="12" text-anchor="end">${mb}</text>`).join('')}
+${results.map((result) => `<text x="${x(result.responses)}" y="${top + plotHeight + 18}" font-size="12" text-anchor="middle">${number(result.responses)}</text>`).join('')}
+<text x="${left + plotWidth / 2}" y="${height - 4}" font-size="12" text-anchor="middle">responses</text><text x="14" y="${top + plotHeight / 2}" font-size="12" transform="rotate(-90 14 ${top + plotHeight / 2})" text-anchor="middle">MB</text>
+${line('csv', '#1d70b8')}${line('xlsx', '#005a30')}
+<text x="${width - 24}" y="${top + 14}" font-size="12" text-anchor="end" fill="#1d70b8">CSV</text><text x="${width - 24}" y="${top + 30}" font-size="12" text-anchor="end" fill="#005a30">XLSX</text>
+</svg>
+`;
+}
+
+// A child process: one step, its result as the last line of output.
+if (process.argv[2] === 'child') {
+  const [, , , step, ...args] = process.argv;
+  const result = step === 'publish' ? await publishChild(Number(args[0]), args[1]!) : await downloadChild(step as 'csv' | 'xlsx', args[0]!);
+  console.log(JSON.stringify(result));
+}
