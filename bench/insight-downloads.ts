@@ -52,6 +52,8 @@ export interface DownloadResult {
   extraMb: number;
   /** The JavaScript heap's peak above where it was before, sampled at every chunk written (garbage not yet collected included). */
   heapExtraMb: number;
+  /** What the download keeps alive above the publication (heap and buffers, collected every ten chunks). */
+  liveMb: number;
 }
 
 export interface SizeResult {
@@ -87,7 +89,28 @@ async function publishChild(responses: number, file: string): Promise<PublishRes
   return { responses, cells: all.length, hidden: all.filter((cell) => cell.count === null).length, ms: Math.round(ms), startMb, peakMb: megabytes(maxRssKb()) };
 }
 
-async function downloadChild(format: 'csv' | 'xlsx', file: string): Promise<DownloadResult> {
+/** The heap a download keeps alive above the publication, collected every few chunks: its own need, without garbage V8 has not yet collected. */
+async function liveChild(format: 'csv' | 'xlsx', file: string): Promise<{ liveMb: number }> {
+  const { roundCsv } = await import('../worker/features/insight/download.ts');
+  const { roundXlsx } = await import('../worker/features/insight/xlsx.ts');
+  const { translator } = await import('../worker/core/i18n/translate.ts');
+  const published = deserialize(await readFile(file));
+  gc();
+  const live = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const before = live();
+  let peak = before;
+  const reader = (format === 'csv' ? roundCsv(published) : roundXlsx(published, [], translator('nb'), (id) => id)).getReader();
+  let chunks = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if (++chunks % 10 === 0) {
+      gc();
+      peak = Math.max(peak, live());
+    }
+  }
+  return { liveMb: megabytes((peak - before) / 1024) };
+}
+
+async function downloadChild(format: 'csv' | 'xlsx', file: string): Promise<Omit<DownloadResult, 'liveMb'>> {
   const startMb = megabytes(rssKb());
   const { roundCsv } = await import('../worker/features/insight/download.ts');
   const { roundXlsx } = await import('../worker/features/insight/xlsx.ts');
@@ -125,9 +148,9 @@ export async function measureInsightDownloads(log: (message: string) => void): P
     for (const responses of SIZES) {
       const file = join(folder, `published-${responses}`);
       const publish = await child<PublishResult>('publish', String(responses), file);
-      const csv = await child<DownloadResult>('csv', file);
-      const xlsx = await child<DownloadResult>('xlsx', file);
-      log(`  ${responses} responses: ${publish.cells} cells; CSV ${csv.ms} ms +${csv.extraMb} MB, XLSX ${xlsx.ms} ms +${xlsx.extraMb} MB`);
+      const csv = { ...(await child<Omit<DownloadResult, 'liveMb'>>('csv', file)), ...(await child<{ liveMb: number }>('csv-live', file)) };
+      const xlsx = { ...(await child<Omit<DownloadResult, 'liveMb'>>('xlsx', file)), ...(await child<{ liveMb: number }>('xlsx-live', file)) };
+      log(`  ${responses} responses: ${publish.cells} cells; CSV ${csv.ms} ms, peak +${csv.extraMb} MB, live +${csv.liveMb} MB; XLSX ${xlsx.ms} ms, peak +${xlsx.extraMb} MB, live +${xlsx.liveMb} MB`);
       results.push({ responses, publish, csv, xlsx });
     }
     return results;
@@ -140,12 +163,14 @@ const number = (value: number) => value.toLocaleString('en-GB');
 
 export function insightDownloadsMarkdown(results: SizeResult[]): string {
   return [
-    `Each step in a fresh Node process (${process.version}, with tsx); RSS at start-up alone: ${results[0]?.csv.startMb ?? '?'} MB. "Extra" is the download's own peak above the resident set just before it.`,
+    `Each step in a fresh Node process (${process.version}, with tsx); its resident set at start-up alone: ${results[0]?.csv.startMb ?? '?'} MB. ` +
+      'For each download: the peak resident set above the one just before it (as run, garbage V8 had not collected yet included), and what it keeps alive above the publication (heap and buffers, collected every ten chunks). ' +
+      'The publication itself (all cells of the round) is in memory before the download begins; its size is in "Peak RSS" of the count-and-publish step, which also holds every response.',
     '',
-    '| Responses | Published cells (hidden) | Count + publish | Peak RSS there | CSV | CSV size | CSV extra peak | XLSX | XLSX size | XLSX extra peak |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Responses | Published cells (hidden) | Count + publish | Peak RSS there | CSV | CSV size | CSV peak above start | CSV live | XLSX | XLSX size | XLSX peak above start | XLSX live |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(({ responses, publish, csv, xlsx }) =>
-      `| ${number(responses)} | ${number(publish.cells)} (${number(publish.hidden)}) | ${number(publish.ms)} ms | ${publish.peakMb} MB | ${number(csv.ms)} ms | ${number(Math.round(csv.bytes / 1024))} KB | ${csv.extraMb} MB | ${number(xlsx.ms)} ms | ${number(Math.round(xlsx.bytes / 1024))} KB | ${xlsx.extraMb} MB |`,
+      `| ${number(responses)} | ${number(publish.cells)} (${number(publish.hidden)}) | ${number(publish.ms)} ms | ${publish.peakMb} MB | ${number(csv.ms)} ms | ${number(Math.round(csv.bytes / 1024))} KB | ${csv.extraMb} MB | ${csv.liveMb} MB | ${number(xlsx.ms)} ms | ${number(Math.round(xlsx.bytes / 1024))} KB | ${xlsx.extraMb} MB | ${xlsx.liveMb} MB |`,
     ),
   ].join('\n');
 }
@@ -181,6 +206,7 @@ ${line('csv', '#1d70b8')}${line('xlsx', '#005a30')}
 // A child process: one step, its result as the last line of output.
 if (process.argv[2] === 'child') {
   const [, , , step, ...args] = process.argv;
-  const result = step === 'publish' ? await publishChild(Number(args[0]), args[1]!) : await downloadChild(step as 'csv' | 'xlsx', args[0]!);
+  const result =
+    step === 'publish' ? await publishChild(Number(args[0]), args[1]!) : step?.endsWith('-live') ? await liveChild(step.slice(0, -5) as 'csv' | 'xlsx', args[0]!) : await downloadChild(step as 'csv' | 'xlsx', args[0]!);
   console.log(JSON.stringify(result));
 }

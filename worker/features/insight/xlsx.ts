@@ -15,21 +15,28 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-/** Text as XML character data; characters XML cannot hold are dropped. */
+/** Characters XML cannot hold (dropped) or must escape; most cells have none, so the test comes first. */
 // eslint-disable-next-line no-control-regex
-const escape = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// eslint-disable-next-line no-control-regex
+const escape = (text: string) => (SPECIAL.test(text) ? text.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (char) => ENTITIES[char] ?? '') : text);
 
 /** Column letters: A … Z, AA … */
 const column = (index: number): string => (index < 26 ? String.fromCharCode(65 + index) : column(Math.floor(index / 26) - 1) + String.fromCharCode(65 + (index % 26)));
+const COLUMNS = Array.from({ length: 64 }, (_, index) => column(index));
 
 /** A row of cells; an empty value leaves its cell out, as a spreadsheet does. */
 function row(number: number, values: readonly (TidyValue | undefined)[]): string {
   let cells = '';
-  values.forEach((value, index) => {
-    if (value === null || value === undefined || value === '') return;
-    const at = `${column(index)}${number}`;
-    cells += typeof value === 'number' ? `<c r="${at}"><v>${value}</v></c>` : `<c r="${at}" t="inlineStr"><is><t xml:space="preserve">${escape(value)}</t></is></c>`;
-  });
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (value === null || value === undefined || value === '') continue;
+    const at = `${COLUMNS[index] ?? column(index)}${number}`;
+    if (typeof value === 'number') cells += `<c r="${at}"><v>${value}</v></c>`;
+    // Leading or trailing spaces are kept only when XML is told to.
+    else cells += `<c r="${at}" t="inlineStr"><is><t${value.trim() === value ? '' : ' xml:space="preserve"'}>${escape(value)}</t></is></c>`;
+  }
   return `<row r="${number}">${cells}</row>`;
 }
 
@@ -43,6 +50,12 @@ function* sheet(batches: Iterable<readonly (readonly (TidyValue | undefined)[])[
     yield text;
   }
   yield '</sheetData></worksheet>';
+}
+
+/** The header, then the CSV's rows a batch at a time (never all of them at once). */
+function* figureBatches(published: Published): Generator<TidyValue[][]> {
+  yield [tidyHeader(published)];
+  yield* tidyTables(published);
 }
 
 /** Sheet names: Excel allows 31 characters and no : \ / ? * [ ]. */
@@ -67,7 +80,7 @@ function methodRows(published: Published, t: Translate, unitName: (id: string) =
 export function roundXlsx(published: Published, quotes: PublishedQuote[], t: Translate, unitName: (id: string) => string): ReadableStream<Uint8Array> {
   const quoteRows = [[t('insight.round.group'), t('insight.download.question'), t('insight.download.theme'), t('insight.dashboard.quotesTitle')], ...quotes.map((quote) => [t(`insight.groups.${quote.group}`), quote.questionId, quote.theme ? t(`insight.themes.${quote.theme}`) : '', quote.text])];
   const sheets = [
-    { name: sheetName(t('insight.download.figuresSheet')), text: () => sheet([[tidyHeader(published)], ...tidyTables(published)]) },
+    { name: sheetName(t('insight.download.figuresSheet')), text: () => sheet(figureBatches(published)) },
     { name: sheetName(t('insight.download.methodSheet')), text: () => sheet([methodRows(published, t, unitName)]) },
     { name: sheetName(t('insight.download.quotesSheet')), text: () => sheet([quoteRows]) },
   ];

@@ -58,22 +58,29 @@ async function* archive(entries: ZipEntry[]): AsyncGenerator<Uint8Array> {
     let crc = 0;
     let size = 0;
     let compressed = 0;
-    const pieces = entry.text()[Symbol.iterator]();
-    const source = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = pieces.next();
-        if (next.done) return controller.close();
-        const bytes = encoder.encode(next.value);
-        crc = crc32(crc, bytes);
-        size += bytes.length;
-        controller.enqueue(bytes);
-      },
-    });
-    // The DOM typings want a BufferSource in; a Uint8Array is one.
-    const reader = source.pipeThrough(new CompressionStream('deflate-raw') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    // Written one piece at a time, reading out what is compressed meanwhile: a pipe would pull
+    // the whole entry into the compressor's queue ahead of the reader.
+    const compressor = new CompressionStream('deflate-raw');
+    const writer = compressor.writable.getWriter();
+    const reader = compressor.readable.getReader();
+    let pending = reader.read();
+    for (const piece of entry.text()) {
+      const bytes = encoder.encode(piece);
+      crc = crc32(crc, bytes);
+      size += bytes.length;
+      const written = writer.write(bytes).then(() => undefined);
+      for (let chunk = await Promise.race([written, pending]); chunk; chunk = await Promise.race([written, pending])) {
+        if (chunk.done) break;
+        compressed += chunk.value.length;
+        yield chunk.value;
+        pending = reader.read();
+      }
+    }
+    void writer.close();
+    for (let chunk = await pending; !chunk.done; chunk = await pending) {
       compressed += chunk.value.length;
       yield chunk.value;
+      pending = reader.read();
     }
     yield header([[0x08074b50, 4], [crc, 4], [compressed, 4], [size, 4]]);
     directory.push({ name, crc, compressed, size, offset });
