@@ -170,7 +170,7 @@ export function insightDownloadsMarkdown(results: SizeResult[]): string {
     '| Responses | Published cells (hidden) | Count + publish | Peak RSS there | CSV | CSV size | CSV peak above start | CSV live | XLSX | XLSX size | XLSX peak above start | XLSX live |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...results.map(({ responses, publish, csv, xlsx }) =>
-      `| ${number(responses)} | ${number(publish.cells)} (${number(publish.hidden)}) | ${number(publish.ms)} ms | ${publish.peakMb} MB | ${number(csv.ms)} ms | ${number(Math.round(csv.bytes / 1024))} KB | ${csv.extraMb} MB | ${csv.liveMb} MB | ${number(xlsx.ms)} ms | ${number(Math.round(xlsx.bytes / 1024))} KB | ${xlsx.extraMb} MB | ${xlsx.liveMb} MB |`,
+      `| ${number(responses)} | ${number(publish.cells)} (${number(publish.hidden)}) | ${number(publish.ms)} ms | ${publish.peakMb} MB | ${number(csv.ms)} ms | ${number(Math.round(csv.bytes / 1024))} KB | ${csv.extraMb} MB | ${csv.liveMb || '< 0.1'} MB | ${number(xlsx.ms)} ms | ${number(Math.round(xlsx.bytes / 1024))} KB | ${xlsx.extraMb} MB | ${xlsx.liveMb || '< 0.1'} MB |`,
     ),
   ].join('\n');
 }

@@ -161,5 +161,5 @@ api.get('/municipalities/:municipality/insight/rounds/:id/results', async (c) =>
   const { municipality, database, actor, now } = c.var;
   const { published, quotes } = await closedPublication(database, municipality, c.req.param('id'), now, { previous: false });
   await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'round.results', targetType: 'round', targetId: published.round.id, via: 'api' })]);
-  return c.json(roundJson(published, quotes));
+  return c.body(roundJson(published, quotes), 200, { 'content-type': 'application/json; charset=utf-8' });
 });

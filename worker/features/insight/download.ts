@@ -53,20 +53,23 @@ export function* tidyTables(published: Published): Generator<TidyValue[][]> {
 
 const line = (cells: readonly TidyValue[]) => `${cells.map((cell) => csvCell(cell === null ? '' : String(cell))).join(',')}\r\n`;
 
-/** The CSV: the header, then a batch of lines per chunk. */
-export function roundCsv(published: Published): ReadableStream<Uint8Array> {
+/** Text produced piece by piece as a byte stream, a piece per chunk, produced only as it is read. */
+export function textStream(pieces: Iterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const tables = tidyTables(published);
-  let started = false;
+  const iterator = pieces[Symbol.iterator]();
   return new ReadableStream({
     pull(controller) {
-      if (!started) {
-        started = true;
-        return controller.enqueue(encoder.encode(line(tidyHeader(published))));
-      }
-      const next = tables.next();
-      if (next.done) return controller.close();
-      controller.enqueue(encoder.encode(next.value.map(line).join('')));
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
     },
   });
 }
+
+function* csvPieces(published: Published): Generator<string> {
+  yield line(tidyHeader(published));
+  for (const rows of tidyTables(published)) yield rows.map(line).join('');
+}
+
+/** The CSV: the header, then a batch of lines per chunk. */
+export const roundCsv = (published: Published) => textStream(csvPieces(published));

@@ -2,5 +2,5 @@
 export { publish, type Cell, type PublishedTable, type ResponseRow, type TableSpec } from './suppression/index.ts';
 export { roundAnswer } from './submit.ts';
 export { closedPublication, insightRoundSummaries } from './publication.ts';
-export { roundJson, type RoundJson } from './json.ts';
+export { roundJson } from './json.ts';
 export { purgeOldRounds } from './repository.ts';

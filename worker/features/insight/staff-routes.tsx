@@ -231,7 +231,7 @@ insight.get('/rounds/:id/results.xlsx', async (c) => {
 insight.get('/rounds/:id/results.json', async (c) => {
   const { where, publication, round } = await results(c, { previous: false });
   await audited(c, where, 'round.download', 'round', round.id);
-  return c.body(JSON.stringify(roundJson(publication.published, publication.quotes)), 200, attachment('application/json; charset=utf-8', `insight-${round.id}.json`));
+  return c.body(roundJson(publication.published, publication.quotes), 200, attachment('application/json; charset=utf-8', `insight-${round.id}.json`));
 });
 
 /** Section 8.4 of the plan as a page to print, in the written standard (the frame in the planner's language). */
