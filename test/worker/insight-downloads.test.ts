@@ -8,7 +8,11 @@ import { createScheduledController, env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CFB, read, utils } from '@e965/xlsx';
 import worker from '../../worker/index.ts';
+import { Hono } from 'hono';
 import { ApiTokens } from '../../worker/features/api/tokens.ts';
+import { apiAbility } from '../../worker/features/api/auth.ts';
+import type { ApiEnv } from '../../worker/features/api/env.ts';
+import { Refusal } from '../../worker/core/refusals.ts';
 import type { Client } from './client.ts';
 import { staffClient } from './staff.ts';
 import { closeRound, createRound, day, insightMunicipality, PLANNER, roundFields } from './insight.ts';
@@ -194,6 +198,25 @@ describe('the insight API', () => {
     expect((await call(`/municipalities/demo/insight/rounds/${f.round}/results`, await issue('demo'))).status).toBe(404);
     const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = ? AND action = 'round.results' AND via = 'api'").bind(f.id).first<{ n: number }>();
     expect(audit!.n).toBe(1);
+  });
+
+  it("lets an actor through only with the planners' ability in the municipality", async () => {
+    // Tokens act as admins today, so the check is tried with actors of each role directly.
+    const asRole = (role: 'staff' | 'planner' | 'admin', municipality = 'demo') => {
+      const app = new Hono<ApiEnv>();
+      app.onError((error, c) => c.json({ error: error instanceof Refusal ? error.code : 'other' }, error instanceof Refusal ? error.status : 500));
+      app.use('*', async (c, next) => {
+        c.set('actor', { id: 'x', memberships: [{ municipalityId: municipality, role, unitId: null }] });
+        c.set('municipality', { id: 'demo' } as ApiEnv['Variables']['municipality']);
+        await next();
+      });
+      app.get('/', apiAbility('insight'), (c) => c.json({ ok: true }));
+      return app.request('/');
+    };
+    expect((await asRole('staff')).status).toBe(403);
+    expect((await asRole('planner')).status).toBe(200);
+    expect((await asRole('admin')).status).toBe(200);
+    expect((await asRole('planner', 'andre')).status).toBe(403);
   });
 
   it('refuses the results of an open round with a JSON problem', async () => {

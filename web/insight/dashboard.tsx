@@ -108,16 +108,16 @@ export function RatesTable({ ui, rates }: { ui: Ui; rates: DashboardProps['rates
   const { t } = ui;
   return (
     <Table caption={t('insight.dashboard.ratesTitle')} headers={[t('insight.round.unit'), t('insight.round.group'), t('insight.dashboard.respondents'), t('insight.round.invited'), t('insight.dashboard.rate')]}>
-        {rates.map((rate) => (
-          <tr>
-            <td>{rate.unit}</td>
-            <td>{rate.group}</td>
-            <td>{rate.respondents === null ? t('insight.suppressed') : rate.respondents}</td>
-            <td>{rate.invited ?? '–'}</td>
-            <td>{rate.rate === null ? '–' : percent(ui, rate.rate)}</td>
-          </tr>
-        ))}
-      </Table>
+      {rates.map((rate) => (
+        <tr>
+          <td>{rate.unit}</td>
+          <td>{rate.group}</td>
+          <td>{rate.respondents === null ? t('insight.suppressed') : rate.respondents}</td>
+          <td>{rate.invited ?? '–'}</td>
+          <td>{rate.rate === null ? '–' : percent(ui, rate.rate)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }
 

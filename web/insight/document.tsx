@@ -44,7 +44,7 @@ export interface DocumentPageProps {
   document: PlanDocument;
 }
 
-export function PlanDocumentBody({ doc, document }: { doc: Ui; document: PlanDocument }) {
+function PlanDocumentBody({ doc, document }: { doc: Ui; document: PlanDocument }) {
   const { t } = doc;
   const { method, draft } = document;
   return (
