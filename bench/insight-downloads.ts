@@ -175,30 +175,37 @@ export function insightDownloadsMarkdown(results: SizeResult[]): string {
   ].join('\n');
 }
 
-/** The downloads' own peak memory against the number of responses (log scale), CSV and XLSX, with the Worker's 128 MB for scale. */
+/**
+ * Peak memory against the number of responses (log scale): each download's peak above the
+ * process before it, and, for scale, the count-and-publish step's whole peak and a Worker's 128 MB.
+ */
 export function insightDownloadsSvg(results: SizeResult[]): string {
   const width = 640;
-  const height = 320;
+  const height = 340;
   const left = 60;
   const bottom = 40;
-  const top = 40;
-  const plotWidth = width - left - 20;
+  const top = 50;
+  const plotWidth = width - left - 60;
   const plotHeight = height - top - bottom;
   const limit = 128;
+  const most = Math.ceil(Math.max(limit, ...results.map((result) => result.publish.peakMb)) / 64) * 64;
   const x = (responses: number) => left + ((Math.log10(responses) - 3) / 2) * plotWidth;
-  const y = (mb: number) => top + plotHeight - (mb / limit) * plotHeight;
-  const line = (format: 'csv' | 'xlsx', colour: string) =>
-    `<polyline fill="none" stroke="${colour}" stroke-width="3" points="${results.map((result) => `${x(result.responses).toFixed(1)},${y(result[format].extraMb).toFixed(1)}`).join(' ')}"/>` +
-    results.map((result) => `<circle cx="${x(result.responses).toFixed(1)}" cy="${y(result[format].extraMb).toFixed(1)}" r="4" fill="${colour}"/>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t"><title id="t">Peak memory of the CSV and XLSX downloads above the process before them, by number of responses</title>
+  const y = (mb: number) => top + plotHeight - (mb / most) * plotHeight;
+  const series = (label: string, colour: string, value: (result: SizeResult) => number, row: number) =>
+    `<polyline fill="none" stroke="${colour}" stroke-width="3" points="${results.map((result) => `${x(result.responses).toFixed(1)},${y(value(result)).toFixed(1)}`).join(' ')}"/>` +
+    results.map((result) => `<circle cx="${x(result.responses).toFixed(1)}" cy="${y(value(result)).toFixed(1)}" r="4" fill="${colour}"/>`).join('') +
+    `<rect x="${left + 8}" y="${8 + row * 14}" width="10" height="10" fill="${colour}"/><text x="${left + 24}" y="${17 + row * 14}" font-size="12">${label}</text>`;
+  const ticks = Array.from({ length: most / 64 + 1 }, (_, n) => n * 64);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="t"><title id="t">Peak memory by number of responses: the CSV and XLSX downloads above the process before them, and the count-and-publish step</title>
 <rect width="${width}" height="${height}" fill="#fff"/>
-<line x1="${left}" y1="${y(limit)}" x2="${width - 20}" y2="${y(limit)}" stroke="#d4351c" stroke-dasharray="6 4"/><text x="${left + 4}" y="${y(limit) - 6}" font-size="12" fill="#d4351c">128 MB: a Worker's memory</text>
-<line x1="${left}" y1="${top + plotHeight}" x2="${width - 20}" y2="${top + plotHeight}" stroke="#0b0c0c"/><line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotHeight}" stroke="#0b0c0c"/>
-${[0, 32, 64, 96, 128].map((mb) => `<text x="${left - 6}" y="${y(mb) + 4}" font-size="12" text-anchor="end">${mb}</text>`).join('')}
+<line x1="${left}" y1="${y(limit)}" x2="${left + plotWidth}" y2="${y(limit)}" stroke="#d4351c" stroke-dasharray="6 4"/><text x="${left + plotWidth}" y="${y(limit) - 6}" font-size="12" text-anchor="end" fill="#d4351c">128 MB: a Worker's memory</text>
+<line x1="${left}" y1="${top + plotHeight}" x2="${left + plotWidth}" y2="${top + plotHeight}" stroke="#0b0c0c"/><line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotHeight}" stroke="#0b0c0c"/>
+${ticks.map((mb) => `<text x="${left - 6}" y="${y(mb) + 4}" font-size="12" text-anchor="end">${mb}</text>`).join('')}
 ${results.map((result) => `<text x="${x(result.responses)}" y="${top + plotHeight + 18}" font-size="12" text-anchor="middle">${number(result.responses)}</text>`).join('')}
 <text x="${left + plotWidth / 2}" y="${height - 4}" font-size="12" text-anchor="middle">responses</text><text x="14" y="${top + plotHeight / 2}" font-size="12" transform="rotate(-90 14 ${top + plotHeight / 2})" text-anchor="middle">MB</text>
-${line('csv', '#1d70b8')}${line('xlsx', '#005a30')}
-<text x="${width - 24}" y="${top + 14}" font-size="12" text-anchor="end" fill="#1d70b8">CSV</text><text x="${width - 24}" y="${top + 30}" font-size="12" text-anchor="end" fill="#005a30">XLSX</text>
+${series('CSV download, peak above the process before it', '#1d70b8', (result) => result.csv.extraMb, 0)}
+${series('XLSX download, peak above the process before it', '#005a30', (result) => result.xlsx.extraMb, 1)}
+${series('count + publish, whole process (every response as a row)', '#505a5f', (result) => result.publish.peakMb, 2)}
 </svg>
 `;
 }

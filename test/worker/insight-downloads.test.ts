@@ -49,7 +49,7 @@ async function fixture(writtenStandard: 'nb' | 'nn' = 'nn') {
 
 const csvRows = async (planner: Client, base: string) => (await (await planner.get(`${base}/results.csv`)).text()).trim().split('\r\n').map((line) => line.split(','));
 
-/** Every hidden cell of the JSON, as the CSV's columns would name it. */
+/** The parts of the JSON download the tests read. */
 type Json = { tables: { id: string; cells: { key: Record<string, string>; count: number | null; share?: number | null; mean?: number | null; suppressed?: string }[] }[]; quotes: { text: string }[]; threshold: number; respondents: { all: number | null } };
 
 describe('downloads of a closed round', () => {

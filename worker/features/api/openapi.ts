@@ -111,7 +111,9 @@ export const openApiDocument: OpenApiDocument = {
     description:
       'Personal form links for case-management systems: make and send a link, follow its status, revoke it and read the answer. ' +
       'A token is issued by an admin of one municipality and acts for that municipality only, seeing all of its links. ' +
-      'Every read of a response is recorded in the audit log. Messages follow Accept-Language (nb, nn or en; bokmål by default).',
+      'Every read of a response is recorded in the audit log. ' +
+      "User-insight rounds and their published figures need the planners' ability as well; small groups are hidden there as on every page. " +
+      'Messages follow Accept-Language (nb, nn or en; bokmål by default).',
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearer: [] }],
