@@ -2,7 +2,10 @@
  * `npm run bench`: page weight against the budgets (fails the run when exceeded), the
  * time to the first question against a bare HTML page measured in the same run (reported,
  * never asserted), and server cost against a bare Worker (ratios reported; a lost or doubled
- * submit fails the run). Results go to bench/results/latest.json, server-cost.json and latest.md.
+ * submit fails the run), and a closed user-insight round's CSV and XLSX downloads at 1,000, 10,000
+ * and 100,000 responses with their peak memory. Results go to bench/results/latest.json,
+ * server-cost.json, insight-downloads.json, .md and .svg, and latest.md. `tsx bench/run.ts insight`
+ * runs the downloads step alone (no app, no browser).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -13,10 +16,12 @@ import { measureServerCost, serverCostMarkdown, type ServerCost } from './server
 import { startApp, startBare, type AppServer } from './server.ts';
 import { bareHtml, launch, measureTimings, serveBaseline, THROTTLING, type Sample } from './timing.ts';
 import { BUDGET, FORM, measureWeights, type WeightResult } from './weight.ts';
+import { insightDownloadsMarkdown, insightDownloadsSvg, measureInsightDownloads, type SizeResult } from './insight-downloads.ts';
 
 const ITERATIONS = 7;
-/** `npm run bench` builds first; this leaves room for it within six minutes. */
-const TIME_LIMIT_MS = 330_000;
+/** `npm run bench` builds first; this left room for it within six minutes, before the insight downloads' two minutes. */
+const TIME_LIMIT_MS = 450_000;
+const ONLY_INSIGHT = process.argv[2] === 'insight';
 const RESULTS = new URL('./results/', import.meta.url);
 
 const runStarted = performance.now();
@@ -49,7 +54,30 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 }
 
+/** The insight downloads step: measured, then written to insight-downloads.json and .svg; its table for latest.md. */
+async function insightStep(): Promise<{ text: string; failed: boolean }> {
+  log('insight downloads: CSV and XLSX at 1,000, 10,000 and 100,000 responses, each step in a fresh process');
+  try {
+    const results: SizeResult[] = await measureInsightDownloads(log);
+    await mkdir(RESULTS, { recursive: true });
+    await writeFile(new URL('insight-downloads.json', RESULTS), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, results }, null, 2)}\n`);
+    await writeFile(new URL('insight-downloads.svg', RESULTS), insightDownloadsSvg(results));
+    const text = `${insightDownloadsMarkdown(results)}\n\n![Peak memory of the downloads](insight-downloads.svg)`;
+    await writeFile(new URL('insight-downloads.md', RESULTS), `# User-insight downloads\n\n${new Date().toISOString()}, ${cpus().length} CPUs (load average ${loadavg().map((value) => round(value, 2)).join(' / ')}). Produced by \`npm run bench\` (or \`npx tsx bench/run.ts insight\` alone); see bench/README.md.\n\n${text}\n`);
+    return { text, failed: false };
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`bench: insight downloads failed: ${message}`);
+    return { text: `Insight downloads failed:\n\n\`\`\`\n${message}\n\`\`\``, failed: true };
+  }
+}
+
 async function main(): Promise<number> {
+  if (ONLY_INSIGHT) {
+    const insight = await insightStep();
+    console.log(`\n${insight.text}\n`);
+    return insight.failed ? 1 : 0;
+  }
   log('starting the app (wrangler dev, fresh local D1)');
   app = await startApp();
   log(`app on ${app.baseURL}`);
@@ -97,6 +125,7 @@ async function main(): Promise<number> {
     console.error(`bench: server cost failed: ${serverCostError}`);
   }
   await cleanup();
+  const insight = await insightStep();
 
   const timingText = summary ? timingMarkdown(summary, weights.questionPageServerMs) : `Timing failed:\n\n\`\`\`\n${timingError}\n\`\`\``;
   console.log(`\n${timingText}\n`);
@@ -149,10 +178,14 @@ async function main(): Promise<number> {
       '',
       serverCostText,
       '',
+      '## User-insight downloads',
+      '',
+      insight.text,
+      '',
     ].join('\n'),
   );
   await writeFile(new URL('server-cost.json', RESULTS), `${JSON.stringify({ environment, ...(serverCost ?? { error: serverCostError }) }, null, 2)}\n`);
-  log(`results written to bench/results/latest.json, server-cost.json and latest.md (${runSeconds} s)`);
+  log(`results written to bench/results/latest.json, server-cost.json, insight-downloads.json and .svg, and latest.md (${runSeconds} s)`);
 
   if (!weights.withinBudget) {
     console.error('bench: a page is over budget');
@@ -162,7 +195,7 @@ async function main(): Promise<number> {
     console.error('bench: a submit was lost or stored twice');
     return 1;
   }
-  return timingError || serverCostError ? 1 : 0;
+  return timingError || serverCostError || insight.failed ? 1 : 0;
 }
 
 let code = 1;

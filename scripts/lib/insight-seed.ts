@@ -44,13 +44,35 @@ const QUOTES = [
 ];
 
 /** A small seeded random generator (mulberry32), so every run writes the same answers. */
-function random(seed: number) {
+export function random(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** What the generator reads of a question. */
+type GeneratedQuestion = { id: string; type: string; dontKnow?: boolean; options?: readonly { value: string }[] };
+
+/** One generated answer to a form's questions: a few skipped, scales leaning positive (more so by `lift`), most saying yes. */
+export function generatedAnswer(questions: readonly GeneratedQuestion[], next: () => number, lift: number): Record<string, string> {
+  const answer: Record<string, string> = {};
+  for (const question of questions) {
+    if (next() < 0.04) continue; // skipped
+    if (question.type === 'smiley-scale') {
+      // Most answers lean positive; this year a little more so.
+      const roll = next() - lift;
+      answer[question.id] = String(roll < 0.05 ? 1 : roll < 0.14 ? 2 : roll < 0.36 ? 3 : roll < 0.72 ? 4 : 5);
+    } else if (question.type === 'yes-no') {
+      answer[question.id] = next() < 0.85 + lift ? 'yes' : question.dontKnow && next() < 0.5 ? 'dont-know' : 'no';
+    } else if (question.type === 'single-choice') {
+      const options = question.options ?? [];
+      answer[question.id] = options[Math.floor(Math.pow(next(), 1.6) * options.length)]!.value;
+    }
+  }
+  return answer;
 }
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -91,19 +113,7 @@ export async function insightSeedSql(today: Date): Promise<string> {
         const form = byId.get(FORMS[group])!;
         const questions = [...form.definition.pages.flatMap((page) => page.questions), ...entry.local.map((question) => ({ ...question, type: 'single-choice' as const }))];
         for (let n = 0; n < size; n++) {
-          const answer: Record<string, string> = {};
-          for (const question of questions) {
-            if (next() < 0.04) continue; // skipped
-            if (question.type === 'smiley-scale') {
-              // Most answers lean positive; this year a little more so.
-              const roll = next() - entry.lift;
-              answer[question.id] = String(roll < 0.05 ? 1 : roll < 0.14 ? 2 : roll < 0.36 ? 3 : roll < 0.72 ? 4 : 5);
-            } else if (question.type === 'yes-no') {
-              answer[question.id] = next() < 0.85 + entry.lift ? 'yes' : question.dontKnow && next() < 0.5 ? 'dont-know' : 'no';
-            } else if (question.type === 'single-choice') {
-              answer[question.id] = question.options[Math.floor(Math.pow(next(), 1.6) * question.options.length)]!.value;
-            }
-          }
+          const answer = generatedAnswer(questions, next, entry.lift);
           const week = `${entry.opensOn.slice(0, 4)}-W${40 + Math.floor(next() * 4)}`;
           answers.push(`(${quote(`${entry.id}-${answers.length}`)}, ${quote(entry.id)}, ${quote(unit)}, ${quote(group)}, ${quote(week)}, ${quote(form.definition.id)}, ${quote(form.version)}, ${quote(JSON.stringify(answer))})`);
         }

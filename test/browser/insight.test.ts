@@ -99,3 +99,33 @@ describe('a poster', () => {
     await page.context().close();
   });
 });
+
+describe('the plan document', () => {
+  it('is section 8.4 in bokmål with every theme, each chart followed by its table, a marked draft of 8.3, and prints without the workspace', async () => {
+    const page = await asPlanner();
+    await page.goto('/staff/m/demo/insight/rounds/demo-2026/results');
+    await page.getByRole('link', { name: 'Del 8.4 i planen (side for utskrift)' }).click();
+    const article = page.locator('article.plan-document');
+    expect(await article.getAttribute('lang')).toBe('nb');
+    expect(await page.locator('h1').textContent()).toBe('8.4 Hva sier de ansatte og brukerne');
+    expect(await article.locator('h3[id^="theme-"]').allTextContents()).toEqual(
+      expect.arrayContaining(['Tverrfaglig samhandling', 'Kvalitet på tjenestene', 'Rammer for å gjøre en god jobb', 'Faglig utvikling', 'Kvalitet i skoler og barnehager', 'Oppvekstmiljøet', 'Vennskap', 'Hjelp når en trenger det']),
+    );
+    // Every chart is a named picture with its data table right after it.
+    const figures = article.locator('section.figure');
+    expect(await figures.count()).toBeGreaterThan(3);
+    for (const figure of await figures.all()) {
+      expect(await figure.locator('svg[role="img"]').count()).toBe(1);
+      expect(await figure.locator('.chart + .table-wrap table').count()).toBe(1);
+    }
+    expect(await article.locator('h2', { hasText: 'Utkast til 8.3' }).count()).toBe(1);
+    expect(await article.textContent()).toContain('Dette er et utkast laget ut fra tallene over. Rediger det før det går inn i planen.');
+    expect(await article.textContent()).toContain('For få svar til å vise');
+    await checkPage(page, 'plan document');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.no-print').first().isVisible()).toBe(false);
+    expect(await page.locator('.header').isVisible()).toBe(false);
+    expect(await article.locator('h1').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});

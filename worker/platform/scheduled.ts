@@ -4,6 +4,7 @@ import { Drafts, resealAnswers, Responses } from '../features/respond/index.ts';
 import { resealMeetingRecords } from '../features/assessment/index.ts';
 import { People } from '../features/staff/index.ts';
 import { lapseReminders, recordExpiries, resealConsents } from '../features/consent/index.ts';
+import { purgeOldRounds } from '../features/insight/index.ts';
 import { keyringFor } from './keys.ts';
 import { purgeDelivered } from './outbox/enqueue.ts';
 import { purgeRateLimits } from './storage/rate-limits.ts';
@@ -14,7 +15,8 @@ import { municipalityBinding, openDirectory } from './storage/open.ts';
  * Nightly clean-up: old rate-limit windows, expired sessions and sign-in tokens in the
  * directory; expired drafts, rate-limit windows and messages delivered over 90 days ago in every
  * municipality database, each once;
- * answers and their links past each municipality's retention. The audit log is kept: it is the
+ * answers and their links past each municipality's retention, and the answers and quotes of
+ * user-insight rounds that ended before it. The audit log is kept: it is the
  * record of access.
  */
 export async function purgeAll(env: Env, now: Date) {
@@ -30,7 +32,11 @@ export async function purgeAll(env: Env, now: Date) {
     ...municipalities.map((municipality) => {
       const database = bindings.get(municipality.database)!;
       const cutoff = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - municipality.responseRetentionMonths, 1));
-      return database.commit([new Responses(database).purgeOld(municipality.id, cutoff.toISOString().slice(0, 7)), new Links(database).purgeOld(municipality.id, cutoff, now)]);
+      return database.commit([
+        new Responses(database).purgeOld(municipality.id, cutoff.toISOString().slice(0, 7)),
+        new Links(database).purgeOld(municipality.id, cutoff, now),
+        ...purgeOldRounds(database, municipality.id, cutoff.toISOString().slice(0, 10)),
+      ]);
     }),
   ]);
   // Values sealed with an old key moved to the newest (consents, answers, drafts, meeting

@@ -1,7 +1,7 @@
 /** Who may use the API: a live token, for its own municipality only, at a bounded rate; guessing is limited. */
 import type { Context, MiddlewareHandler } from 'hono';
 import { refuse } from '../../core/refusals.ts';
-import { may, tokenActor } from '../../core/policy.ts';
+import { may, tokenActor, type Ability } from '../../core/policy.ts';
 import { limitFailures, rateLimit } from '../../platform/middleware/rate-limit/index.ts';
 import { ApiTokens } from './tokens.ts';
 import type { ApiEnv } from './env.ts';
@@ -43,3 +43,11 @@ export const apiAuth = (): MiddlewareHandler<ApiEnv> => async (c, next) => {
  * than per address: one system may call from many addresses, and many systems from one.
  */
 export const perTokenLimit = () => rateLimit({ ...RATE_LIMIT, key: (c) => bearerSecret(c) ?? '' });
+
+/** After `apiAuth`, for routes that need an ability beyond links: the token's actor must have it in its municipality. */
+export const apiAbility =
+  (ability: Ability): MiddlewareHandler<ApiEnv> =>
+  async (c, next) => {
+    if (!may(c.var.actor.memberships, ability, c.var.municipality.id)) refuse('apiNoAccess');
+    await next();
+  };

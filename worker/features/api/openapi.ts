@@ -6,7 +6,7 @@ import { AUDIENCES } from '../../engine/schema.ts';
 import { LANGUAGES } from '../../core/language.ts';
 import { LINKABLE_FORMS, NewLinkInput } from '../links/index.ts';
 import { LINK_STATUSES } from '../../core/vocabulary.ts';
-import { EXPIRY_DAYS, HELPER_ROLES, RESPONDENTS } from '../../core/vocabulary.ts';
+import { EXPIRY_DAYS, HELPER_ROLES, INSIGHT_GROUPS, RESPONDENTS, THEMES } from '../../core/vocabulary.ts';
 import { AUTH_FAILURE_LIMIT, LIST_LIMIT, RATE_LIMIT } from './limits.ts';
 
 type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
@@ -111,7 +111,9 @@ export const openApiDocument: OpenApiDocument = {
     description:
       'Personal form links for case-management systems: make and send a link, follow its status, revoke it and read the answer. ' +
       'A token is issued by an admin of one municipality and acts for that municipality only, seeing all of its links. ' +
-      'Every read of a response is recorded in the audit log. Messages follow Accept-Language (nb, nn or en; bokmål by default).',
+      'Every read of a response is recorded in the audit log. ' +
+      "User-insight rounds and their published figures need the planners' ability as well; small groups are hidden there as on every page. " +
+      'Messages follow Accept-Language (nb, nn or en; bokmål by default).',
   },
   servers: [{ url: '/api/v1' }],
   security: [{ bearer: [] }],
@@ -121,6 +123,7 @@ export const openApiDocument: OpenApiDocument = {
     { name: 'responses', description: 'Answers given through a link.' },
     { name: 'consents', description: 'Consent for cooperation: the may-share check, receipts and their keys.' },
     { name: 'cases', description: "A case's responses and best-interests assessments." },
+    { name: 'insight', description: "User-insight rounds and their published figures, for tokens with the planners' ability: small groups are hidden, never an answer is given." },
     { name: 'meta', description: 'This document.' },
   ],
   paths: {
@@ -284,6 +287,33 @@ export const openApiDocument: OpenApiDocument = {
         responses: { '200': { description: 'The assessment.', content: json(ref('AssessmentDocument')) }, '404': problem('NotFound'), ...refusals },
       },
     },
+    '/municipalities/{municipality}/insight/rounds': {
+      get: {
+        operationId: 'listInsightRounds',
+        summary: "The municipality's user-insight rounds",
+        tags: ['insight'],
+        parameters: [parameter('municipality')],
+        responses: { '200': { description: 'The rounds, newest first.', content: json({ type: 'object', required: ['rounds'], properties: { rounds: { type: 'array', items: ref('InsightRound') } } }) }, ...refusals },
+      },
+    },
+    '/municipalities/{municipality}/insight/rounds/{id}/results': {
+      get: {
+        operationId: 'getInsightResults',
+        summary: "A closed round's published figures",
+        description:
+          'Every table the round can publish, with each cell exactly as the dashboard, the downloads and the plan document show it: ' +
+          'a cell from fewer respondents than the threshold, or one that other figures would reveal, has `count: null` and says why in `suppressed`. ' +
+          'Approved quotes only. Results exist only once the round has closed. Every read is recorded in the audit log.',
+        tags: ['insight'],
+        parameters: [parameter('municipality'), parameter('id')],
+        responses: {
+          '200': { description: 'The published figures.', content: json(ref('InsightResults')) },
+          '404': problem('NotFound'),
+          '409': { description: 'The round is still open: no figures yet.', content: json(ref('Error')) },
+          ...refusals,
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -295,6 +325,64 @@ export const openApiDocument: OpenApiDocument = {
       caseReference: { name: 'caseReference', in: 'path', required: true, description: 'The case reference the links were made with.', schema: { type: 'string', pattern: caseReferencePattern, maxLength: 40 } },
     },
     schemas: {
+      InsightRound: {
+        type: 'object',
+        required: ['id', 'name', 'opensOn', 'closesOn', 'status', 'groups'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          name: { type: 'string' },
+          opensOn: { type: 'string', format: 'date', description: 'First day answers are taken.' },
+          closesOn: { type: 'string', format: 'date', description: 'Last day answers are taken.' },
+          status: { enum: ['upcoming', 'open', 'closed'], description: 'Closed once a planner closes it or its last day has passed.' },
+          groups: { type: 'array', items: { enum: INSIGHT_GROUPS } },
+        },
+      },
+      InsightCount: { type: ['integer', 'null'], description: 'null where the figure is hidden (too few answers to show).' },
+      InsightResults: {
+        type: 'object',
+        required: ['round', 'threshold', 'respondents', 'questions', 'tables', 'quotes'],
+        properties: {
+          round: { type: 'object', required: ['id', 'name', 'opensOn', 'closesOn', 'groups'], properties: { id: { type: 'string' }, name: { type: 'string' }, opensOn: { type: 'string', format: 'date' }, closesOn: { type: 'string', format: 'date' }, groups: { type: 'array', items: { type: 'object', properties: { group: { enum: INSIGHT_GROUPS }, form: { type: 'string' } } } } } },
+          threshold: { type: 'integer', description: 'No figure is shown from fewer respondents than this.' },
+          respondents: {
+            type: 'object',
+            required: ['all', 'groups', 'units'],
+            properties: {
+              all: ref('InsightCount'),
+              groups: { type: 'array', items: { type: 'object', required: ['group', 'count'], properties: { group: { enum: INSIGHT_GROUPS }, count: ref('InsightCount') } } },
+              units: { type: 'array', items: { type: 'object', required: ['unit', 'group', 'respondents', 'invited', 'rate'], properties: { unit: { type: 'string' }, group: { enum: INSIGHT_GROUPS }, respondents: ref('InsightCount'), invited: { type: ['integer', 'null'] }, rate: { type: ['number', 'null'], description: 'Respondents per invited, where both are known and shown.' } } } },
+            },
+          },
+          questions: { type: 'array', items: { type: 'object', required: ['id', 'theme', 'type', 'groups', 'options', 'backgrounds'], properties: { id: { type: 'string' }, theme: { enum: THEMES }, type: { type: 'string' }, groups: { type: 'array', items: { enum: INSIGHT_GROUPS } }, options: { type: 'array', items: { type: 'string' } }, backgrounds: { type: 'array', items: { type: 'string' } } } } },
+          tables: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'question', 'by', 'cells'],
+              properties: {
+                id: { type: 'string' },
+                question: { type: ['string', 'null'], description: 'null for the table of respondents.' },
+                by: { type: 'array', items: { type: 'string' }, description: 'The dimensions (unit, group, background questions) the table is broken down by.' },
+                cells: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['key', 'count'],
+                    properties: {
+                      key: { type: 'object', additionalProperties: { type: 'string' }, description: 'The value of each dimension the cell is fixed on (and the answer option); a dimension left out is all of it.' },
+                      count: ref('InsightCount'),
+                      share: { type: ['number', 'null'] },
+                      mean: { type: ['number', 'null'] },
+                      suppressed: { enum: ['primary', 'secondary'], description: 'primary: too few answers; secondary: hidden so that no hidden figure can be worked out from the others.' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          quotes: { type: 'array', items: { type: 'object', required: ['group', 'question', 'theme', 'text'], properties: { group: { enum: INSIGHT_GROUPS }, question: { type: 'string' }, theme: { type: ['string', 'null'] }, text: { type: 'string', description: 'As a planner approved (and perhaps redacted) it.' } } } },
+        },
+      },
       ShareAnswer: {
         type: 'object',
         required: ['answer', 'reason', 'message', 'until', 'subjects'],
@@ -501,8 +589,8 @@ export const openApiDocument: OpenApiDocument = {
         headers: { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } },
         content: json(ref('Error')),
       },
-      Forbidden: { description: "The token belongs to another municipality; nothing was changed.", content: json(ref('Error')) },
-      NotFound: { description: "No such link or response in this municipality (another municipality's is not confirmed to exist).", content: json(ref('Error')) },
+      Forbidden: { description: "The token belongs to another municipality, or lacks the route's ability; nothing was changed.", content: json(ref('Error')) },
+      NotFound: { description: "No such link, response or round in this municipality (another municipality's is not confirmed to exist).", content: json(ref('Error')) },
       TooLarge: { description: 'The body was larger than 1 MB.', content: json(ref('Error')) },
       UnsupportedMediaType: { description: 'A POST whose content type is not application/json.', content: json(ref('Error')) },
       TooManyRequests: {

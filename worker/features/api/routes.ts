@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
 import * as v from 'valibot';
-import { apiAuth, perTokenLimit } from './auth.ts';
+import { apiAbility, apiAuth, perTokenLimit } from './auth.ts';
 import type { ApiEnv } from './env.ts';
 import { jsonPostsOnly, readJsonObject } from './json-body.ts';
 import { apiLanguage } from './language.ts';
@@ -20,6 +20,7 @@ import { Assessments, assessmentForm, canSeeRecord, caseLinks, caseReferenceOf, 
 import { Reviews } from '../cases/index.ts';
 import { checkCase, publishedKeys, verifyReceipt } from '../consent/index.ts';
 import { Audit } from '../audit/index.ts';
+import { closedPublication, insightRoundSummaries, roundJson } from '../insight/index.ts';
 import { journeyOf } from '../../engine/journey.ts';
 import { responseDocument } from '../../engine/output.ts';
 import { keyringFor } from '../../platform/keys.ts';
@@ -50,6 +51,8 @@ export const api = new Hono<ApiEnv>();
 api.use('*', apiLanguage(), jsonPostsOnly());
 api.get('/openapi.json', (c) => c.json(openApiDocument));
 api.use('/municipalities/:municipality/*', apiAuth(), perTokenLimit());
+// User insight is the planners' (and admins'): published figures only, never an answer.
+api.use('/municipalities/:municipality/insight/*', apiAbility('insight'));
 
 // The public keys that sign a municipality's consent receipts, retired ones included (a JWK set).
 api.get('/consent-keys/:municipality', async (c) => {
@@ -148,4 +151,15 @@ api.get('/municipalities/:municipality/assessments/:id', async (c) => {
   await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'assessment.view', targetType: 'assessment', targetId: assessment.id, via: 'api' })]);
   const sections = responseDocument(journeyOf(assessmentForm(), answers), ui.lang, ui.t);
   return c.json(assessmentDocumentJson(assessment, sections, await assessments.versions(assessment.id), ui));
+});
+
+/** The municipality's user-insight rounds, newest first, with their status. */
+api.get('/municipalities/:municipality/insight/rounds', async (c) => c.json({ rounds: await insightRoundSummaries(c.var.database, c.var.municipality.id, c.var.now) }));
+
+/** A closed round's published figures, the same as the JSON download: every hidden cell stays hidden; audited. */
+api.get('/municipalities/:municipality/insight/rounds/:id/results', async (c) => {
+  const { municipality, database, actor, now } = c.var;
+  const { published, quotes } = await closedPublication(database, municipality, c.req.param('id'), now, { previous: false });
+  await database.commit([new Audit(database).record({ municipalityId: municipality.id, at: now, personId: actor.id, action: 'round.results', targetType: 'round', targetId: published.round.id, via: 'api' })]);
+  return c.body(roundJson(published, quotes), 200, { 'content-type': 'application/json; charset=utf-8' });
 });

@@ -1,5 +1,5 @@
 /** Rounds, their open links, answers and quotes. Reads return rows; changes return statements. */
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import type { InsightGroup } from '../../core/vocabulary.ts';
@@ -7,7 +7,8 @@ import { LocalQuestions, RoundGroups, type Round } from './round.ts';
 import { insightAnswers, insightLinks, insightQuotes, insightRounds } from './tables.ts';
 
 type RoundRow = typeof insightRounds.$inferSelect;
-export type RoundLink = typeof insightLinks.$inferSelect;
+import type { RoundLink } from './published.ts';
+export type { RoundLink };
 export type Quote = typeof insightQuotes.$inferSelect;
 export type NewRound = Round & { createdBy: string; createdAt: Date };
 
@@ -115,4 +116,14 @@ export class Quotes {
   decide(id: string, decision: { status: 'approved' | 'rejected'; text: string; decidedBy: string; decidedAt: Date }): Statement {
     return this.database.db.update(insightQuotes).set(decision).where(eq(insightQuotes.id, id));
   }
+}
+
+/**
+ * The retention purge: a round whose last day is before `cutoff` (YYYY-MM-DD) loses its answers
+ * and its quotes, approved or not. The round and its links stay, so the plan can still name it.
+ */
+export function purgeOldRounds(database: Database, municipalityId: string, cutoff: string): Statement[] {
+  const { db } = database;
+  const old = db.select({ id: insightRounds.id }).from(insightRounds).where(and(eq(insightRounds.municipalityId, municipalityId), lt(insightRounds.closesOn, cutoff)));
+  return [db.delete(insightAnswers).where(inArray(insightAnswers.roundId, old)), db.delete(insightQuotes).where(inArray(insightQuotes.roundId, old))];
 }

@@ -6,9 +6,10 @@
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
 import { Rounds, type RoundLink } from './repository.ts';
+import { cellOf, publishRows, type Published } from './published.ts';
 import { roundStatus, type Round } from './round.ts';
-import { GROUP, responseRow, roundTables, tableId, UNIT, type RoundQuestion, type RoundTables } from './specs.ts';
-import { publish, type Cell, type PublishedTable } from './suppression/index.ts';
+import { GROUP, responseRow, roundTables, UNIT, type RoundQuestion } from './specs.ts';
+import type { Cell } from './suppression/index.ts';
 
 /** The view asked for: one unit, one group, one background value, and a cross-tab by one background question. */
 export interface Filters {
@@ -18,33 +19,12 @@ export interface Filters {
   crossBy?: string;
 }
 
-export interface Published {
-  round: Round;
-  links: RoundLink[];
-  tables: RoundTables;
-  cells: Map<string, Map<string, Cell>>;
-}
-
-const keyText = (key: Readonly<Record<string, string>>) =>
-  Object.keys(key)
-    .sort()
-    .map((dim) => `${dim}=${key[dim]}`)
-    .join('&');
-
-const indexed = (published: PublishedTable[]) => new Map(published.map((table) => [table.id, new Map(table.cells.map((cell) => [keyText(cell.key), cell]))]));
-
-/** Counts a round's answers into its tables and publishes the whole set at once. */
+/** Counts a round's stored answers into its tables and publishes the whole set at once. */
 export async function publishRound(database: Database, municipality: Municipality, round: Round, links: RoundLink[]): Promise<Published> {
-  const units = [...new Set(links.map((link) => link.unitId))];
-  const tables = roundTables(round, units);
+  const tables = roundTables(round, [...new Set(links.map((link) => link.unitId))]);
   const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
-  const published = publish(rows, tables.specs, { threshold: municipality.suppressionThreshold, dimensions: tables.dimensions });
-  return { round, links, tables, cells: indexed(published) };
+  return publishRows(round, links, tables, rows, municipality.suppressionThreshold);
 }
-
-/** The cell of one table at one key (the question's own option in it names a cell, not a table), or undefined when the set has no such table. */
-export const cellOf = (published: Published, question: string | undefined, key: Record<string, string>) =>
-  published.cells.get(tableId(question, Object.keys(key).filter((dim) => dim !== question)))?.get(keyText(key));
 
 /** The filters that apply to a question: a group it is not asked in, or a background not asked beside it, is left out. */
 export function fixedKey(question: RoundQuestion | undefined, filters: Filters): Record<string, string> {
@@ -74,15 +54,6 @@ export function questionRows(published: Published, question: RoundQuestion, filt
   const crossBy = filters.crossBy && question.backgrounds.includes(filters.crossBy) && !(filters.crossBy in fixed) ? filters.crossBy : undefined;
   const values = crossBy ? (published.tables.dimensions[crossBy] ?? []) : [];
   return [...values.map((value) => rowAt({ ...fixed, [crossBy!]: value }, value)), rowAt(fixed)];
-}
-
-/** Respondents per unit and group, with the response rate where the planner gave the number invited. */
-export function responseRates(published: Published) {
-  return published.links.map((link) => {
-    const cell = cellOf(published, undefined, { [UNIT]: link.unitId, [GROUP]: link.group });
-    const count = cell?.count ?? null;
-    return { unitId: link.unitId, group: link.group, cell, invited: link.invited, rate: count !== null && link.invited ? count / link.invited : null };
-  });
 }
 
 /** The closed round before this one, if the municipality has one, to show beside it. */

@@ -18,13 +18,21 @@ import { publicOrigin } from '../../platform/public-origin.ts';
 import { currentForm } from '../../platform/forms.ts';
 import { page, redirect } from '../../platform/render.ts';
 import type { Statement } from '../../platform/storage/database.ts';
-import { DashboardPage, type DashboardRow, type QuestionView } from '../../../web/insight/dashboard.tsx';
+import { DashboardPage } from '../../../web/insight/dashboard.tsx';
+import { DocumentPage } from '../../../web/insight/document.tsx';
 import { QuotesPage } from '../../../web/insight/quotes.tsx';
 import { NewRoundPage, PosterPage, RoundPage, RoundsPage } from '../../../web/insight/rounds.tsx';
 import { checkRound, linksFor, readRoundValues, type RoundValues } from './create.ts';
 import { roundCsv } from './download.ts';
 import { Quotes, Rounds } from './repository.ts';
-import { previousRound, publishRound, questionRows, responseRates, type Filters, type Published } from './results.ts';
+import { planDocument, rateViews } from './document.ts';
+import { planDocx } from './docx.ts';
+import { roundJson } from './json.ts';
+import { closedPublication } from './publication.ts';
+import type { Published } from './published.ts';
+import type { Filters } from './results.ts';
+import { optionText, questionView } from './views.ts';
+import { roundXlsx } from './xlsx.ts';
 import { MAX_LOCAL_QUESTIONS, roundStatus, surveyFormsFor, type Round } from './round.ts';
 import type { RoundQuestion } from './specs.ts';
 
@@ -147,81 +155,58 @@ function readFilters(c: C, published: Published): Filters {
   };
 }
 
-/** The favourable end of a question, for the one sentence under its chart. */
-const favourable = (question: RoundQuestion) => {
-  if (question.type === 'smiley-scale') return [question.options.length - 2, question.options.length - 1];
-  if (question.type === 'yes-no') return [0];
-  return [0];
-};
+/** A closed round's publication (with the round before where asked), the names of its units, and the round's address. */
+async function results(c: C, options: { previous: boolean }) {
+  const where = await scope(c);
+  const publication = await closedPublication(where.database, where.municipality, c.req.param('id') ?? '', c.var.now, options);
+  const units = await c.var.directory.units(where.municipality.id);
+  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
+  return { where, publication, unitName, round: publication.published.round, base: `${where.base}/rounds/${publication.published.round.id}` };
+}
+
+/** The municipality's written standard, which every published document and download is in. */
+const standardUi = (where: StaffScope) => ({ lang: where.municipality.writtenStandard, t: translator(where.municipality.writtenStandard) });
+
+const attachment = (type: string, name: string) => ({ 'content-type': type, 'content-disposition': `attachment; filename="${name}"` });
 
 insight.get('/rounds/:id/results', async (c) => {
-  const where = await scope(c);
-  const { ui, now } = c.var;
+  const { ui } = c.var;
   const { t, lang } = ui;
-  const { round, links } = await roundIn(where, c.req.param('id'));
-  if (roundStatus(round, now) !== 'closed') refuse('roundOpen');
-  const previous = await previousRound(where.database, round, now);
-  const [published, before, units, approved] = await Promise.all([
-    publishRound(where.database, where.municipality, round, links),
-    previous ? new Rounds(where.database).byId(where.municipality.id, previous.id).then((found) => found && publishRound(where.database, where.municipality, found.round, found.links)) : undefined,
-    c.var.directory.units(where.municipality.id),
-    new Quotes(where.database).list(round.id, ['approved']),
-  ]);
+  const { where, publication, unitName, round, base } = await results(c, { previous: true });
+  const { published, before, quotes } = publication;
   const filters = readFilters(c, published);
-  const unitName = (id: string) => units.find((unit) => unit.id === id)?.name ?? id;
   const { backgrounds } = published.tables;
-  const optionText = (question: RoundQuestion, value: string) => {
-    const option = question.options.find((candidate) => candidate.value === value);
-    return option?.label ? pickText(option.label, lang) : t(`answers.${value}`);
-  };
-  const toRow = (label: string, row: ReturnType<typeof questionRows>[number], extra: Partial<DashboardRow> = {}): DashboardRow => ({
-    label,
-    respondents: row.respondents?.count ?? null,
-    mean: row.respondents?.mean,
-    cells: row.options.map(({ cell }) => ({ count: cell?.count ?? null, share: cell ? (cell.share ?? null) : null })),
-    ...extra,
-  });
-  const view = (question: RoundQuestion): QuestionView => {
-    const rows = questionRows(published, question, filters).map((row) => toRow(row.value === undefined ? t('insight.dashboard.all') : optionText(backgrounds.find((item) => item.id === filters.crossBy)!, row.value), row));
-    const earlier = before?.tables.questions.find((item) => item.id === question.id);
-    // The previous round's figure for the same filters, where that round had this question (and unit).
-    if (earlier && before && (!filters.unit || before.tables.dimensions.unit?.includes(filters.unit))) {
-      const previousRows = questionRows(before, { ...earlier, options: question.options }, { ...filters, crossBy: undefined });
-      rows.push(toRow(t('insight.dashboard.previous', { round: before.round.name }), previousRows[previousRows.length - 1]!, { previous: true }));
-    }
-    return { id: question.id, label: pickText(question.label, lang), options: question.options.map((option) => optionText(question, option.value)), ordered: question.type === 'smiley-scale', rows, favourable: favourable(question) };
-  };
+  const view = (question: RoundQuestion) => questionView(ui, published, before, question, filters);
   const shownQuestions = published.tables.questions.filter((question) => !filters.group || question.groups.includes(filters.group));
   const themes = THEMES.filter((theme) => theme !== 'background')
-    .map((theme) => {
-      const questions = shownQuestions.filter((question) => question.theme === theme);
-      const quoteQuestions = new Set(round.groups.flatMap(({ form }) => currentForm(form)?.definition.pages.flatMap((page) => page.questions.filter((question) => question.theme === theme).map((question) => question.id)) ?? []));
-      const quotes = approved.filter((quote) => quoteQuestions.has(quote.questionId) && (!filters.group || quote.group === filters.group)).map((quote) => quote.text);
-      return { id: theme, title: t(`insight.themes.${theme}`), questions: questions.map(view), quotes };
-    })
+    .map((theme) => ({
+      id: theme,
+      title: t(`insight.themes.${theme}`),
+      questions: shownQuestions.filter((question) => question.theme === theme).map(view),
+      quotes: quotes.filter((quote) => quote.theme === theme && (!filters.group || quote.group === filters.group)).map((quote) => quote.text),
+    }))
     .filter((theme) => theme.questions.length > 0 || theme.quotes.length > 0);
-  const rates = responseRates(published).map((rate) => ({ unit: unitName(rate.unitId), group: t(`insight.groups.${rate.group}`), respondents: rate.cell?.count ?? null, invited: rate.invited, rate: rate.rate }));
   const choices = {
     units: (published.tables.dimensions.unit ?? []).map((id) => ({ value: id, text: unitName(id) })),
     groups: round.groups.map(({ group }) => ({ value: group, text: t(`insight.groups.${group}`) })),
-    backgrounds: backgrounds.flatMap((question) => question.options.map((option) => ({ value: `${question.id}:${option.value}`, text: `${pickText(question.label, lang)} ${optionText(question, option.value)}` }))),
+    backgrounds: backgrounds.flatMap((question) => question.options.map((option) => ({ value: `${question.id}:${option.value}`, text: `${pickText(question.label, lang)} ${optionText(ui, question, option.value)}` }))),
     crossBy: backgrounds.map((question) => ({ value: question.id, text: pickText(question.label, lang) })),
   };
-  const here = `${where.base}/rounds/${round.id}/results`;
+  const here = `${base}/results`;
   await audited(c, where, 'round.results', 'round', round.id);
   return page(
     c,
     <DashboardPage
       ui={ui}
       name={who(c).name}
-      back={`${where.base}/rounds/${round.id}`}
+      back={base}
       here={here}
-      download={`${here}.csv`}
+      downloads={{ csv: `${here}.csv`, xlsx: `${here}.xlsx`, json: `${here}.json`, document: `${base}/document`, docx: `${base}/document.docx` }}
       round={round}
       previousName={before?.round.name}
       filters={{ unit: filters.unit ?? '', group: filters.group ?? '', background: filters.background ? `${filters.background.question}:${filters.background.value}` : '', crossBy: filters.crossBy ?? '' }}
       choices={choices}
-      rates={rates}
+      rates={rateViews(ui, published, unitName)}
       themes={themes}
     />,
   );
@@ -229,12 +214,41 @@ insight.get('/rounds/:id/results', async (c) => {
 
 /** The figures as a tidy long CSV, from the same publication as the dashboard; audited as a download. */
 insight.get('/rounds/:id/results.csv', async (c) => {
-  const where = await scope(c);
-  const { round, links } = await roundIn(where, c.req.param('id'));
-  if (roundStatus(round, c.var.now) !== 'closed') refuse('roundOpen');
-  const published = await publishRound(where.database, where.municipality, round, links);
+  const { where, publication, round } = await results(c, { previous: false });
   await audited(c, where, 'round.download', 'round', round.id);
-  return c.body(roundCsv(published), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="insight-${round.id}.csv"` });
+  return c.body(roundCsv(publication.published), 200, attachment('text/csv; charset=utf-8', `insight-${round.id}.csv`));
+});
+
+/** The same rows as a spreadsheet (streamed), with the method and the approved quotes, in the written standard. */
+insight.get('/rounds/:id/results.xlsx', async (c) => {
+  const { where, publication, unitName, round } = await results(c, { previous: false });
+  const file = roundXlsx(publication.published, publication.quotes, standardUi(where).t, unitName);
+  await audited(c, where, 'round.download', 'round', round.id);
+  return c.body(file, 200, attachment('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `insight-${round.id}.xlsx`));
+});
+
+/** The same publication as JSON, as the API gives it. */
+insight.get('/rounds/:id/results.json', async (c) => {
+  const { where, publication, round } = await results(c, { previous: false });
+  await audited(c, where, 'round.download', 'round', round.id);
+  return c.body(roundJson(publication.published, publication.quotes), 200, attachment('application/json; charset=utf-8', `insight-${round.id}.json`));
+});
+
+/** Section 8.4 of the plan as a page to print, in the written standard (the frame in the planner's language). */
+insight.get('/rounds/:id/document', async (c) => {
+  const { where, publication, unitName, round, base } = await results(c, { previous: true });
+  const doc = standardUi(where);
+  await audited(c, where, 'round.document', 'round', round.id);
+  return page(c, <DocumentPage ui={c.var.ui} doc={doc} name={who(c).name} here={`${base}/document`} back={`${base}/results`} docx={`${base}/document.docx`} document={planDocument(doc, where.municipality.name, publication, unitName)} />);
+});
+
+/** The same document as DOCX. */
+insight.get('/rounds/:id/document.docx', async (c) => {
+  const { where, publication, unitName, round } = await results(c, { previous: true });
+  const doc = standardUi(where);
+  const file = await planDocx(doc, planDocument(doc, where.municipality.name, publication, unitName));
+  await audited(c, where, 'round.download', 'round', round.id);
+  return c.body(file, 200, attachment('application/vnd.openxmlformats-officedocument.wordprocessingml.document', `plan-8-4-${round.id}.docx`));
 });
 
 /** The label of a question in any of the round's forms. */
