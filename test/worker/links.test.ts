@@ -261,6 +261,40 @@ describe('answering together with the child', () => {
     expect(await textOf(await staff.get(`${DEMO}/responses/${link?.response_id}`))).toContain('Uten hjelp');
   });
 
+  it('ends the staff device\'s hold on the draft when the staff member ends the session', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id, path } = await makeLink(staff, { language: 'nb' });
+    await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' });
+    await staff.post('/m/demo/fixture-child/p/school', { 'school-feeling': '1' });
+    const page = await textOf(await staff.get('/m/demo/fixture-child/p/friends'));
+    expect(page).toContain('Avslutt økten sammen med barnet');
+
+    const ended = await staff.post('/m/demo/fixture-child/end-assisted');
+    expect(location(ended)).toBe(`${DEMO}/links/${id}`);
+    expect([...staff.cookies.keys()].some((name) => name.includes('d-demo-fixture-child'))).toBe(false);
+    // Even the old cookie opens nothing: its key is gone, so what the child wrote stays unseen here.
+    const keys = await env.DB.prepare('SELECT COUNT(*) AS n FROM draft_keys k JOIN drafts d ON d.id = k.draft_id WHERE d.link_id = ?').bind(id).first<{ n: number }>();
+    expect(keys?.n).toBe(0);
+    expect(await textOf(await staff.get('/m/demo/fixture-child'))).not.toContain('Fortsett');
+    // The link still opens the child's draft for the child.
+    const child = new Client();
+    await child.get(path);
+    expect(location(await child.get('/m/demo/fixture-child/p/friends'))).not.toBe('/m/demo/fixture-child');
+  });
+
+  it('ends the hold once the assisted answer is submitted, after the receipt', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const { id } = await makeLink(staff, { language: 'nb' });
+    await staff.post(`${DEMO}/links/${id}/assist`, { role: 'teacher' });
+    await staff.post('/m/demo/fixture-child/p/school', { 'school-feeling': '5' });
+    await staff.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
+    await staff.post('/m/demo/fixture-child/submit');
+    const receipt = await textOf(await staff.get('/m/demo/fixture-child/done'));
+    expect(receipt).toContain('Tilbake til lenken');
+    expect([...staff.cookies.keys()].some((name) => name.includes('d-demo-fixture-child'))).toBe(false);
+    expect(location(await staff.get('/m/demo/fixture-child/done'))).toBe('/m/demo/fixture-child');
+  });
+
   it('cannot be started on a withdrawn link', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const { id } = await makeLink(staff);
