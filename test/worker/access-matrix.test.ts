@@ -180,3 +180,48 @@ describe('an inter-municipal service', () => {
     expect((await worker.get('/staff/m/nynorsk/consents/check?case=FELLES-C&service=child-welfare')).status).toBe(403);
   });
 });
+
+describe('reading answers is a permission of its own', () => {
+  const audited = async (action: string, targetId: string) =>
+    (await env.DB.prepare("SELECT person_id FROM audit_log WHERE action = ? AND target_id = ? AND municipality_id = 'demo'").bind(action, targetId).all<{ person_id: string }>()).results.map((row) => row.person_id);
+  /** The routes that show a child's answer, or the case it belongs to. */
+  const readingRoutes = () => [`/staff/m/demo/responses/${ids.response}`, `/staff/m/demo/responses/${ids.response}/pdf`, `/staff/m/demo/links/${ids.link}`, '/staff/m/demo/cases/MATRIX-0'];
+
+  it('an admin manages people, units and settings without reading answers outside the visibility rule', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    for (const path of ['/staff/m/demo/admin/people', '/staff/m/demo/admin/settings', '/staff/m/demo/admin/audit']) expect((await admin.get(path)).status).toBe(200);
+    for (const path of readingRoutes()) expect((await admin.get(path)).status, path).toBe(404);
+    expect(await (await admin.get('/staff/m/demo/links')).text()).not.toContain('MATRIX-0');
+    // Nor can they give themselves the right.
+    const self = await admin.post('/staff/m/demo/admin/people/demo-admin', { roles: 'admin', unit: '', readsAnswers: 'yes' });
+    expect(self.status).toBe(422);
+    expect(await self.text()).toContain('Du kan ikke gi deg selv rett til å lese alle svar');
+    for (const path of readingRoutes()) expect((await admin.get(path)).status, path).toBe(404);
+  });
+
+  it('the municipality grants an admin reading every answer explicitly, audited, and can take it back', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    expect((await admin.post('/staff/m/demo/admin/people', { name: 'Lea Leser', email: 'leser@demo.medvirk.no', roles: 'admin', unit: '' })).status).toBe(303);
+    const reader = await staffClient('leser@demo.medvirk.no');
+    const readerId = (await env.DB.prepare("SELECT id FROM people WHERE email = 'leser@demo.medvirk.no'").first<{ id: string }>())?.id ?? '';
+    for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(404);
+
+    // The grant is kept only with the admin role.
+    await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'staff', unit: '', readsAnswers: 'yes' });
+    expect((await reader.get(`/staff/m/demo/responses/${ids.response}`)).status).toBe(404);
+    expect(await audited('answers.grant', readerId)).toEqual([]);
+
+    expect((await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'admin', unit: '', readsAnswers: 'yes' })).status).toBe(303);
+    expect(await audited('answers.grant', readerId)).toEqual(['demo-admin']);
+    for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(200);
+    expect(await (await admin.get('/staff/m/demo/admin/people')).text()).toMatch(new RegExp(`id="reads-${readerId}"[^>]*checked`));
+    // Changing their roles again keeps the grant, and writes no second grant.
+    await admin.post('/staff/m/demo/admin/people', { name: 'Lea Leser', email: 'leser@demo.medvirk.no', roles: 'admin', unit: '' });
+    expect((await reader.get(`/staff/m/demo/responses/${ids.response}`)).status).toBe(200);
+    expect(await audited('answers.grant', readerId)).toEqual(['demo-admin']);
+
+    await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'admin', unit: '' });
+    expect(await audited('answers.revoke', readerId)).toEqual(['demo-admin']);
+    for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(404);
+  });
+});

@@ -367,8 +367,13 @@ describe('every API route refuses a missing token and another municipality’s',
     ids.link = link.id;
     ids.response = ((await (await call(`${DEMO}/links/${link.id}`, { token: tokens.demo })).json()) as LinkJson).responseId ?? '';
     expect(ids.response).not.toBe('');
-    // An admin starts an assessment of the case on the staff pages (a link made through the API has no unit).
-    const admin = await staffClient('admin@demo.medvirk.no');
+    // An admin the municipality lets read every answer starts an assessment of the case on the
+    // staff pages (a link made through the API has no unit, so only such an admin sees it).
+    await env.DB.batch([
+      env.DB.prepare("INSERT OR IGNORE INTO people (id, email, name, created_at) VALUES ('api-leser', 'leser@api.medvirk.no', 'Lise Leser', 0)"),
+      env.DB.prepare("INSERT OR IGNORE INTO memberships (person_id, municipality_id, role, unit_id, reads_answers) VALUES ('api-leser', 'demo', 'admin', NULL, 1)"),
+    ]);
+    const admin = await staffClient('leser@api.medvirk.no');
     ids.assessment = (location(await admin.post('/staff/m/demo/cases/API-MATRIX-0/assessments', { response: ids.response })).split('/')[5]) ?? '';
     expect(ids.assessment).not.toBe('');
   });

@@ -129,7 +129,7 @@ describe('the demo address and personal links', () => {
     const id = (await made.text()).match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
     expect(location(await staff.post(`/staff/m/demo/links/${id}/assist`, { role: 'kindergarten' }))).toBe(FORM);
     const pages = await walk(FORM, staff);
-    for (const { name, html } of pages) expect(html, name).toContain('<p class="assisted-banner" role="note">Du svarer sammen med en voksen (barnehageansatt).</p>');
+    for (const { name, html } of pages) expect(html, name).toContain('<div class="assisted-banner" role="note"><p>Du svarer sammen med en voksen (barnehageansatt).</p>');
     expect(pages[0]!.html).not.toContain('Dette er en demo');
     expect(pages.at(-1)!.html).toContain('En voksen du kjenner leser svarene dine.');
   });

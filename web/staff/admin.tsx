@@ -7,7 +7,7 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
-import { Checkboxes, CheckboxesField, Fieldset, RadiosField, SelectField, TextField, type Option } from '../components/fields.tsx';
+import { CheckboxField, Checkboxes, CheckboxesField, Fieldset, RadiosField, SelectField, TextField, type Option } from '../components/fields.tsx';
 
 export interface PersonValues {
   email: string;
@@ -51,7 +51,7 @@ export interface PeoplePageProps {
   name: string;
   base: string;
   municipality: Municipality;
-  members: { person: Person; roles: Role[]; unitId: string | null }[];
+  members: { person: Person; roles: Role[]; unitId: string | null; readsAnswers: boolean }[];
   units: Unit[];
   values?: PersonValues;
   errors: Record<string, string>;
@@ -66,7 +66,8 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
       <ErrorSummary ui={ui} errors={summary} />
       <h1>{t('admin.people.title')}</h1>
       <p class="lead">{municipality.name}</p>
-      {members.map(({ person, roles, unitId }) => (
+      <p>{t('admin.people.readsAnswersText')}</p>
+      {members.map(({ person, roles, unitId, readsAnswers }) => (
         <form method="post" action={`${base}/people/${person.id}`} class="member" id={`person-${person.id}`} tabindex={-1}>
           <Fieldset
             ui={ui}
@@ -80,6 +81,7 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
           >
             <Checkboxes name="roles" idPrefix={`roles-${person.id}`} options={roleOptions(ui)} values={roles} inline />
             <SelectField ui={ui} id={`unit-${person.id}`} name="unit" label={t('admin.people.unit')} compact value={unitId ?? ''} options={unitOptions(ui, units)} />
+            <CheckboxField id={`reads-${person.id}`} name="readsAnswers" label={t('admin.people.readsAnswers')} checked={readsAnswers} />
             <button class="button button--secondary" type="submit">
               {t('admin.people.save', { name: person.name })}
             </button>

@@ -74,11 +74,13 @@ admin.post('/people', async (c) => {
   if (!person || Object.keys(errors).length) return peoplePage(c, 422, values, errors);
   if (person.roles.length === 0) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.roles') });
   const invited = await c.var.people.findOrAdd(person.email, person.name, c.var.now);
+  // Someone already here keeps a grant to read every answer; only their own form changes it.
+  const readsAnswers = (await c.var.people.members(municipality.id)).some((member) => member.person.id === invited.id && member.readsAnswers);
   if (invited.id === c.var.staff!.person.id && !person.roles.includes('admin')) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.selfLockout') });
   const t = c.var.ui.t;
   const invitation = { subject: t('mail.invite.subject'), body: t('mail.invite.body', { municipality: municipality.name, link: `${publicOrigin(c.env, c.req.url)}/staff/sign-in` }) };
   await commitDirectoryChange(c, where, { action: 'membership.set', targetType: 'person', targetId: invited.id }, [
-    ...c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null),
+    ...c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null, readsAnswers),
     enqueueMessage(c.var.directory.database.db, { municipalityId: municipality.id, channel: 'email', recipient: invited.email, ...invitation, subjectRef: `person:${invited.id}` }, c.var.now),
   ]);
   deliverSoon(c.executionCtx, c.env, c.env.DB, c.var.now);
@@ -99,8 +101,19 @@ admin.post('/people/:personId', async (c) => {
   if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
     return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
   }
+  // Reading every answer is granted only with the admin role, and never by oneself.
+  const readsAnswers = body.get('readsAnswers')?.[0] === 'yes' && roles.output.includes('admin');
+  if (readsAnswers && !member.readsAnswers && personId === c.var.staff!.person.id) {
+    return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfGrant') });
+  }
   const action = { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId };
-  await commitDirectoryChange(c, where, action, c.var.people.setRoles(personId, municipality.id, roles.output, unit || null));
+  const statements = c.var.people.setRoles(personId, municipality.id, roles.output, unit || null, readsAnswers);
+  if (readsAnswers !== member.readsAnswers) {
+    // The grant has its own entry, so the log shows who let whom read every answer, and when.
+    const grant = { action: readsAnswers ? 'answers.grant' : 'answers.revoke', targetType: 'person', targetId: personId };
+    statements.push(new Audit(c.var.directory.database).record(entry(c, municipality, grant)));
+  }
+  await commitDirectoryChange(c, where, action, statements);
   return redirect(c, `${base}/people`);
 });
 

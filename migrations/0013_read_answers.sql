@@ -1,0 +1,1 @@
+ALTER TABLE `memberships` ADD `reads_answers` integer DEFAULT false NOT NULL;
