@@ -103,7 +103,7 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
   );
 }
 
-export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name: string; base: string; municipality: Municipality; rows: { at: Date; actor: string; action: string; targetType: string; targetId: string; via: string }[] }) {
+export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name: string; base: string; municipality: Municipality; rows: { at: Date; sentence: string }[] }) {
   const { t } = ui;
   const time = new Intl.DateTimeFormat(ui.lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Oslo' });
   return (
@@ -118,17 +118,11 @@ export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name
       {rows.length === 0 ? (
         <p>{t('admin.audit.none')}</p>
       ) : (
-        <Table caption={t('admin.audit.title')} headers={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.target')]}>
+        <Table caption={t('admin.audit.title')} headers={[t('admin.audit.at'), t('admin.audit.action')]}>
           {rows.map((row) => (
             <tr>
               <td>{time.format(row.at)}</td>
-              <td>{row.actor}</td>
-              <td>
-                <code>{row.action}</code>
-              </td>
-              <td>
-                {row.targetType} <span class="hint">{row.targetId}</span>
-              </td>
+              <td>{row.sentence}</td>
             </tr>
           ))}
         </Table>

@@ -1,7 +1,6 @@
 /** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
-import { tokenActor } from '../../core/policy.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
@@ -18,6 +17,7 @@ import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import type { Statement } from '../../platform/storage/database.ts';
 import type { StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { Audit, type AuditEntry } from '../audit/index.ts';
+import { auditSentences } from './audit-rows.ts';
 import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../../web/staff/admin.tsx';
 
 type C = Context<StaffEnv>;
@@ -106,11 +106,11 @@ admin.post('/people/:personId', async (c) => {
   if (readsAnswers && !member.readsAnswers && personId === c.var.staff!.person.id) {
     return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfGrant') });
   }
-  const action = { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId };
+  const action: Action = { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId };
   const statements = c.var.people.setRoles(personId, municipality.id, roles.output, unit || null, readsAnswers);
   if (readsAnswers !== member.readsAnswers) {
     // The grant has its own entry, so the log shows who let whom read every answer, and when.
-    const grant = { action: readsAnswers ? 'answers.grant' : 'answers.revoke', targetType: 'person', targetId: personId };
+    const grant: Action = { action: readsAnswers ? 'answers.grant' : 'answers.revoke', targetType: 'person', targetId: personId };
     statements.push(new Audit(c.var.directory.database).record(entry(c, municipality, grant)));
   }
   await commitDirectoryChange(c, where, action, statements);
@@ -198,19 +198,20 @@ admin.post('/settings', async (c) => {
 const AUDIT_LIMIT = 500;
 
 /**
- * Entries with a readable actor (a person's name, or an API token's name), newest first: the
- * municipality's own log, and the directory's entries for it when that is another database.
+ * Entries as sentences in the page's language (with the actor's name and the raw codes kept
+ * for the CSV), newest first: the municipality's own log, and the directory's entries for it
+ * when that is another database.
  */
 async function auditRows(c: C, { municipality, database }: StaffScope) {
   const logs = municipality.database === 'DB' ? [database] : [database, c.var.directory.database];
-  const [lists, members, tokens] = await Promise.all([
+  const [lists, members, tokens, units] = await Promise.all([
     Promise.all(logs.map((log) => new Audit(log).entries(municipality.id, AUDIT_LIMIT))),
     c.var.people.members(municipality.id),
     new ApiTokens(c.env.DB).list(municipality.id),
+    c.var.directory.units(municipality.id),
   ]);
   const entries = lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, AUDIT_LIMIT);
-  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [tokenActor(token).id, `API: ${token.name}`] as const)]);
-  return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
+  return auditSentences(database, entries, { t: c.var.ui.t, municipality, members, units, tokens });
 }
 
 admin.get('/audit', async (c) => {

@@ -1,3 +1,4 @@
 /** User insight: rounds of anonymous surveys, their answers, and the figures published from them. */
 export { publish, type Cell, type PublishedTable, type ResponseRow, type TableSpec } from './suppression/index.ts';
 export { roundAnswer } from './submit.ts';
+export { insightRounds } from './tables.ts';

@@ -6,3 +6,4 @@ export { readResponse } from './read-response.ts';
 export { continueOnThisDevice, openNewDraft } from './new-draft.ts';
 export { answersContext } from './answers-context.ts';
 export { Drafts, FormVersions, Responses, type Draft, type ResponseSummary, type StoredResponse } from './repository.ts';
+export { responses } from './tables.ts';
