@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/platform/app.tsx';
 import { Client, location, textOf } from './client.ts';
 import { newMunicipality } from './municipalities.ts';
+import { pdfText } from './pdf-text.ts';
 import { deliveredTo, lastOutboxId, staffClient } from './staff.ts';
 
 const DEMO = '/staff/m/demo';
@@ -118,8 +119,14 @@ describe('sending a form link', () => {
     expect(detail).toContain('Svart');
     const responseId = detail.match(/\/responses\/([0-9a-f-]{36})/)?.[1] ?? '';
     const reading = await textOf(await staff.get(`${DEMO}/responses/${responseId}`));
-    expect(reading).toContain('Dårlig');
     expect(reading).toContain('Hvordan har du det på skolen?');
+    // The context a case file needs: who asked, which form and version, where on the scale, confidentiality.
+    expect(reading).toContain('Unntatt offentlighet, offl. § 13, jf. fvl. § 13');
+    expect(reading).toContain('Kommune og enhet Demo kommune, Demo skole');
+    expect(reading).toMatch(/Skjema Hva mener du\?, versjon [0-9a-f]{16}/);
+    expect(reading).toContain('2 av 5: 🙁 Dårlig');
+    expect(reading).toMatch(/Svart \d+\. \w+ \d{4} kl\. \d\d:\d\d/);
+    expect(reading).toContain('Slik ble det svart Uten hjelp');
     expect(await auditCount('response.view', responseId)).toBe(1);
     await staff.get(`${DEMO}/responses/${responseId}`);
     expect(await auditCount('response.view', responseId)).toBe(2);
@@ -127,9 +134,19 @@ describe('sending a form link', () => {
     // The same answer as a PDF for the case file: a real document, and the download is audited.
     const pdf = await staff.get(`${DEMO}/responses/${responseId}/pdf`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    const document = await PDFDocument.load(await pdf.arrayBuffer());
+    const bytes = await pdf.arrayBuffer();
+    const document = await PDFDocument.load(bytes);
     expect(document.getTitle()).toBe('Hva mener du?');
-    expect(document.getPageCount()).toBeGreaterThan(0);
+    const pages = await pdfText(bytes);
+    pages.forEach((text, index) => {
+      expect(text).toContain('Unntatt offentlighet, offl. § 13, jf. fvl. § 13');
+      expect(text).toContain(`Side ${index + 1} av ${pages.length}`);
+    });
+    const whole = pages.join('\n');
+    expect(whole).toContain('Kommune og enhet: Demo kommune, Demo skole');
+    expect(whole).toMatch(/Skjema: Hva mener du\?, versjon [0-9a-f]{16}/);
+    expect(whole).toContain('2 av 5: Dårlig');
+    expect(whole).toContain('Slik ble det svart: Uten hjelp');
     expect(await auditCount('response.download', responseId)).toBe(1);
     // Another unit's staff can neither read nor download it.
     const otherUnit = await staffClient('helse@demo.medvirk.no');

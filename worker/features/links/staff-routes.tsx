@@ -27,8 +27,8 @@ import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, RevokeConf
 import { ResponsePage } from '../../../web/staff/response.tsx';
 import { journeyOf } from '../../engine/journey.ts';
 import { responseDocument } from '../../engine/output.ts';
-import { formatDate } from '../../core/i18n/format.ts';
 import { responsePdf } from './response-pdf.ts';
+import { responseFacts } from './response-facts.ts';
 import { qrDataUrl } from './qr.ts';
 import { localized } from '../../../web/ui.ts';
 import { keyringFor } from '../../platform/keys.ts';
@@ -157,30 +157,24 @@ links.post('/links/:id/assist', async (c) => {
 async function readableResponse(c: C, where: StaffScope, action: 'response.view' | 'response.download') {
   const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action, maySee: (link: FormLink) => canSeeLink(staffActor(c.var.staff!), where.municipality, link) };
   const read = await readResponse(where.database, await keyringFor(c.env), where.municipality, c.req.param('id') ?? '', reader, c.var.now);
-  return { ...read, sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t) };
+  const unitName = read.link.unitId ? (await c.var.directory.units(where.municipality.id)).find((unit) => unit.id === read.link.unitId)?.name : undefined;
+  return {
+    ...read,
+    facts: responseFacts(c.var.ui, { municipality: where.municipality, unitName, ...read }),
+    sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t),
+  };
 }
 
 links.get('/responses/:id', async (c) => {
   const where = await scope(c);
-  const { response, link, form, sections } = await readableResponse(c, where, 'response.view');
-  return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} sections={sections} />);
+  const { response, link, form, facts, sections } = await readableResponse(c, where, 'response.view');
+  return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} facts={facts} sections={sections} />);
 });
 
 /** The same answer as a PDF for the case file. */
 links.get('/responses/:id/pdf', async (c) => {
   const where = await scope(c);
-  const { response, link, form, sections } = await readableResponse(c, where, 'response.download');
-  const { t, lang } = c.var.ui;
-  const pdf = await responsePdf(c.var.ui, {
-    title: localized(c.var.ui, form.title).text,
-    facts: [
-      [t('response.reference'), response.reference],
-      [t('links.overview.caseReference'), link.caseReference],
-      [t('links.detail.submitted'), response.submittedAt ? formatDate(response.submittedAt, lang) : response.submittedPeriod],
-      [t('response.how'), response.assisted ? t('response.assisted', { role: t(`links.helperRoles.${response.assistedRole ?? 'other'}`) }) : t('response.alone')],
-      [t('response.answeredIn'), t(`languageNames.${response.language}`)],
-    ],
-    sections,
-  });
+  const { response, form, facts, sections } = await readableResponse(c, where, 'response.download');
+  const pdf = await responsePdf(c.var.ui, { title: localized(c.var.ui, form.title).text, facts, sections });
   return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${response.reference}.pdf"` });
 });
