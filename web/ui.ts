@@ -17,6 +17,8 @@ export interface RespondentChrome {
    * to; only the link once the session has ended (the receipt).
    */
   endAssisted?: { action?: string; staffHref: string };
+  /** The privacy page of the municipality that asks. */
+  privacyHref?: string;
 }
 
 /** What every view needs to speak the page's language. */

@@ -23,7 +23,7 @@ const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?:
 const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> | ((ids: Ids) => Record<string, string>) }[] = [
   { method: 'GET', path: () => '/staff/m/demo/links' },
   { method: 'GET', path: () => '/staff/m/demo/links/new' },
-  { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
+  { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
   { method: 'GET', path: (ids) => `/staff/m/demo/links/${ids.link}` },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/assist`, body: { role: 'teacher' } },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
@@ -94,7 +94,7 @@ const revoked = async () => (await env.DB.prepare('SELECT revoked_at FROM form_l
 beforeAll(async () => {
   // A real link of Demo kommune, answered, so every route has something to find.
   const owner = await staffClient('ansatt@demo.medvirk.no');
-  const created = await (await owner.post('/staff/m/demo/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'MATRIX-0', expiresInDays: '14', singleUse: 'yes', email: '' })).text();
+  const created = await (await owner.post('/staff/m/demo/links', { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'MATRIX-0', expiresInDays: '14', singleUse: 'yes', email: '' })).text();
   ids.link = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
   const path = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}/)?.[0] ?? 'https://x').pathname;
   const child = new Client();
@@ -159,7 +159,7 @@ describe('an inter-municipal service', () => {
     expect((await worker.get('/staff/m/demo/links')).status).toBe(200);
     expect((await worker.get('/staff/m/andre/links')).status).toBe(200);
     expect((await worker.get('/staff/m/nynorsk/links')).status).toBe(403);
-    const made = await worker.post('/staff/m/andre/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'FELLES-1', expiresInDays: '14', singleUse: 'yes', email: '' });
+    const made = await worker.post('/staff/m/andre/links', { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'FELLES-1', expiresInDays: '14', singleUse: 'yes', email: '' });
     expect(made.status).toBe(200);
     // The link is Andre's, kept in Andre's own database, and invisible from Demo.
     expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'FELLES-1'").first<{ n: number }>())?.n).toBe(1);

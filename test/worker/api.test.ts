@@ -31,7 +31,7 @@ function call(path: string, { method = 'GET', token, body, headers = {} }: Call 
 }
 
 const newLink = (fields: Record<string, unknown> = {}) => ({
-  form: 'fixture-child',
+  form: 'fixture-child', childAge: '9',
   language: 'nb',
   respondent: 'child',
   caseReference: `API-${Math.floor(Math.random() * 1e9)}`,
@@ -259,7 +259,7 @@ describe('what the API refuses', () => {
 
   it('takes only JSON, whatever else a POST claims to be', async () => {
     const before = await demoLinks();
-    const fields = new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
+    const fields = new URLSearchParams({ form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/jsonp', undefined]) {
       // A blob without a type, so that none is added when none is given.
       const response = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: new Blob([fields]), headers: type ? { 'content-type': type } : {} });

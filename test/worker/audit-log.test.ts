@@ -32,7 +32,7 @@ describe('the audit log reads as sentences', () => {
   it('names the reader, their role and unit, and the case, in the page language; the CSV keeps the codes', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const caseReference = `LOGG-${Math.floor(Math.random() * 1e6)}`;
-    const made = await (await staff.post('/staff/m/demo/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference, expiresInDays: '14', singleUse: 'yes' })).text();
+    const made = await (await staff.post('/staff/m/demo/links', { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference, expiresInDays: '14', singleUse: 'yes' })).text();
     const path = new URL(made.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}/)?.[0] ?? 'https://x').pathname;
     const child = new Client();
     await child.get(path);

@@ -1,4 +1,4 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/platform/app.tsx';
@@ -12,7 +12,7 @@ const DEMO = '/staff/m/demo';
 /** Makes a link as a staff member and returns its address (shown once) and id. */
 async function makeLink(client: Client, fields: Record<string, string> = {}, municipality = 'demo') {
   const response = await client.post(`/staff/m/${municipality}/links`, {
-    form: 'fixture-child',
+    form: 'fixture-child', childAge: '9',
     language: 'nn',
     respondent: 'child',
     caseReference: `2026-${Math.floor(Math.random() * 1e6)}`,
@@ -65,7 +65,7 @@ describe('sending a form link', () => {
   it('refuses a national identity number as case reference', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     for (const caseReference of ['01010150074', '010101-50074']) {
-      const response = await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference, expiresInDays: '7', singleUse: 'yes' });
+      const response = await staff.post(`${DEMO}/links`, { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference, expiresInDays: '7', singleUse: 'yes' });
       expect(response.status).toBe(422);
       expect(await textOf(response)).toContain('Ikke bruk fødselsnummer som saksreferanse');
     }
@@ -84,7 +84,7 @@ describe('sending a form link', () => {
   it('sends the link by e-mail without storing the address, and shows it as sent', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const before = await lastOutboxId();
-    const { id } = await makeLink(staff, { email: 'forelder@example.no', respondent: 'guardian' });
+    const { id } = await makeLink(staff, { respondent: 'other', email: 'forelder@example.no' });
     const mail = await deliveredTo('forelder@example.no', before);
     expect(mail?.subject).toBe('Eit skjema frå Demo kommune');
     expect(mail?.body).toContain('/l/demo/');
@@ -99,13 +99,13 @@ describe('sending a form link', () => {
   it('texts the link to a Norwegian mobile without storing the number', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
     const before = await lastOutboxId();
-    const { id } = await makeLink(staff, { phone: '912 34 567', respondent: 'guardian' });
+    const { id } = await makeLink(staff, { respondent: 'other', phone: '912 34 567' });
     const sms = await deliveredTo('+4791234567', before);
     expect(sms?.body).toMatch(/^Demo kommune vil gjerne høyra frå deg\. Svar her: https:\/\/medvirk\.test\/l\/demo\/[\w-]{43}$/);
     const stored = JSON.stringify(await env.DB.prepare('SELECT * FROM form_links WHERE id = ?').bind(id).first());
     expect(stored).not.toContain('91234567');
     expect(await textOf(await staff.get(`${DEMO}/links/${id}`))).toContain('Sendt');
-    const wrong = await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'SMS-1', expiresInDays: '7', singleUse: 'yes', phone: '12345' });
+    const wrong = await staff.post(`${DEMO}/links`, { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'SMS-1', expiresInDays: '7', singleUse: 'yes', phone: '12345' });
     expect(wrong.status).toBe(422);
     expect(await textOf(wrong)).toContain('Skriv et norsk mobilnummer med 8 sifre');
   });
@@ -245,6 +245,84 @@ describe('a link governs the drafts started from it', () => {
   });
 });
 
+describe('safeguards when sending a form', () => {
+  const post = (client: Client, fields: Record<string, string>) =>
+    client.post(`${DEMO}/links`, { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: `VERN-${Math.floor(Math.random() * 1e6)}`, expiresInDays: '14', singleUse: 'yes', ...fields });
+  const linkCount = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM form_links').first<{ n: number }>())?.n;
+
+  it('offers only the respondents a form is made for, and the child\'s age for a version for an age band', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const first = await (await staff.get(`${DEMO}/links/new`)).text();
+    expect(first).toContain('name="form"');
+    expect(first).not.toContain('name="respondent"');
+    const consent = await (await staff.get(`${DEMO}/links/new?form=samtykke-demo`)).text();
+    expect(consent).toContain('value="guardian"');
+    expect(consent).not.toContain('value="child"');
+    expect(consent).not.toContain('name="childAge"');
+    const child = await (await staff.get(`${DEMO}/links/new?form=fixture-child`)).text();
+    expect(child).toContain('value="child"');
+    expect(child).not.toContain('value="guardian"');
+    expect(child).toContain('Denne versjonen er for barn fra 7 til 12 år');
+    expect((await staff.get(`${DEMO}/links/new?form=innsikt-barn`)).status).toBe(422);
+  });
+
+  it('refuses a consent form for a child, a child\'s form for a guardian, and a child outside the version\'s ages', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const before = await linkCount();
+    for (const fields of [{ form: 'samtykke-demo', respondent: 'child' }, { form: 'fixture-child', respondent: 'guardian' }]) {
+      const refused = await post(staff, fields);
+      expect(refused.status).toBe(422);
+      expect(await textOf(refused)).toContain('Skjemaet er ikke laget for den du har valgt');
+    }
+    for (const childAge of ['5', '13', '', 'ni']) {
+      const refused = await post(staff, { childAge });
+      expect(refused.status, childAge).toBe(422);
+      expect(await textOf(refused)).toContain('Skriv alderen til barnet innenfor aldersgruppen');
+    }
+    expect(await linkCount()).toBe(before);
+    expect((await post(staff, { childAge: '12', respondent: 'other' })).status).toBe(200);
+  });
+
+  it('the API refuses the same with a clear problem', async () => {
+    const staff = await staffClient('admin@demo.medvirk.no');
+    const issued = await (await staff.post(`${DEMO}/admin/tokens`, { name: 'Vern' })).text();
+    const token = issued.match(/mvk_[\w-]+/)?.[0] ?? '';
+    expect(token).not.toBe('');
+    const response = await SELF.fetch('https://medvirk.test/api/v1/municipalities/demo/links', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ form: 'fixture-child', childAge: 4, language: 'nb', respondent: 'guardian', caseReference: 'VERN-API', expiresInDays: 14, singleUse: true }),
+    });
+    expect(response.status).toBe(400);
+    const problem = JSON.stringify(await response.json());
+    expect(problem).toContain('respondent');
+    expect(problem).toContain('childAge');
+  });
+
+  it('asks to confirm a case reference that looks like a name or a date of birth; a national ID stays refused', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    for (const caseReference of ['Kari.Nordmann', 'KariNordmann', 'Ola-Per-Hansen', '010515', '01.05.2015']) {
+      const warned = await post(staff, { caseReference });
+      expect(warned.status, caseReference).toBe(422);
+      const html = await warned.text();
+      expect(html).toContain('Saksreferansen ligner et navn eller en fødselsdato');
+      expect(html).toContain('name="confirmCaseReference"');
+      expect((await post(staff, { caseReference, confirmCaseReference: 'yes' })).status, caseReference).toBe(200);
+    }
+    for (const caseReference of ['2024-17', 'BV-2026-0142', 'sak.1234', '320515']) expect((await post(staff, { caseReference })).status, caseReference).toBe(200);
+    const id = await post(staff, { caseReference: '01051512345', confirmCaseReference: 'yes' });
+    expect(id.status).toBe(422);
+    expect(await textOf(id)).toContain('Ikke bruk fødselsnummer som saksreferanse');
+  });
+
+  it('the link shown once has copy and print buttons, hidden until the script shows them', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const html = await (await post(staff, {})).text();
+    expect(html).toMatch(/<button type="button" class="button button--secondary" data-copy="link-url" data-copied="Lenken er kopiert\." hidden>Kopier lenken<\/button>/);
+    expect(html).toMatch(/<button type="button" class="button button--secondary" data-print="true" hidden>Skriv ut brevet<\/button>/);
+  });
+});
+
 describe('answering together with the child', () => {
   it("opens the form on the staff member's device and records help and role, not the name", async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
@@ -328,7 +406,7 @@ describe('link addresses outside development', () => {
       production.fetch(
         new Request('https://evil.example/staff/m/demo/links', {
           method: 'POST',
-          body: new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '', ...fields }),
+          body: new URLSearchParams({ form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'ORIGIN-1', expiresInDays: '7', singleUse: 'yes', email: '', ...fields }),
           headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-session=${staff.cookies.get('__Host-session')}`, 'cf-connecting-ip': '10.3.0.1' },
         }),
         { ...env, ENVIRONMENT: 'production', ...vars },
@@ -350,7 +428,7 @@ describe('link addresses outside development', () => {
     const made = await production.fetch(
       new Request('https://medvirk.kommune.no/staff/m/demo/links', {
         method: 'POST',
-        body: new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'guardian', caseReference, expiresInDays: '7', singleUse: 'yes', email: 'forelder@example.no' }),
+        body: new URLSearchParams({ form: 'fixture-household', language: 'nb', respondent: 'guardian', caseReference, expiresInDays: '7', singleUse: 'yes', email: 'forelder@example.no' }),
         headers: { origin: 'https://medvirk.kommune.no', 'content-type': 'application/x-www-form-urlencoded', cookie: `__Host-session=${staff.cookies.get('__Host-session')}`, 'cf-connecting-ip': '10.3.0.2' },
       }),
       { ...env, ENVIRONMENT: 'production', PUBLIC_ORIGIN: 'https://medvirk.kommune.no' },

@@ -190,6 +190,7 @@ export interface SettingsValues {
   responseRetentionMonths: string;
   linkVisibility: string;
   helpContact: string;
+  dpoContact: string;
 }
 
 export interface SettingsPageProps {
@@ -237,6 +238,7 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
           { value: 'sender', text: t('admin.settings.visibilitySender') },
         ])}
         <TextField ui={ui} id="helpContact" label={t('childsVoice.staff.helpContact')} hint={t('childsVoice.staff.helpContactHint')} error={errors.helpContact} value={values.helpContact} autocomplete="off" />
+        <TextField ui={ui} id="dpoContact" label={t('admin.settings.dpoContact')} hint={t('admin.settings.dpoContactHint')} error={errors.dpoContact} value={values.dpoContact} autocomplete="off" />
         <button class="button" type="submit">
           {t('admin.settings.submit')}
         </button>

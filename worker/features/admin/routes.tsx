@@ -133,6 +133,8 @@ export const Settings = v.object({
   linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
   // Shown on every child's page below Alarmtelefonen; empty shows Alarmtelefonen alone.
   helpContact: v.pipe(v.string(), v.trim(), v.maxLength(200, 'helpContact'), v.transform((text) => text || null)),
+  // Named on the municipality's privacy page; empty says to contact the municipality.
+  dpoContact: v.pipe(v.string(), v.trim(), v.maxLength(200, 'dpoContact'), v.transform((text) => text || null)),
 });
 
 admin.get('/settings', async (c) => {
@@ -170,6 +172,7 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
   responseRetentionMonths: String(municipality.responseRetentionMonths),
   linkVisibility: municipality.linkVisibility,
   helpContact: municipality.helpContact ?? '',
+  dpoContact: municipality.dpoContact ?? '',
 });
 
 admin.post('/settings', async (c) => {
@@ -183,6 +186,7 @@ admin.post('/settings', async (c) => {
     responseRetentionMonths: (body.get('responseRetentionMonths')?.[0] ?? '').trim(),
     linkVisibility: body.get('linkVisibility')?.[0] ?? '',
     helpContact: body.get('helpContact')?.[0] ?? '',
+    dpoContact: body.get('dpoContact')?.[0] ?? '',
   };
   const parsed = v.safeParse(Settings, values);
   if (!parsed.success) {

@@ -7,7 +7,9 @@ import { compiledForms } from '../../generated/forms.ts';
 import { currentForm, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
-import { makeLink, NewLinkInput } from './create.ts';
+import { LINKABLE_FORMS, makeLink, NewLinkInput } from './create.ts';
+import { agesFor, respondentsFor } from './respondents.ts';
+import { looksPersonal } from './case-reference.ts';
 import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
 import { startLinkDraft } from './start-draft.ts';
@@ -23,7 +25,7 @@ import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { requireAbility, staffActor } from '../staff/index.ts';
 import type { Municipality } from '../../core/municipality.ts';
-import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, RevokeConfirmPage, type NewLinkValues } from '../../../web/staff/links.tsx';
+import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, RevokeConfirmPage, type ChosenForm, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
 import { journeyOf } from '../../engine/journey.ts';
 import { responseDocument } from '../../engine/output.ts';
@@ -72,11 +74,24 @@ const defaults = (municipality: Municipality): NewLinkValues => ({
   singleUse: true,
   email: '',
   phone: '',
+  childAge: '',
+  confirmCaseReference: false,
 });
 
+/** The form chosen for a new link, with whom it may go to; undefined for an unknown or unlinkable form. */
+function chosenForm(formId: string): ChosenForm | undefined {
+  const form = LINKABLE_FORMS.find((candidate) => candidate.definition.id === formId)?.definition;
+  return form && { id: form.id, title: form.title, respondents: respondentsFor(form), ages: agesFor(form) };
+}
+
+/** Step one chooses the form; with `?form=`, step two offers only who it is made for. */
 links.get('/links/new', async (c) => {
   const where = await scope(c);
-  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} values={defaults(where.municipality)} errors={{}} />);
+  const formId = c.req.query('form') ?? '';
+  const chosen = chosenForm(formId);
+  const errors: Record<string, string> = formId && !chosen ? { form: c.var.ui.t('links.errors.form') } : {};
+  const values = { ...defaults(where.municipality), form: formId, respondent: chosen?.respondents[0] ?? '' };
+  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} />, formId && !chosen ? 422 : 200);
 });
 
 links.post('/links', async (c) => {
@@ -93,12 +108,17 @@ links.post('/links', async (c) => {
     singleUse: field('singleUse') === 'yes',
     email: field('email'),
     phone: field('phone'),
+    childAge: field('childAge'),
+    confirmCaseReference: field('confirmCaseReference') === 'yes',
   };
-  const parsed = v.safeParse(NewLinkInput, values);
-  if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)]));
-    return page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
-  }
+  const { confirmCaseReference, ...fields } = values;
+  const parsed = v.safeParse(NewLinkInput, fields);
+  const chosen = chosenForm(values.form);
+  const again = (errors: Record<string, string>, caseWarning = false) =>
+    page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} caseWarning={caseWarning} />, 422);
+  if (!parsed.success) return again(Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)])));
+  // A reference that looks like a name or a date of birth is asked about once more.
+  if (looksPersonal(parsed.output.caseReference) && !confirmCaseReference) return again({ caseReference: ui.t('links.errors.caseReferencePersonal') }, true);
   const input = parsed.output;
   const maker = { id: staff!.person.id, unitId: senderUnit(staff!.memberships, where.municipality.id), via: 'web' as const };
   const { link, url, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);

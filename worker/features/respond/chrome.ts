@@ -21,6 +21,7 @@ export const respondentChrome = (env: Env, municipality: Municipality, form: For
   exitUrl: exitUrl(env.QUICK_EXIT_URL),
   helpContact: municipality.helpContact ?? undefined,
   assistedRole: draft?.assistedRole ?? undefined,
+  privacyHref: `/privacy/${municipality.id}`,
   endAssisted: draft?.assistedRole && draft.linkId ? { action: `/m/${municipality.id}/${form.id}/end-assisted`, staffHref: staffLinkPage(municipality.id, draft.linkId) } : undefined,
 });
 
