@@ -264,6 +264,9 @@ describe('safeguards when sending a form', () => {
     expect(child).not.toContain('value="guardian"');
     expect(child).toContain('Denne versjonen er for barn fra 7 til 12 år');
     expect((await staff.get(`${DEMO}/links/new?form=innsikt-barn`)).status).toBe(422);
+    const none = await staff.get(`${DEMO}/links/new?form=`);
+    expect(none.status).toBe(422);
+    expect(await textOf(none)).toContain('Velg et skjema');
   });
 
   it('refuses a consent form for a child, a child\'s form for a guardian, and a child outside the version\'s ages', async () => {

@@ -87,11 +87,13 @@ function chosenForm(formId: string): ChosenForm | undefined {
 /** Step one chooses the form; with `?form=`, step two offers only who it is made for. */
 links.get('/links/new', async (c) => {
   const where = await scope(c);
-  const formId = c.req.query('form') ?? '';
-  const chosen = chosenForm(formId);
-  const errors: Record<string, string> = formId && !chosen ? { form: c.var.ui.t('links.errors.form') } : {};
-  const values = { ...defaults(where.municipality), form: formId, respondent: chosen?.respondents[0] ?? '' };
-  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} />, formId && !chosen ? 422 : 200);
+  const formId = c.req.query('form');
+  const chosen = chosenForm(formId ?? '');
+  // Continuing without a form (or with an unknown one) says so by the field.
+  const refused = formId !== undefined && !chosen;
+  const errors: Record<string, string> = refused ? { form: c.var.ui.t('links.errors.form') } : {};
+  const values = { ...defaults(where.municipality), form: formId ?? '', respondent: chosen?.respondents[0] ?? '' };
+  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} />, refused ? 422 : 200);
 });
 
 links.post('/links', async (c) => {
