@@ -12,6 +12,13 @@ export interface RespondentChrome {
   helpContact?: string;
   /** An adult answers together with the respondent, in this helper role. */
   assistedRole?: string;
+  /**
+   * Where the helper ends the assisted session (a POST), and the link's staff page it returns
+   * to; only the link once the session has ended (the receipt).
+   */
+  endAssisted?: { action?: string; staffHref: string };
+  /** The privacy page of the municipality that asks. */
+  privacyHref?: string;
 }
 
 /** What every view needs to speak the page's language. */

@@ -102,7 +102,7 @@ describe('consent for cooperation, signed by two guardians', () => {
     await checkPage(staff, 'check page');
     expect(await staff.locator('#verdict-title').textContent()).toBe('Nei');
     expect(new URL(staff.url()).origin).toBe(new URL(baseURL()).origin);
-  });
+  }, 150_000); // two guardians, the register, a receipt check and a withdrawal: the longest walk of all
 
   it('is signed by a 16-year-old on a page written to them, for the health services only', async () => {
     const staff = await newPage(browser(), NO_SCRIPT);

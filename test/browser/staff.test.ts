@@ -16,8 +16,11 @@ const browser = useBrowser();
 /** Fills the new-link form by label, as a sighted mouse user would. */
 async function fillNewLink(page: Page, caseReference: string) {
   await page.getByLabel('Skjema', { exact: true }).selectOption({ label: 'Hva tenker du?' });
+  await page.getByRole('button', { name: 'Gå videre' }).click();
+  await page.waitForURL(/\/links\/new\?form=/);
   await page.getByRole('radio', { name: 'Nynorsk' }).check();
   await page.getByRole('radio', { name: 'Barnet' }).check();
+  await page.getByLabel('Barnets alder').fill('9');
   await page.getByLabel('Din saksreferanse').fill(caseReference);
   await page.getByLabel('Lenken virker i', { exact: true }).selectOption({ label: '30 dager' });
   await page.getByLabel('Din rolle', { exact: true }).selectOption({ label: 'lærer' });
@@ -109,7 +112,7 @@ describe('personal form links', () => {
     await check(page, 'new link');
 
     // Sent empty: the error summary names the missing form, and the message sits by the field.
-    await page.getByRole('button', { name: 'Lag lenken' }).click();
+    await page.getByRole('button', { name: 'Gå videre' }).click();
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.textContent()).toContain('Velg et skjema');
     expect(await summary.getByRole('link', { name: 'Velg et skjema' }).getAttribute('href')).toBe('#form');
@@ -314,15 +317,15 @@ describe('personal form links', () => {
 
   it('shows keyboard focus on every kind of control, and each is a target of at least 24 × 24 px', async () => {
     const page = await staffWithScript();
-    await page.goto(`${LINKS}/new`);
-    // One of each kind, in the order Tab reaches them.
+    await page.goto(`${LINKS}/new?form=barnets-stemme-7-12`);
+    // One of each kind, in the order Tab reaches them (the second step, after the form is chosen).
     const controls = [
       ['skip link', 'a.skip'],
       ['link', '.staff-bar a'],
       ['button', '.staff-bar button'],
-      ['select', 'select#form'],
       ['radio', 'input[name="language"]:checked'],
       ['text input', '#caseReference'],
+      ['select', 'select#expiresInDays'],
       ['checkbox', '#singleUse'],
     ] as const;
     const unfocused = new Map<string, FocusLook>();
@@ -369,6 +372,9 @@ describe('personal form links', () => {
     await tabTo(page, 'select#form');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('select#form').inputValue()).toBe('barnets-stemme-3-6');
+    await tabTo(page, 'form[action$="/links/new"] button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/links\/new\?form=barnets-stemme-3-6$/);
 
     // Tab lands on the chosen radio of each group; the arrow keys move the choice.
     await tabTo(page, 'input[name="language"]');
@@ -376,9 +382,13 @@ describe('personal form links', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.locator('input[name="language"]:checked').getAttribute('value')).toBe('nn');
 
+    // A form for children goes to the child, or to an adult answering with the child; never a guardian.
     await tabTo(page, 'input[name="respondent"]');
     await page.keyboard.press('ArrowRight');
-    expect(await page.locator('input[name="respondent"]:checked').getAttribute('value')).toBe('guardian');
+    expect(await page.locator('input[name="respondent"]:checked').getAttribute('value')).toBe('other');
+
+    await tabTo(page, '#childAge');
+    await page.keyboard.type('5');
 
     await tabTo(page, '#caseReference');
     await page.keyboard.type('2026-0044');
@@ -402,7 +412,7 @@ describe('personal form links', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/staff\/m\/demo\/links\/[0-9a-f-]{36}$/);
     const details = (await page.locator('dl.summary').textContent()) ?? '';
-    expect(details).toContain('Foresatt');
+    expect(details).toContain('Annen');
     expect(details).toContain('Nynorsk');
     expect(await page.locator('.summary-row').filter({ hasText: 'Bare ett svar' }).locator('dd').textContent()).toBe('Nei');
     expect(await page.locator('h1').textContent()).toContain('2026-0044');

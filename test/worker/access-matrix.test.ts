@@ -23,7 +23,7 @@ const ADMIN_ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?:
 const ROUTES: { method: 'GET' | 'POST'; path: (ids: Ids) => string; body?: Record<string, string> | ((ids: Ids) => Record<string, string>) }[] = [
   { method: 'GET', path: () => '/staff/m/demo/links' },
   { method: 'GET', path: () => '/staff/m/demo/links/new' },
-  { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
+  { method: 'POST', path: () => '/staff/m/demo/links', body: { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'MATRIX-1', expiresInDays: '14', singleUse: 'yes', email: '' } },
   { method: 'GET', path: (ids) => `/staff/m/demo/links/${ids.link}` },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/assist`, body: { role: 'teacher' } },
   { method: 'POST', path: (ids) => `/staff/m/demo/links/${ids.link}/revoke` },
@@ -94,7 +94,7 @@ const revoked = async () => (await env.DB.prepare('SELECT revoked_at FROM form_l
 beforeAll(async () => {
   // A real link of Demo kommune, answered, so every route has something to find.
   const owner = await staffClient('ansatt@demo.medvirk.no');
-  const created = await (await owner.post('/staff/m/demo/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'MATRIX-0', expiresInDays: '14', singleUse: 'yes', email: '' })).text();
+  const created = await (await owner.post('/staff/m/demo/links', { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'MATRIX-0', expiresInDays: '14', singleUse: 'yes', email: '' })).text();
   ids.link = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
   const path = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{34}/)?.[0] ?? 'https://x').pathname;
   const child = new Client();
@@ -159,7 +159,7 @@ describe('an inter-municipal service', () => {
     expect((await worker.get('/staff/m/demo/links')).status).toBe(200);
     expect((await worker.get('/staff/m/andre/links')).status).toBe(200);
     expect((await worker.get('/staff/m/nynorsk/links')).status).toBe(403);
-    const made = await worker.post('/staff/m/andre/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'FELLES-1', expiresInDays: '14', singleUse: 'yes', email: '' });
+    const made = await worker.post('/staff/m/andre/links', { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'FELLES-1', expiresInDays: '14', singleUse: 'yes', email: '' });
     expect(made.status).toBe(200);
     // The link is Andre's, kept in Andre's own database, and invisible from Demo.
     expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM form_links WHERE case_reference = 'FELLES-1'").first<{ n: number }>())?.n).toBe(1);
@@ -178,5 +178,50 @@ describe('an inter-municipal service', () => {
     }
     expect((await env.DB_SECOND.prepare("SELECT COUNT(*) AS n FROM consents WHERE case_reference = 'FELLES-C'").first<{ n: number }>())?.n).toBe(1);
     expect((await worker.get('/staff/m/nynorsk/consents/check?case=FELLES-C&service=child-welfare')).status).toBe(403);
+  });
+});
+
+describe('reading answers is a permission of its own', () => {
+  const audited = async (action: string, targetId: string) =>
+    (await env.DB.prepare("SELECT person_id FROM audit_log WHERE action = ? AND target_id = ? AND municipality_id = 'demo'").bind(action, targetId).all<{ person_id: string }>()).results.map((row) => row.person_id);
+  /** The routes that show a child's answer, or the case it belongs to. */
+  const readingRoutes = () => [`/staff/m/demo/responses/${ids.response}`, `/staff/m/demo/responses/${ids.response}/pdf`, `/staff/m/demo/links/${ids.link}`, '/staff/m/demo/cases/MATRIX-0'];
+
+  it('an admin manages people, units and settings without reading answers outside the visibility rule', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    for (const path of ['/staff/m/demo/admin/people', '/staff/m/demo/admin/settings', '/staff/m/demo/admin/audit']) expect((await admin.get(path)).status).toBe(200);
+    for (const path of readingRoutes()) expect((await admin.get(path)).status, path).toBe(404);
+    expect(await (await admin.get('/staff/m/demo/links')).text()).not.toContain('MATRIX-0');
+    // Nor can they give themselves the right.
+    const self = await admin.post('/staff/m/demo/admin/people/demo-admin', { roles: 'admin', unit: '', readsAnswers: 'yes' });
+    expect(self.status).toBe(422);
+    expect(await self.text()).toContain('Du kan ikke gi deg selv rett til å lese alle svar');
+    for (const path of readingRoutes()) expect((await admin.get(path)).status, path).toBe(404);
+  });
+
+  it('the municipality grants an admin reading every answer explicitly, audited, and can take it back', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    expect((await admin.post('/staff/m/demo/admin/people', { name: 'Lea Leser', email: 'leser@demo.medvirk.no', roles: 'admin', unit: '' })).status).toBe(303);
+    const reader = await staffClient('leser@demo.medvirk.no');
+    const readerId = (await env.DB.prepare("SELECT id FROM people WHERE email = 'leser@demo.medvirk.no'").first<{ id: string }>())?.id ?? '';
+    for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(404);
+
+    // The grant is kept only with the admin role.
+    await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'staff', unit: '', readsAnswers: 'yes' });
+    expect((await reader.get(`/staff/m/demo/responses/${ids.response}`)).status).toBe(404);
+    expect(await audited('answers.grant', readerId)).toEqual([]);
+
+    expect((await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'admin', unit: '', readsAnswers: 'yes' })).status).toBe(303);
+    expect(await audited('answers.grant', readerId)).toEqual(['demo-admin']);
+    for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(200);
+    expect(await (await admin.get('/staff/m/demo/admin/people')).text()).toMatch(new RegExp(`id="reads-${readerId}"[^>]*checked`));
+    // Changing their roles again keeps the grant, and writes no second grant.
+    await admin.post('/staff/m/demo/admin/people', { name: 'Lea Leser', email: 'leser@demo.medvirk.no', roles: 'admin', unit: '' });
+    expect((await reader.get(`/staff/m/demo/responses/${ids.response}`)).status).toBe(200);
+    expect(await audited('answers.grant', readerId)).toEqual(['demo-admin']);
+
+    await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'admin', unit: '' });
+    expect(await audited('answers.revoke', readerId)).toEqual(['demo-admin']);
+    for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(404);
   });
 });

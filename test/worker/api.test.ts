@@ -31,7 +31,7 @@ function call(path: string, { method = 'GET', token, body, headers = {} }: Call 
 }
 
 const newLink = (fields: Record<string, unknown> = {}) => ({
-  form: 'fixture-child',
+  form: 'fixture-child', childAge: '9',
   language: 'nb',
   respondent: 'child',
   caseReference: `API-${Math.floor(Math.random() * 1e9)}`,
@@ -259,7 +259,7 @@ describe('what the API refuses', () => {
 
   it('takes only JSON, whatever else a POST claims to be', async () => {
     const before = await demoLinks();
-    const fields = new URLSearchParams({ form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
+    const fields = new URLSearchParams({ form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'API-FORM-1', expiresInDays: '14', singleUse: 'yes' }).toString();
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/jsonp', undefined]) {
       // A blob without a type, so that none is added when none is given.
       const response = await call(`${DEMO}/links`, { method: 'POST', token: tokens.demo, body: new Blob([fields]), headers: type ? { 'content-type': type } : {} });
@@ -370,8 +370,13 @@ describe('every API route refuses a missing token and another municipality’s',
     ids.link = link.id;
     ids.response = ((await (await call(`${DEMO}/links/${link.id}`, { token: tokens.demo })).json()) as LinkJson).responseId ?? '';
     expect(ids.response).not.toBe('');
-    // An admin starts an assessment of the case on the staff pages (a link made through the API has no unit).
-    const admin = await staffClient('admin@demo.medvirk.no');
+    // An admin the municipality lets read every answer starts an assessment of the case on the
+    // staff pages (a link made through the API has no unit, so only such an admin sees it).
+    await env.DB.batch([
+      env.DB.prepare("INSERT OR IGNORE INTO people (id, email, name, created_at) VALUES ('api-leser', 'leser@api.medvirk.no', 'Lise Leser', 0)"),
+      env.DB.prepare("INSERT OR IGNORE INTO memberships (person_id, municipality_id, role, unit_id, reads_answers) VALUES ('api-leser', 'demo', 'admin', NULL, 1)"),
+    ]);
+    const admin = await staffClient('leser@api.medvirk.no');
     ids.assessment = (location(await admin.post('/staff/m/demo/cases/API-MATRIX-0/assessments', { response: ids.response })).split('/')[5]) ?? '';
     expect(ids.assessment).not.toBe('');
     // A closed user-insight round of Demo kommune, with no answers.

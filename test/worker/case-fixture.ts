@@ -15,7 +15,7 @@ export interface AnsweredCase {
 
 export async function answeredCase(caseReference: string, email = 'ansatt@demo.medvirk.no', language = 'nb'): Promise<AnsweredCase> {
   const staff = await staffClient(email);
-  const created = await (await staff.post('/staff/m/demo/links', { form: 'fixture-child', language, respondent: 'child', caseReference, expiresInDays: '14', singleUse: 'yes', email: '' })).text();
+  const created = await (await staff.post('/staff/m/demo/links', { form: 'fixture-child', childAge: '9', language, respondent: 'child', caseReference, expiresInDays: '14', singleUse: 'yes', email: '' })).text();
   const linkId = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
   const linkPath = new URL(created.match(/https:\/\/medvirk\.test\/l\/demo\/[\w-]{34}/)?.[0] ?? 'https://x').pathname;
   const child = new Client();

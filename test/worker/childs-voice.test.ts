@@ -125,11 +125,11 @@ describe('the demo address and personal links', () => {
 
   it('through a personal link, answered with an adult, says an adult reads them and shows the helper banner on every page', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
-    const made = await staff.post('/staff/m/demo/links', { form: 'barnets-stemme-7-12', language: 'nb', respondent: 'child', caseReference: `CV-${Math.floor(Math.random() * 1e6)}`, expiresInDays: '14', singleUse: 'yes' });
+    const made = await staff.post('/staff/m/demo/links', { form: 'barnets-stemme-7-12', childAge: '9', language: 'nb', respondent: 'child', caseReference: `CV-${Math.floor(Math.random() * 1e6)}`, expiresInDays: '14', singleUse: 'yes' });
     const id = (await made.text()).match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
     expect(location(await staff.post(`/staff/m/demo/links/${id}/assist`, { role: 'kindergarten' }))).toBe(FORM);
     const pages = await walk(FORM, staff);
-    for (const { name, html } of pages) expect(html, name).toContain('<p class="assisted-banner" role="note">Du svarer sammen med en voksen (barnehageansatt).</p>');
+    for (const { name, html } of pages) expect(html, name).toContain('<div class="assisted-banner" role="note"><p>Du svarer sammen med en voksen (barnehageansatt).</p>');
     expect(pages[0]!.html).not.toContain('Dette er en demo');
     expect(pages.at(-1)!.html).toContain('En voksen du kjenner leser svarene dine.');
   });
@@ -143,7 +143,7 @@ describe('the demo address and personal links', () => {
 
   it('tells staff which languages no qualified translator has checked', async () => {
     const staff = await staffClient('ansatt@demo.medvirk.no');
-    expect(await textOf(await staff.get('/staff/m/demo/links/new'))).toContain('Ikke kontrollert av en kvalifisert oversetter ennå: Nordsamisk, Ukrainsk, Polsk, Arabisk, Somali.');
+    expect(await textOf(await staff.get('/staff/m/demo/links/new?form=barnets-stemme-7-12'))).toContain('Ikke kontrollert av en kvalifisert oversetter ennå: Nordsamisk, Ukrainsk, Polsk, Arabisk, Somali.');
   });
 });
 

@@ -99,7 +99,7 @@ const send = (client: Client, path: string, contentType: string, body: BodyInit,
   client.request(path, { method: 'POST', body, headers: { origin: ORIGIN, 'content-type': contentType, ...headers } });
 
 beforeAll(async () => {
-  const made = await (await admin()).post('/staff/m/demo/links', { form: 'fixture-child', language: 'nb', respondent: 'child', caseReference: 'BODY-1', expiresInDays: '14', singleUse: 'yes' });
+  const made = await (await admin()).post('/staff/m/demo/links', { form: 'fixture-child', childAge: '9', language: 'nb', respondent: 'child', caseReference: 'BODY-1', expiresInDays: '14', singleUse: 'yes' });
   linkId = (await made.text()).match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
   expect(linkId).not.toBe('');
 });

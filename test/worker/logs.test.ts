@@ -57,7 +57,7 @@ describe('logs never hold a personal link token', () => {
     }, '198.18.5.2');
     for (const [name, value] of staff.cookies) viaApp.cookies.set(name, value);
     const made = await viaApp.post('/staff/m/demo/links', {
-      form: 'fixture-child',
+      form: 'fixture-household',
       language: 'nb',
       respondent: 'guardian',
       caseReference: 'LOGG-1',

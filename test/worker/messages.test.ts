@@ -17,7 +17,7 @@ const CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){6}/;
 async function teacherLink(fields: Record<string, string> = {}) {
   const staff = await staffClient('ansatt@demo.medvirk.no');
   const caseReference = `MSG-${Math.floor(Math.random() * 1e6)}`;
-  const response = await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nb', respondent: 'guardian', caseReference, expiresInDays: '14', singleUse: 'yes', senderRole: 'teacher', ...fields });
+  const response = await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nb', respondent: 'child', childAge: '9', caseReference, expiresInDays: '14', singleUse: 'yes', senderRole: 'teacher', ...fields });
   expect(response.status).toBe(200);
   const html = await response.text();
   const code = html.match(CODE)?.[0] ?? '';
@@ -66,7 +66,7 @@ describe('messages with a personal link', () => {
   it('says "a member of staff" and the municipality when no role is chosen and the sender has no unit', async () => {
     const before = await lastOutboxId();
     const staff = await staffClient('barnevern@felles.medvirk.no');
-    await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'en', respondent: 'guardian', caseReference: 'MSG-NOUNIT', expiresInDays: '7', singleUse: 'yes', email: 'parent@example.no' });
+    await staff.post(`${DEMO}/links`, { form: 'fixture-child', language: 'en', respondent: 'child', childAge: '9', caseReference: 'MSG-NOUNIT', expiresInDays: '7', singleUse: 'yes', email: 'parent@example.no' });
     const body = (await deliveredTo('parent@example.no', before))?.body ?? '';
     expect(body).toContain('Demo kommune would like to hear from you in the form “What do you think?”.');
     expect(body).toContain('Sent by a member of staff at Demo kommune.');
@@ -143,7 +143,7 @@ describe('the page that explains our messages', () => {
 
     const before = await lastOutboxId();
     const nurse = await staffClient('helse@demo.medvirk.no');
-    await nurse.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nn', respondent: 'guardian', caseReference: 'MSG-HELSE', expiresInDays: '7', singleUse: 'yes', senderRole: 'health-nurse', email: 'foresett@example.no' });
+    await nurse.post(`${DEMO}/links`, { form: 'fixture-child', language: 'nn', respondent: 'child', childAge: '9', caseReference: 'MSG-HELSE', expiresInDays: '7', singleUse: 'yes', senderRole: 'health-nurse', email: 'foresett@example.no' });
     const body = (await deliveredTo('foresett@example.no', before))?.body ?? '';
     expect(body).toContain('Sendt av ein helsesjukepleiar ved Demo helsestasjon i Demo kommune.');
     expect(body).toContain('Har du spørsmål, ta kontakt med Demo helsestasjon: telefon 22 33 44 66.');

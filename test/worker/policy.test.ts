@@ -46,10 +46,16 @@ describe('roles per municipality', () => {
 });
 
 describe('which links someone sees', () => {
-  it('shows admins every link of their municipality and nothing of another', () => {
-    expect(visibleLinks(admin, demo)).toBeUndefined();
-    expect(canSeeLink(admin, demo, link('demo', 'demo-helse', 'demo-helsestasjon'))).toBe(true);
-    expect(canSeeLink(admin, demo, link('andre', 'andre-ansatt'))).toBe(false);
+  it('shows an admin only what the visibility rule shows everyone, unless the municipality grants reading every answer', () => {
+    expect(visibleLinks(admin, demo)).toEqual({ personId: 'demo-admin', unitIds: [] });
+    expect(canSeeLink(admin, demo, link('demo', 'demo-helse', 'demo-helsestasjon'))).toBe(false);
+    expect(canSeeLink(admin, demo, link('demo', 'demo-admin'))).toBe(true);
+    const granted = person('demo-admin', { ...member('demo', 'admin'), readsAnswers: true });
+    expect(visibleLinks(granted, demo)).toBeUndefined();
+    expect(canSeeLink(granted, demo, link('demo', 'demo-helse', 'demo-helsestasjon'))).toBe(true);
+    expect(canSeeLink(granted, demo, link('andre', 'andre-ansatt'))).toBe(false);
+    // The grant is an admin's only: on a staff role it reads nothing more.
+    expect(visibleLinks(person('demo-ansatt', { ...member('demo', 'staff', 'demo-skole'), readsAnswers: true }), demo)).toEqual({ personId: 'demo-ansatt', unitIds: ['demo-skole'] });
   });
 
   it('with the unit rule, shows staff their own links and their unit’s, not another unit’s', () => {

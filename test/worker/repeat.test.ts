@@ -5,6 +5,7 @@ import { Client, location, textOf } from './client.ts';
 import { open } from '../../worker/core/sealed.ts';
 import { keyringFor } from '../../worker/platform/keys.ts';
 import { answersContext } from '../../worker/features/respond/index.ts';
+import { draftAnswers } from './sealed-draft.ts';
 
 const FORM = '/m/demo/fixture-household';
 
@@ -17,8 +18,8 @@ async function atChildren() {
 }
 
 const storedDraftAnswers = async () => {
-  const row = await env.DB.prepare("SELECT answers FROM drafts WHERE form_id = 'fixture-household' ORDER BY updated_at DESC LIMIT 1").first<{ answers: string }>();
-  return JSON.parse(row?.answers ?? '{}');
+  const row = await env.DB.prepare("SELECT id, answers FROM drafts WHERE form_id = 'fixture-household' ORDER BY updated_at DESC LIMIT 1").first<{ id: string; answers: string }>();
+  return row ? draftAnswers(row) : {};
 };
 
 describe('a repeatable page', () => {

@@ -57,7 +57,7 @@ export function Layout({ ui, title, owner, languages = [], here = '', hasError, 
         </main>
         <footer class="footer">
           <HelpLine ui={ui} />
-          <a href="/accessibility">{t('layout.accessibility')}</a> · <a href="/privacy">{t('layout.privacy')}</a>
+          <a href="/accessibility">{t('layout.accessibility')}</a> · <a href={ui.respondent?.privacyHref ?? '/privacy'}>{t('layout.privacy')}</a>
         </footer>
       </body>
     </html>

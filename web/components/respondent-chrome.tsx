@@ -46,13 +46,31 @@ export function HelpLine({ ui }: { ui: Ui }) {
   );
 }
 
-/** When an adult answers together with the child, every page says so. */
+/**
+ * When an adult answers together with the child, every page says so, and offers the adult to
+ * end the session: their device then lets go of the child's draft. The button is for staff, so
+ * its text is in the staff languages (bokmål where the page's language has none).
+ */
 export function AssistedBanner({ ui }: { ui: Ui }) {
   const role = ui.respondent?.assistedRole;
   if (!role) return null;
+  const end = ui.respondent?.endAssisted;
+  const staffLang = ['nb', 'nn', 'en'].includes(ui.lang) ? undefined : 'nb';
   return (
-    <p class="assisted-banner" role="note">
-      {ui.t('childsVoice.assisted', { role: ui.t(`links.helperRoles.${role}`) })}
-    </p>
+    <div class="assisted-banner" role="note">
+      <p>{ui.t('childsVoice.assisted', { role: ui.t(`links.helperRoles.${role}`) })}</p>
+      {end?.action && (
+        <form method="post" action={end.action}>
+          <button type="submit" class="button button--secondary" lang={staffLang}>
+            {ui.t('links.assist.end')}
+          </button>
+        </form>
+      )}
+      {end && !end.action && (
+        <a href={end.staffHref} lang={staffLang}>
+          {ui.t('links.assist.back')}
+        </a>
+      )}
+    </div>
   );
 }

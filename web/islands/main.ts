@@ -4,6 +4,7 @@
  */
 import { startAutosave } from './autosave.ts';
 import { startConditional } from './conditional.ts';
+import { startCopyPrint } from './copy-print.ts';
 import { startDoubleSubmit } from './double-submit.ts';
 import { startErrorSummary } from './error-summary.ts';
 import { startQuickExit } from './quick-exit.ts';
@@ -11,7 +12,7 @@ import { startReadAloud } from './read-aloud.ts';
 
 function start(): void {
   // Conditional first, so hidden questions are disabled before anything reads the form.
-  for (const enhance of [startConditional, startQuickExit, startReadAloud, startAutosave, startErrorSummary, startDoubleSubmit]) {
+  for (const enhance of [startConditional, startQuickExit, startReadAloud, startAutosave, startErrorSummary, startDoubleSubmit, startCopyPrint]) {
     try {
       enhance();
     } catch {

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../components/error-summary.tsx';
 import { Table } from '../components/table.tsx';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from './staff-layout.tsx';
-import { Checkboxes, CheckboxesField, Fieldset, RadiosField, SelectField, TextField, type Option } from '../components/fields.tsx';
+import { CheckboxField, Checkboxes, CheckboxesField, Fieldset, RadiosField, SelectField, TextField, type Option } from '../components/fields.tsx';
 
 export interface PersonValues {
   email: string;
@@ -51,7 +51,7 @@ export interface PeoplePageProps {
   name: string;
   base: string;
   municipality: Municipality;
-  members: { person: Person; roles: Role[]; unitId: string | null }[];
+  members: { person: Person; roles: Role[]; unitId: string | null; readsAnswers: boolean }[];
   units: Unit[];
   values?: PersonValues;
   errors: Record<string, string>;
@@ -66,7 +66,8 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
       <ErrorSummary ui={ui} errors={summary} />
       <h1>{t('admin.people.title')}</h1>
       <p class="lead">{municipality.name}</p>
-      {members.map(({ person, roles, unitId }) => (
+      <p>{t('admin.people.readsAnswersText')}</p>
+      {members.map(({ person, roles, unitId, readsAnswers }) => (
         <form method="post" action={`${base}/people/${person.id}`} class="member" id={`person-${person.id}`} tabindex={-1}>
           <Fieldset
             ui={ui}
@@ -80,6 +81,7 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
           >
             <Checkboxes name="roles" idPrefix={`roles-${person.id}`} options={roleOptions(ui)} values={roles} inline />
             <SelectField ui={ui} id={`unit-${person.id}`} name="unit" label={t('admin.people.unit')} compact value={unitId ?? ''} options={unitOptions(ui, units)} />
+            <CheckboxField id={`reads-${person.id}`} name="readsAnswers" label={t('admin.people.readsAnswers')} checked={readsAnswers} />
             <button class="button button--secondary" type="submit">
               {t('admin.people.save', { name: person.name })}
             </button>
@@ -101,7 +103,7 @@ export function PeoplePage({ ui, name, base, municipality, members, units, value
   );
 }
 
-export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name: string; base: string; municipality: Municipality; rows: { at: Date; actor: string; action: string; targetType: string; targetId: string; via: string }[] }) {
+export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name: string; base: string; municipality: Municipality; rows: { at: Date; sentence: string }[] }) {
   const { t } = ui;
   const time = new Intl.DateTimeFormat(ui.lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Oslo' });
   return (
@@ -116,17 +118,11 @@ export function AuditPage({ ui, name, base, municipality, rows }: { ui: Ui; name
       {rows.length === 0 ? (
         <p>{t('admin.audit.none')}</p>
       ) : (
-        <Table caption={t('admin.audit.title')} headers={[t('admin.audit.at'), t('admin.audit.actor'), t('admin.audit.action'), t('admin.audit.target')]}>
+        <Table caption={t('admin.audit.title')} headers={[t('admin.audit.at'), t('admin.audit.action')]}>
           {rows.map((row) => (
             <tr>
               <td>{time.format(row.at)}</td>
-              <td>{row.actor}</td>
-              <td>
-                <code>{row.action}</code>
-              </td>
-              <td>
-                {row.targetType} <span class="hint">{row.targetId}</span>
-              </td>
+              <td>{row.sentence}</td>
             </tr>
           ))}
         </Table>
@@ -194,6 +190,7 @@ export interface SettingsValues {
   responseRetentionMonths: string;
   linkVisibility: string;
   helpContact: string;
+  dpoContact: string;
 }
 
 export interface SettingsPageProps {
@@ -241,6 +238,7 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
           { value: 'sender', text: t('admin.settings.visibilitySender') },
         ])}
         <TextField ui={ui} id="helpContact" label={t('childsVoice.staff.helpContact')} hint={t('childsVoice.staff.helpContactHint')} error={errors.helpContact} value={values.helpContact} autocomplete="off" />
+        <TextField ui={ui} id="dpoContact" label={t('admin.settings.dpoContact')} hint={t('admin.settings.dpoContactHint')} error={errors.dpoContact} value={values.dpoContact} autocomplete="off" />
         <button class="button" type="submit">
           {t('admin.settings.submit')}
         </button>

@@ -1,6 +1,6 @@
 import { LANGUAGE_INFO, LANGUAGES } from '../../worker/core/language.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
-import { HELPER_ROLES, LINK_STATUSES, RESPONDENTS, type LinkStatus } from '../../worker/core/vocabulary.ts';
+import { HELPER_ROLES, LINK_STATUSES, type LinkStatus } from '../../worker/core/vocabulary.ts';
 import type { Municipality } from '../../worker/core/municipality.ts';
 import type { FormChoice, LinkView, MessageView } from './records.ts';
 import { ErrorSummary } from '../components/error-summary.tsx';
@@ -27,9 +27,26 @@ export interface NewLinkValues {
   email: string;
   phone: string;
   senderRole: string;
+  childAge: string;
+  /** The sender confirmed a case reference that looks like a name or a date of birth. */
+  confirmCaseReference: boolean;
 }
 
-export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui; name: string; base: string; forms: FormChoice[]; values: NewLinkValues; errors: Record<string, string> }) {
+/** The form a new link is for, with whom it may go to (and, for an age band, which ages). */
+export interface ChosenForm {
+  id: string;
+  title: FormChoice['title'];
+  respondents: readonly string[];
+  ages?: { min: number; max: number };
+}
+
+/**
+ * Making a link in two steps, so the page only offers what fits: first the form, then who it
+ * goes to among those the form is made for (and the child's age, for a version for an age
+ * band), and the rest. `caseWarning` asks to confirm a reference that looks like a person.
+ */
+export function NewLinkPage(props: { ui: Ui; name: string; base: string; forms: FormChoice[]; chosen?: ChosenForm; values: NewLinkValues; errors: Record<string, string>; caseWarning?: boolean }) {
+  const { ui, name, base, forms, chosen, values, errors, caseWarning } = props;
   const { t } = ui;
   const summary = Object.entries(errors).map(([field, text]) => ({ href: `#${field}`, text }));
   return (
@@ -39,59 +56,86 @@ export function NewLinkPage({ ui, name, base, forms, values, errors }: { ui: Ui;
       </a>
       <ErrorSummary ui={ui} errors={summary} />
       <h1>{t('links.new.title')}</h1>
-      <form method="post" action={`${base}/links`} novalidate>
-        <SelectField
-          ui={ui}
-          id="form"
-          label={t('links.new.form')}
-          error={errors.form}
-          value={values.form}
-          options={[{ value: '', text: t('links.new.chooseForm') }, ...forms.filter((form) => form.linkable).map((form) => ({ value: form.id, text: localized(ui, form.title).text }))]}
-        />
-        <RadiosField
-          ui={ui}
-          name="language"
-          legend={t('links.new.language')}
-          hint={t('childsVoice.staff.unreviewed', { languages: UNREVIEWED.map((code) => t(`languageNames.${code}`)).join(', ') })}
-          value={values.language}
-          error={errors.language}
-          inline
-          options={LANGUAGES.map((code) => ({ value: code, text: t(`languageNames.${code}`) }))}
-        />
-        <RadiosField
-          ui={ui}
-          name="respondent"
-          legend={t('links.new.respondent')}
-          value={values.respondent}
-          error={errors.respondent}
-          inline
-          options={RESPONDENTS.map((role) => ({ value: role, text: t(`links.respondents.${role}`) }))}
-        />
-        <TextField ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference} value={values.caseReference} width="w20" autocomplete="off" spellcheck={false} />
-        <SelectField
-          ui={ui}
-          id="expiresInDays"
-          label={t('links.new.expires')}
-          error={errors.expiresInDays}
-          value={values.expiresInDays}
-          options={['7', '14', '30', '60'].map((days) => ({ value: days, text: t('links.new.days', { days }) }))}
-        />
-        <CheckboxField id="singleUse" label={t('links.new.singleUse')} checked={values.singleUse} />
-        <SelectField
-          ui={ui}
-          id="senderRole"
-          label={t('links.new.senderRole')}
-          hint={t('links.new.senderRoleHint')}
-          error={errors.senderRole}
-          value={values.senderRole}
-          options={HELPER_ROLES.map((role) => ({ value: role, text: role === 'other' ? t('links.new.senderRoleOther') : t(`links.helperRoles.${role}`) }))}
-        />
-        <TextField ui={ui} id="email" type="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email} value={values.email} autocomplete="off" spellcheck={false} />
-        <TextField ui={ui} id="phone" type="tel" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone} value={values.phone} width="w20" autocomplete="off" />
-        <button class="button" type="submit">
-          {t('links.new.submit')}
-        </button>
-      </form>
+      {!chosen ? (
+        <form method="get" action={`${base}/links/new`} novalidate>
+          <SelectField
+            ui={ui}
+            id="form"
+            label={t('links.new.form')}
+            hint={t('links.new.formHint')}
+            error={errors.form}
+            value={values.form}
+            options={[{ value: '', text: t('links.new.chooseForm') }, ...forms.filter((form) => form.linkable).map((form) => ({ value: form.id, text: localized(ui, form.title).text }))]}
+          />
+          <button class="button" type="submit">
+            {t('links.new.next')}
+          </button>
+        </form>
+      ) : (
+        <form method="post" action={`${base}/links`} novalidate>
+          <dl class="summary">
+            <div class="summary-row">
+              <dt>{t('links.new.form')}</dt>
+              <dd>{localized(ui, chosen.title).text}</dd>
+              <dd class="summary-action">
+                <a href={`${base}/links/new`}>
+                  {t('check.change')}
+                  <span class="visually-hidden"> {t('links.new.form')}</span>
+                </a>
+              </dd>
+            </div>
+          </dl>
+          <input type="hidden" name="form" value={chosen.id} />
+          <RadiosField
+            ui={ui}
+            name="language"
+            legend={t('links.new.language')}
+            hint={t('childsVoice.staff.unreviewed', { languages: UNREVIEWED.map((code) => t(`languageNames.${code}`)).join(', ') })}
+            value={values.language}
+            error={errors.language}
+            inline
+            options={LANGUAGES.map((code) => ({ value: code, text: t(`languageNames.${code}`) }))}
+          />
+          <RadiosField
+            ui={ui}
+            name="respondent"
+            legend={t('links.new.respondent')}
+            hint={t(`links.new.respondentsHint.${chosen.respondents.includes('guardian') && !chosen.respondents.includes('child') ? 'guardian' : chosen.respondents.includes('child') ? 'child' : 'any'}`)}
+            value={chosen.respondents.includes(values.respondent) ? values.respondent : (chosen.respondents[0] ?? '')}
+            error={errors.respondent}
+            inline
+            options={chosen.respondents.map((role) => ({ value: role, text: t(`links.respondents.${role}`) }))}
+          />
+          {chosen.ages && (
+            <TextField ui={ui} id="childAge" label={t('links.new.childAge')} hint={t('links.new.childAgeHint', chosen.ages)} error={errors.childAge} value={values.childAge} width="w6" inputmode="numeric" autocomplete="off" />
+          )}
+          <TextField ui={ui} id="caseReference" label={t('links.new.caseReference')} hint={t('links.new.caseReferenceHint')} error={errors.caseReference} value={values.caseReference} width="w20" autocomplete="off" spellcheck={false} />
+          {caseWarning && <CheckboxField id="confirmCaseReference" label={t('links.new.confirmCaseReference')} checked={false} />}
+          <SelectField
+            ui={ui}
+            id="expiresInDays"
+            label={t('links.new.expires')}
+            error={errors.expiresInDays}
+            value={values.expiresInDays}
+            options={['7', '14', '30', '60'].map((days) => ({ value: days, text: t('links.new.days', { days }) }))}
+          />
+          <CheckboxField id="singleUse" label={t('links.new.singleUse')} checked={values.singleUse} />
+          <SelectField
+            ui={ui}
+            id="senderRole"
+            label={t('links.new.senderRole')}
+            hint={t('links.new.senderRoleHint')}
+            error={errors.senderRole}
+            value={values.senderRole}
+            options={HELPER_ROLES.map((role) => ({ value: role, text: role === 'other' ? t('links.new.senderRoleOther') : t(`links.helperRoles.${role}`) }))}
+          />
+          <TextField ui={ui} id="email" type="email" label={t('links.new.email')} hint={t('links.new.emailHint')} error={errors.email} value={values.email} autocomplete="off" spellcheck={false} />
+          <TextField ui={ui} id="phone" type="tel" label={t('links.new.phone')} hint={t('links.new.phoneHint')} error={errors.phone} value={values.phone} width="w20" autocomplete="off" />
+          <button class="button" type="submit">
+            {t('links.new.submit')}
+          </button>
+        </form>
+      )}
     </StaffLayout>
   );
 }
@@ -136,6 +180,16 @@ export function LinkCreatedPage({ ui, letterUi, name, base, url, qr, letter, lin
         {sent && <p class="notice">{t('links.created.sent')}</p>}
         <p>{t('links.created.onlyOnce')}</p>
         <TextField ui={ui} id="link-url" label={t('links.created.link')} value={url} readonly />
+        {/* Both need JavaScript, so they stay hidden without it (the browser's own print gives the letter alone). */}
+        <div class="actions">
+          <button type="button" class="button button--secondary" data-copy="link-url" data-copied={t('links.created.copied')} hidden>
+            {t('links.created.copy')}
+          </button>
+          <button type="button" class="button button--secondary" data-print hidden>
+            {t('links.created.print')}
+          </button>
+        </div>
+        <p class="copy-status" role="status" data-copy-status />
         <p>
           <a href={`${base}/links/${linkId}`}>{t('links.created.follow')}</a>
         </p>

@@ -14,4 +14,6 @@ export interface Municipality {
   linkVisibility: 'sender' | 'unit';
   /** Its own contact for children who need help ("the child welfare emergency service, 12 34 56 78"), if any. */
   helpContact: string | null;
+  /** How to reach its data protection officer (an address, a phone), for the privacy page, if set. */
+  dpoContact: string | null;
 }

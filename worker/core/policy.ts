@@ -13,6 +13,8 @@ export interface Member {
   role: Role;
   /** The unit they work in there, if any (a school, a health station). */
   unitId?: string | null;
+  /** An admin the municipality has explicitly let read every answer there. */
+  readsAnswers?: boolean;
 }
 
 /** Someone acting: a signed-in person, or an API token. `id` is what links they make record as `created_by`. */
@@ -25,8 +27,6 @@ export interface Actor {
 const ABILITIES = {
   /** Make, follow and revoke personal links, and read the answers that came in through those they see. */
   links: ['staff', 'admin'],
-  /** See every link and answer of the municipality, not only their own (and their unit's). */
-  allLinks: ['admin'],
   /** Start consents for cooperation, follow them in the register, check them and register withdrawals. */
   consents: ['staff', 'admin'],
   /** People and roles, units, settings, the audit log and API tokens. */
@@ -50,12 +50,20 @@ export const isMember = (memberships: readonly Member[], municipalityId: string)
 export const maySignIn = (memberships: readonly Member[]) => memberships.length > 0;
 
 /**
- * A token acts for its own municipality as its admin would, and for no other: it sees all of
- * that municipality's links and answers. Its id names it apart from people.
+ * Reading every answer of a municipality is no role's ability: administering people, units and
+ * settings does not need it. The municipality grants it to an admin explicitly (audited).
+ */
+export const readsAllAnswers = (memberships: readonly Member[], municipalityId: string): boolean =>
+  memberships.some((membership) => membership.municipalityId === municipalityId && membership.role === 'admin' && membership.readsAnswers === true);
+
+/**
+ * A token acts for its own municipality's case-management system, and for no other: it sees
+ * all of that municipality's links and answers, as the system of record for every case. Its id
+ * names it apart from people.
  */
 export const tokenActor = (token: { id: string; municipalityId: string }): Actor => ({
   id: `token:${token.id}`,
-  memberships: [{ municipalityId: token.municipalityId, role: 'admin', unitId: null }],
+  memberships: [{ municipalityId: token.municipalityId, role: 'admin', unitId: null, readsAnswers: true }],
 });
 
 /** The units someone works in within one municipality. */
@@ -71,11 +79,12 @@ export interface LinkVisibility {
 type Settings = Pick<Municipality, 'id' | 'linkVisibility'>;
 
 /**
- * Which links (and so which answers) someone may see: admins all of their municipality's;
- * staff their own, and their unit's where the municipality has chosen that rule (`unit`).
+ * Which links (and so which answers) someone may see, admins included: their own, and their
+ * unit's where the municipality has chosen that rule (`unit`); all of the municipality's only
+ * with the explicit grant (`readsAllAnswers`).
  */
 export function visibleLinks(actor: Actor, municipality: Settings): LinkVisibility | undefined {
-  if (may(actor.memberships, 'allLinks', municipality.id)) return undefined;
+  if (readsAllAnswers(actor.memberships, municipality.id)) return undefined;
   return { personId: actor.id, unitIds: municipality.linkVisibility === 'unit' ? unitsIn(actor.memberships, municipality.id) : [] };
 }
 

@@ -54,3 +54,53 @@ export type ProtectiveFactor = (typeof PROTECTIVE_FACTORS)[number];
 export const INSIGHT_GROUPS = ['children', 'youth', 'guardians', 'staff'] as const;
 export type InsightGroup = (typeof INSIGHT_GROUPS)[number];
 export const GROUP_AUDIENCE = { children: 'child', youth: 'youth', guardians: 'guardian', staff: 'staff' } as const satisfies Record<InsightGroup, string>;
+
+/**
+ * Every action the audit log records. Each has a sentence in every staff language
+ * (`admin.audit.sentences.<action>`); the CSV export keeps the code itself.
+ */
+export const AUDIT_ACTIONS = [
+  'link.create',
+  'link.revoke',
+  'link.assist',
+  'response.view',
+  'response.download',
+  'response.review',
+  'consent.start',
+  'consent.link',
+  'consent.sign',
+  'consent.countersign',
+  'consent.withdraw',
+  'consent.check',
+  'consent.view',
+  'consent.services',
+  'assessment.create',
+  'assessment.save',
+  'assessment.complete',
+  'assessment.revise',
+  'assessment.feedback',
+  'assessment.view',
+  'assessment.download',
+  'meeting.create',
+  'meeting.save',
+  'meeting.view',
+  'round.create',
+  'round.invited',
+  'round.close',
+  'round.results',
+  'round.download',
+  'round.document',
+  'quote.approve',
+  'quote.reject',
+  'membership.set',
+  'membership.remove',
+  'answers.grant',
+  'answers.revoke',
+  'unit.add',
+  'unit.change',
+  'settings.change',
+  'token.issue',
+  'token.revoke',
+  'audit.export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

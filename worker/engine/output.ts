@@ -7,7 +7,7 @@ import { isDeclined, type QuestionValue } from './answer.ts';
 import { isAnswerable, type Journey } from './journey.ts';
 import type { AnswerPath } from './paths.ts';
 import { kindOf, type Question } from './questions/index.ts';
-import type { Column } from './questions/kind.ts';
+import type { Column, ScalePosition } from './questions/kind.ts';
 import type { Page } from './schema.ts';
 import type { Translate } from '../core/i18n/translate.ts';
 import { pickText } from '../core/i18n/pick.ts';
@@ -25,6 +25,8 @@ export interface DocumentAnswer {
   columns: Column[];
   /** The answer for other systems; undefined unless answered. */
   json: unknown;
+  /** On a scale, where the answer lies; undefined for other kinds or unless answered. */
+  position?: ScalePosition;
 }
 
 export interface DocumentRow {
@@ -48,7 +50,8 @@ function answerOf(question: Question, value: QuestionValue | undefined, path: An
   const columns = (kind.columns?.(question, given, lang, t) ?? [{ key: question.id, heading: pickText(question.label, lang), text: cell.join('\n') }]).map(
     (column) => (state === 'answered' ? column : { ...column, text: stateText }),
   );
-  return { question, path, state, cell, columns, json: given === undefined ? undefined : (kind.json?.(question, given) ?? given) };
+  const position = given === undefined ? undefined : kind.position?.(question, given);
+  return { question, path, state, cell, columns, json: given === undefined ? undefined : (kind.json?.(question, given) ?? given), ...(position && { position }) };
 }
 
 /** The document of everything the person could see, in form order; pages with nothing to answer are left out. */

@@ -96,6 +96,14 @@ export interface QuestionKind<Q> {
   countable?(question: Q, value: QuestionValue): string[];
   /** For choice-like kinds: every value an answer can take (what conditions may compare with). */
   answers?(question: Q): readonly string[];
+  /** For scales: where on the scale the answer lies ("2 of 5"), for staff reading it. */
+  position?(question: Q, value: QuestionValue): ScalePosition | undefined;
+}
+
+/** A point on a scale, counted from 1 (the lowest) to `of`. */
+export interface ScalePosition {
+  point: number;
+  of: number;
 }
 
 export const ok = (value: QuestionValue | undefined): Outcome => ({ ok: true, value });

@@ -26,4 +26,5 @@ export const smileyScaleKind: QuestionKind<SmileyScale> = {
     },
   ),
   json: (_question, value) => Number(value),
+  position: (question, value) => (typeof value === 'string' && question.labels[Number(value) - 1] ? { point: Number(value), of: question.points } : undefined),
 };

@@ -1,7 +1,6 @@
 /** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
-import { tokenActor } from '../../core/policy.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
@@ -18,6 +17,7 @@ import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import type { Statement } from '../../platform/storage/database.ts';
 import type { StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { Audit, type AuditEntry } from '../audit/index.ts';
+import { auditSentences } from './audit-rows.ts';
 import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../../web/staff/admin.tsx';
 
 type C = Context<StaffEnv>;
@@ -74,11 +74,13 @@ admin.post('/people', async (c) => {
   if (!person || Object.keys(errors).length) return peoplePage(c, 422, values, errors);
   if (person.roles.length === 0) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.roles') });
   const invited = await c.var.people.findOrAdd(person.email, person.name, c.var.now);
+  // Someone already here keeps a grant to read every answer; only their own form changes it.
+  const readsAnswers = (await c.var.people.members(municipality.id)).some((member) => member.person.id === invited.id && member.readsAnswers);
   if (invited.id === c.var.staff!.person.id && !person.roles.includes('admin')) return peoplePage(c, 422, values, { roles: c.var.ui.t('admin.people.errors.selfLockout') });
   const t = c.var.ui.t;
   const invitation = { subject: t('mail.invite.subject'), body: t('mail.invite.body', { municipality: municipality.name, link: `${publicOrigin(c.env, c.req.url)}/staff/sign-in` }) };
   await commitDirectoryChange(c, where, { action: 'membership.set', targetType: 'person', targetId: invited.id }, [
-    ...c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null),
+    ...c.var.people.setRoles(invited.id, municipality.id, person.roles, person.unit || null, readsAnswers),
     enqueueMessage(c.var.directory.database.db, { municipalityId: municipality.id, channel: 'email', recipient: invited.email, ...invitation, subjectRef: `person:${invited.id}` }, c.var.now),
   ]);
   deliverSoon(c.executionCtx, c.env, c.env.DB, c.var.now);
@@ -99,8 +101,19 @@ admin.post('/people/:personId', async (c) => {
   if (personId === c.var.staff!.person.id && !roles.output.includes('admin')) {
     return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfLockout') });
   }
-  const action = { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId };
-  await commitDirectoryChange(c, where, action, c.var.people.setRoles(personId, municipality.id, roles.output, unit || null));
+  // Reading every answer is granted only with the admin role, and never by oneself.
+  const readsAnswers = body.get('readsAnswers')?.[0] === 'yes' && roles.output.includes('admin');
+  if (readsAnswers && !member.readsAnswers && personId === c.var.staff!.person.id) {
+    return peoplePage(c, 422, undefined, { [`person-${personId}`]: c.var.ui.t('admin.people.errors.selfGrant') });
+  }
+  const action: Action = { action: roles.output.length ? 'membership.set' : 'membership.remove', targetType: 'person', targetId: personId };
+  const statements = c.var.people.setRoles(personId, municipality.id, roles.output, unit || null, readsAnswers);
+  if (readsAnswers !== member.readsAnswers) {
+    // The grant has its own entry, so the log shows who let whom read every answer, and when.
+    const grant: Action = { action: readsAnswers ? 'answers.grant' : 'answers.revoke', targetType: 'person', targetId: personId };
+    statements.push(new Audit(c.var.directory.database).record(entry(c, municipality, grant)));
+  }
+  await commitDirectoryChange(c, where, action, statements);
   return redirect(c, `${base}/people`);
 });
 
@@ -120,6 +133,8 @@ export const Settings = v.object({
   linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
   // Shown on every child's page below Alarmtelefonen; empty shows Alarmtelefonen alone.
   helpContact: v.pipe(v.string(), v.trim(), v.maxLength(200, 'helpContact'), v.transform((text) => text || null)),
+  // Named on the municipality's privacy page; empty says to contact the municipality.
+  dpoContact: v.pipe(v.string(), v.trim(), v.maxLength(200, 'dpoContact'), v.transform((text) => text || null)),
 });
 
 admin.get('/settings', async (c) => {
@@ -177,6 +192,7 @@ const settingsValues = (municipality: Municipality): SettingsValues => ({
   responseRetentionMonths: String(municipality.responseRetentionMonths),
   linkVisibility: municipality.linkVisibility,
   helpContact: municipality.helpContact ?? '',
+  dpoContact: municipality.dpoContact ?? '',
 });
 
 admin.post('/settings', async (c) => {
@@ -190,6 +206,7 @@ admin.post('/settings', async (c) => {
     responseRetentionMonths: (body.get('responseRetentionMonths')?.[0] ?? '').trim(),
     linkVisibility: body.get('linkVisibility')?.[0] ?? '',
     helpContact: body.get('helpContact')?.[0] ?? '',
+    dpoContact: body.get('dpoContact')?.[0] ?? '',
   };
   const parsed = v.safeParse(Settings, values);
   if (!parsed.success) {
@@ -205,19 +222,20 @@ admin.post('/settings', async (c) => {
 const AUDIT_LIMIT = 500;
 
 /**
- * Entries with a readable actor (a person's name, or an API token's name), newest first: the
- * municipality's own log, and the directory's entries for it when that is another database.
+ * Entries as sentences in the page's language (with the actor's name and the raw codes kept
+ * for the CSV), newest first: the municipality's own log, and the directory's entries for it
+ * when that is another database.
  */
 async function auditRows(c: C, { municipality, database }: StaffScope) {
   const logs = municipality.database === 'DB' ? [database] : [database, c.var.directory.database];
-  const [lists, members, tokens] = await Promise.all([
+  const [lists, members, tokens, units] = await Promise.all([
     Promise.all(logs.map((log) => new Audit(log).entries(municipality.id, AUDIT_LIMIT))),
     c.var.people.members(municipality.id),
     new ApiTokens(c.env.DB).list(municipality.id),
+    c.var.directory.units(municipality.id),
   ]);
   const entries = lists.flat().sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, AUDIT_LIMIT);
-  const names = new Map<string, string>([...members.map((member) => [member.person.id, member.person.name] as const), ...tokens.map((token) => [tokenActor(token).id, `API: ${token.name}`] as const)]);
-  return entries.map((entry) => ({ ...entry, actor: names.get(entry.personId) ?? entry.personId }));
+  return auditSentences(database, entries, { t: c.var.ui.t, municipality, members, units, tokens });
 }
 
 admin.get('/audit', async (c) => {

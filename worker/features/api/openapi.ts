@@ -443,13 +443,14 @@ export const openApiDocument: OpenApiDocument = {
         properties: {
           form: { type: 'string', enum: LINKABLE_FORMS.map((form) => form.definition.id) },
           language: { type: 'string', enum: LANGUAGES, description: 'The language the respondent gets the form and any e-mail in.' },
-          respondent: { type: 'string', enum: RESPONDENTS },
+          respondent: { type: 'string', enum: RESPONDENTS, description: "Only those the form is made for: a form for guardians only to `guardian`; a form for children to `child`, or `other` for an adult who answers together with the child." },
           caseReference: { type: 'string', pattern: caseReferencePattern, maxLength: 40, description: "The sender's own pseudonymous reference; never a name." },
           expiresInDays: { type: 'integer', enum: EXPIRY_DAYS },
           singleUse: { type: 'boolean' },
           email: { type: 'string', format: 'email', maxLength: 254, description: 'Send the link here as well; the address is not stored.' },
           phone: { type: 'string', description: 'A Norwegian mobile number to text the link to as well ("912 34 567", "+47 91234567"); not stored.' },
           senderRole: { type: 'string', enum: HELPER_ROLES, default: 'other', description: 'The sender\'s role, named in the letter, e-mail and text message ("a teacher"); "other" says "a member of staff". Never a name.' },
+          childAge: { type: 'integer', description: "The child's age in years, required for a form version made for an age band (the child's voice 3–6, 7–12, 13–18) and checked against it; not stored." },
         },
       },
       Link: {

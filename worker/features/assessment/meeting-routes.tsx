@@ -1,4 +1,5 @@
 /** Staff pages of the interdisciplinary meeting record: written page by page, its action plan as rows, referring to the case's response and assessment. */
+import type { AuditAction } from '../../core/vocabulary.ts';
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import { senderUnit } from '../../core/policy.ts';
@@ -31,7 +32,7 @@ for (const path of ['/meetings', '/meetings/*']) meetingRoutes.use(path, require
 
 const actor = (c: C) => staffActor(c.var.staff!);
 const base = (where: StaffScope, record: MeetingRecord) => `${where.base}/meetings/${record.id}`;
-const audit = (c: C, where: StaffScope, record: MeetingRecord, action: string): Statement =>
+const audit = (c: C, where: StaffScope, record: MeetingRecord, action: AuditAction): Statement =>
   new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType: 'meeting', targetId: record.id, via: 'web' });
 
 async function visibleRecord(c: C, where: StaffScope): Promise<MeetingRecord> {
@@ -41,7 +42,7 @@ async function visibleRecord(c: C, where: StaffScope): Promise<MeetingRecord> {
 }
 
 /** Writes a change guarded by the revision read; someone else's save in between is refused, not overwritten. */
-async function commit(c: C, where: StaffScope, record: MeetingRecord, change: Parameters<MeetingRecords['save']>[1], action: string) {
+async function commit(c: C, where: StaffScope, record: MeetingRecord, change: Parameters<MeetingRecords['save']>[1], action: AuditAction) {
   const [result] = await where.database.commit([new MeetingRecords(where.database).save(record, change, c.var.now), audit(c, where, record, action)]);
   if (!changedRows(result)) refuse('documentChanged');
 }

@@ -4,6 +4,7 @@
  * completed (never edited), and its feedback sent to the child. Each step is one batch with
  * its audit entry (and its message).
  */
+import type { AuditAction } from '../../core/vocabulary.ts';
 import type { Answers } from '../../engine/answer.ts';
 import type { Keyring } from '../../core/sealed.ts';
 import { refuse } from '../../core/refusals.ts';
@@ -30,7 +31,7 @@ export interface Author {
   unitId: string | null;
 }
 
-const audit = (database: Database, assessment: Pick<Assessment, 'id' | 'municipalityId'>, who: string, action: string, at: Date): Statement =>
+const audit = (database: Database, assessment: Pick<Assessment, 'id' | 'municipalityId'>, who: string, action: AuditAction, at: Date): Statement =>
   new Audit(database).record({ municipalityId: assessment.municipalityId, at, personId: who, action, targetType: 'assessment', targetId: assessment.id, via: 'web' });
 
 export async function startAssessment(database: Database, keyring: Keyring, municipality: Municipality, author: Author, caseReference: string, from: { responseId: string; linkId: string } | undefined, now: Date): Promise<Assessment> {
@@ -66,7 +67,7 @@ export async function currentAnswers(database: Database, keyring: Keyring, asses
 }
 
 /** Stores the next version; a save that lost a race with another one is refused, not merged. */
-async function nextVersion(database: Database, keyring: Keyring, assessment: Assessment, answers: Answers, status: 'draft' | 'completed', changes: ReturnType<typeof changesBetween>, who: string, action: string, now: Date) {
+async function nextVersion(database: Database, keyring: Keyring, assessment: Assessment, answers: Answers, status: 'draft' | 'completed', changes: ReturnType<typeof changesBetween>, who: string, action: AuditAction, now: Date) {
   const number = assessment.version + 1;
   const document = await sealAnswers(keyring, answers, versionContext(assessment.id, number));
   try {

@@ -87,6 +87,8 @@ export async function makeSignerLink(database: Database, municipality: Municipal
     phone: '',
     // The letter names the staff member's role; the register does not ask for it.
     senderRole: 'other',
+    // The register asks the child's age itself; a signer's link is not checked against a form's age band.
+    childAge: undefined,
   };
   const made = await prepareLink(database, municipality, maker, input, origin, now, '/c');
   const consents = new Consents(database);

@@ -1,4 +1,5 @@
 /** Staff pages for consents: start one, make each signer's link, the register, the check, withdrawal, countersigning. */
+import type { AuditAction } from '../../core/vocabulary.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { isLanguage } from '../../core/language.ts';
@@ -30,7 +31,7 @@ export const consentStaff = new Hono<StaffEnv>();
 for (const path of ['/consents', '/consents/*']) consentStaff.use(path, requireAbility('consents'));
 
 const maker = (c: C, where: StaffScope) => ({ id: c.var.staff!.person.id, unitId: senderUnit(c.var.staff!.memberships, where.municipality.id), via: 'web' as const });
-const audit = (c: C, where: StaffScope, action: string, targetType: string, targetId: string) =>
+const audit = (c: C, where: StaffScope, action: AuditAction, targetType: string, targetId: string) =>
   new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action, targetType, targetId, via: 'web' });
 
 /** A consent of this municipality, or 404; reading it is audited before the page is shown. */

@@ -3,6 +3,7 @@
  * results of a closed round, and the quote queue. Planners and admins of the municipality in
  * the path only (`insight` in core/policy.ts); every change and every view of results is audited.
  */
+import type { AuditAction } from '../../core/vocabulary.ts';
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import { translator } from '../../core/i18n/translate.ts';
@@ -44,7 +45,7 @@ insight.use('*', requireAbility('insight'));
 const scope = (c: C) => staffScope(c, '/insight');
 const who = (c: C) => c.var.staff!.person;
 
-const audited = (c: C, where: StaffScope, action: string, targetType: string, targetId: string, statements: Statement[] = []) =>
+const audited = (c: C, where: StaffScope, action: AuditAction, targetType: string, targetId: string, statements: Statement[] = []) =>
   where.database.commit([...statements, new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: who(c).id, action, targetType, targetId, via: 'web' } satisfies AuditEntry)]);
 
 /** A round of this municipality, or 404 (another municipality's round is not confirmed to exist). */

@@ -13,6 +13,7 @@ import { Audit } from '../audit/index.ts';
 import { Links, type FormLink } from './repository.ts';
 import { linkMessage, type LinkMessage, type SenderUnit } from './message.ts';
 import { newLinkToken } from './token.ts';
+import { ageFits, parseAge, respondentsFor } from './respondents.ts';
 
 /** Forms a personal link may point to. */
 export const LINKABLE_FORMS = Object.values(compiledForms).filter(({ definition }) => isLinkable(definition));
@@ -37,7 +38,18 @@ export const NewLinkInput = v.pipe(v.object({
   senderRole: v.optional(v.picklist(HELPER_ROLES, 'senderRole'), 'other'),
   /** A Norwegian mobile number to text the link to; used once and not stored. */
   phone: v.optional(v.pipe(v.string('phone'), v.trim(), v.check((value) => value === '' || norwegianMobile(value) !== undefined, 'phone')), ''),
+  /** The child's age, for a form made for an age band; checked against it and not stored. */
+  childAge: v.optional(v.pipe(v.union([v.string(), v.number()], 'childAge'), v.transform((value: string | number) => parseAge(value))), ''),
 }),
+  // A form goes only to the respondents it is made for (respondents.ts), a version for an age band only to a child of that age.
+  v.forward(
+    v.partialCheck([['form'], ['respondent']], (input) => !!compiledForms[input.form] && respondentsFor(compiledForms[input.form]!.definition).includes(input.respondent), 'respondentNotFor'),
+    ['respondent'],
+  ),
+  v.forward(
+    v.partialCheck([['form'], ['childAge']], (input) => !compiledForms[input.form] || ageFits(compiledForms[input.form]!.definition, input.childAge), 'childAge'),
+    ['childAge'],
+  ),
   // A link opens the form in its language, so the form must be written in it.
   v.forward(
     v.partialCheck([['form'], ['language']], (input) => !!compiledForms[input.form]?.definition.languages.includes(input.language), 'languageNotOffered'),

@@ -5,7 +5,7 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Ui } from '../../../web/ui.ts';
 import type { DocumentSection } from '../../engine/output.ts';
-import { rowTitle } from '../../../web/components/answer-list.tsx';
+import { answerLines, rowTitle } from '../../../web/components/answer-list.tsx';
 import { localized } from '../../../web/ui.ts';
 import type { Language } from '../../core/language.ts';
 
@@ -85,14 +85,33 @@ const STYLES: Record<PdfBlock['style'], [number, 'regular' | 'bold', number]> = 
   gap: [6, 'regular', 0],
 };
 
+/** What every page of a document carries: a line at the top (a classification), and its page number at the foot. */
+export interface PdfMarks {
+  header?: string;
+  pageOf?: (page: number, pages: number) => string;
+}
+
 /** A plain A4 document of blocks, for any feature that needs one (a response, a signed consent). */
-export async function documentPdf(lang: Language, title: string, blocks: PdfBlock[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function documentPdf(lang: Language, title: string, blocks: PdfBlock[], marks: PdfMarks = {}): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   doc.setTitle(printable(title));
   doc.setLanguage(lang === 'en' ? 'en' : lang === 'nn' ? 'nn-NO' : 'nb-NO');
   doc.setProducer('medvirk');
-  const writer = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const writer = new Writer(doc, regular, bold);
   for (const block of blocks) writer.text(block.style === 'gap' ? '' : block.text, ...STYLES[block.style]);
+  const pages = doc.getPages();
+  pages.forEach((page, index) => {
+    const mark = { size: 9, color: rgb(0.04, 0.05, 0.05) };
+    if (marks.header) {
+      const header = printable(marks.header);
+      // A long line (the English wording) is set smaller rather than cut.
+      const size = Math.min(mark.size, (mark.size * WIDTH) / bold.widthOfTextAtSize(header, mark.size));
+      page.drawText(header, { ...mark, size, x: MARGIN, y: A4[1] - MARGIN / 2 - 4, font: bold });
+    }
+    if (marks.pageOf) page.drawText(printable(marks.pageOf(index + 1, pages.length)), { ...mark, x: MARGIN, y: MARGIN / 2, font: regular });
+  });
   // A copy into a plain ArrayBuffer, which is what a Response body takes.
   return new Uint8Array(await doc.save());
 }
@@ -104,11 +123,13 @@ export async function responsePdf(ui: Ui, content: PdfFacts): Promise<Uint8Array
     if (page.repeat && rows.length === 0) blocks.push({ text: ui.t('repeat.none'), style: 'text' });
     for (const row of rows) {
       if (row.number) blocks.push({ text: rowTitle(ui, page, row.number), style: 'subheading' });
-      for (const { question, cell, state } of row.answers) {
+      for (const answer of row.answers) {
+        const { question, state } = answer;
         blocks.push({ text: localized(ui, question.label).text, style: 'label' });
-        blocks.push({ text: state === 'answered' ? cell.join('\n') : ui.t(state === 'declined' ? 'check.declined' : 'check.empty'), style: 'text' });
+        blocks.push({ text: state === 'answered' ? answerLines(ui, answer, true).join('\n') : ui.t(state === 'declined' ? 'check.declined' : 'check.empty'), style: 'text' });
       }
     }
   }
-  return documentPdf(ui.lang, content.title, blocks);
+  // Every page says it is confidential and which page of how many it is.
+  return documentPdf(ui.lang, content.title, blocks, { header: ui.t('response.classification'), pageOf: (page, pages) => ui.t('response.pageOf', { page, pages }) });
 }

@@ -6,7 +6,9 @@ import type { StaffEnv } from '../staff/index.ts';
 import { currentForm, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
 import { canSeeLink, senderUnit, visibleLinks } from '../../core/policy.ts';
-import { linkMaker, makeLink, NewLinkInput } from './create.ts';
+import { LINKABLE_FORMS, linkMaker, makeLink, NewLinkInput } from './create.ts';
+import { agesFor, respondentsFor } from './respondents.ts';
+import { looksPersonal } from './case-reference.ts';
 import { isHelperRole, LINK_STATUSES } from '../../core/vocabulary.ts';
 import { revokeLink } from './revoke.ts';
 import { startLinkDraft } from './start-draft.ts';
@@ -22,12 +24,12 @@ import { page, redirect } from '../../platform/render.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { requireAbility, staffActor } from '../staff/index.ts';
 import type { Municipality } from '../../core/municipality.ts';
-import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, RevokeConfirmPage, type NewLinkValues } from '../../../web/staff/links.tsx';
+import { LinkCreatedPage, LinkDetailPage, LinksOverview, NewLinkPage, RevokeConfirmPage, type ChosenForm, type NewLinkValues } from '../../../web/staff/links.tsx';
 import { ResponsePage } from '../../../web/staff/response.tsx';
 import { journeyOf } from '../../engine/journey.ts';
 import { responseDocument } from '../../engine/output.ts';
-import { formatDate } from '../../core/i18n/format.ts';
 import { responsePdf } from './response-pdf.ts';
+import { responseFacts } from './response-facts.ts';
 import { qrDataUrl } from './qr.ts';
 import { localized } from '../../../web/ui.ts';
 import { keyringFor } from '../../platform/keys.ts';
@@ -72,11 +74,26 @@ const defaults = (municipality: Municipality): NewLinkValues => ({
   email: '',
   phone: '',
   senderRole: 'other',
+  childAge: '',
+  confirmCaseReference: false,
 });
 
+/** The form chosen for a new link, with whom it may go to; undefined for an unknown or unlinkable form. */
+function chosenForm(formId: string): ChosenForm | undefined {
+  const form = LINKABLE_FORMS.find((candidate) => candidate.definition.id === formId)?.definition;
+  return form && { id: form.id, title: form.title, respondents: respondentsFor(form), ages: agesFor(form) };
+}
+
+/** Step one chooses the form; with `?form=`, step two offers only who it is made for. */
 links.get('/links/new', async (c) => {
   const where = await scope(c);
-  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} values={defaults(where.municipality)} errors={{}} />);
+  const formId = c.req.query('form');
+  const chosen = chosenForm(formId ?? '');
+  // Continuing without a form (or with an unknown one) says so by the field.
+  const refused = formId !== undefined && !chosen;
+  const errors: Record<string, string> = refused ? { form: c.var.ui.t('links.errors.form') } : {};
+  const values = { ...defaults(where.municipality), form: formId ?? '', respondent: chosen?.respondents[0] ?? '' };
+  return page(c, <NewLinkPage forms={formChoices} ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} />, refused ? 422 : 200);
 });
 
 links.post('/links', async (c) => {
@@ -94,12 +111,17 @@ links.post('/links', async (c) => {
     email: field('email'),
     phone: field('phone'),
     senderRole: field('senderRole') || 'other',
+    childAge: field('childAge'),
+    confirmCaseReference: field('confirmCaseReference') === 'yes',
   };
-  const parsed = v.safeParse(NewLinkInput, values);
-  if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)]));
-    return page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} values={values} errors={errors} />, 422);
-  }
+  const { confirmCaseReference, ...fields } = values;
+  const parsed = v.safeParse(NewLinkInput, fields);
+  const chosen = chosenForm(values.form);
+  const again = (errors: Record<string, string>, caseWarning = false) =>
+    page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} caseWarning={caseWarning} />, 422);
+  if (!parsed.success) return again(Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)])));
+  // A reference that looks like a name or a date of birth is asked about once more.
+  if (looksPersonal(parsed.output.caseReference) && !confirmCaseReference) return again({ caseReference: ui.t('links.errors.caseReferencePersonal') }, true);
   const input = parsed.output;
   const maker = await linkMaker(c.var.directory, where.municipality.id, { id: staff!.person.id, unitId: senderUnit(staff!.memberships, where.municipality.id), via: 'web' });
   const { link, url, message, queued } = await makeLink(where.database, where.municipality, maker, input, publicOrigin(c.env, c.req.url), now);
@@ -154,30 +176,24 @@ links.post('/links/:id/assist', async (c) => {
 async function readableResponse(c: C, where: StaffScope, action: 'response.view' | 'response.download') {
   const reader = { actor: c.var.staff!.person.id, via: 'web' as const, action, maySee: (link: FormLink) => canSeeLink(staffActor(c.var.staff!), where.municipality, link) };
   const read = await readResponse(where.database, await keyringFor(c.env), where.municipality, c.req.param('id') ?? '', reader, c.var.now);
-  return { ...read, sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t) };
+  const unitName = read.link.unitId ? (await c.var.directory.units(where.municipality.id)).find((unit) => unit.id === read.link.unitId)?.name : undefined;
+  return {
+    ...read,
+    facts: responseFacts(c.var.ui, { municipality: where.municipality, unitName, ...read }),
+    sections: responseDocument(journeyOf(read.form, read.response.answers), c.var.ui.lang, c.var.ui.t),
+  };
 }
 
 links.get('/responses/:id', async (c) => {
   const where = await scope(c);
-  const { response, link, form, sections } = await readableResponse(c, where, 'response.view');
-  return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} sections={sections} />);
+  const { response, link, form, facts, sections } = await readableResponse(c, where, 'response.view');
+  return page(c, <ResponsePage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} link={link} response={response} form={form} facts={facts} sections={sections} />);
 });
 
 /** The same answer as a PDF for the case file. */
 links.get('/responses/:id/pdf', async (c) => {
   const where = await scope(c);
-  const { response, link, form, sections } = await readableResponse(c, where, 'response.download');
-  const { t, lang } = c.var.ui;
-  const pdf = await responsePdf(c.var.ui, {
-    title: localized(c.var.ui, form.title).text,
-    facts: [
-      [t('response.reference'), response.reference],
-      [t('links.overview.caseReference'), link.caseReference],
-      [t('links.detail.submitted'), response.submittedAt ? formatDate(response.submittedAt, lang) : response.submittedPeriod],
-      [t('response.how'), response.assisted ? t('response.assisted', { role: t(`links.helperRoles.${response.assistedRole ?? 'other'}`) }) : t('response.alone')],
-      [t('response.answeredIn'), t(`languageNames.${response.language}`)],
-    ],
-    sections,
-  });
+  const { response, form, facts, sections } = await readableResponse(c, where, 'response.download');
+  const pdf = await responsePdf(c.var.ui, { title: localized(c.var.ui, form.title).text, facts, sections });
   return c.body(pdf, 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${response.reference}.pdf"` });
 });

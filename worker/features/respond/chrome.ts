@@ -21,7 +21,12 @@ export const respondentChrome = (env: Env, municipality: Municipality, form: For
   exitUrl: exitUrl(env.QUICK_EXIT_URL),
   helpContact: municipality.helpContact ?? undefined,
   assistedRole: draft?.assistedRole ?? undefined,
+  privacyHref: `/privacy/${municipality.id}`,
+  endAssisted: draft?.assistedRole && draft.linkId ? { action: `/m/${municipality.id}/${form.id}/end-assisted`, staffHref: staffLinkPage(municipality.id, draft.linkId) } : undefined,
 });
+
+/** Where a helper goes back to when an assisted session ends. */
+export const staffLinkPage = (municipalityId: string, linkId: string) => `/staff/m/${municipalityId}/links/${linkId}`;
 
 /** Nobody reads answers given at a public address of a form meant for personal links: there it is a demo. */
 export const isDemo = (form: FormDefinition, draft: Draft | undefined) => form.publicDemo && !draft?.linkId;

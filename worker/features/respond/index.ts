@@ -7,3 +7,4 @@ export { continueOnThisDevice, openNewDraft } from './new-draft.ts';
 export { answersContext } from './answers-context.ts';
 export { Drafts, FormVersions, Responses, type Draft, type ResponseSummary, type StoredResponse } from './repository.ts';
 export { resealAnswers } from './reseal.ts';
+export { responses } from './tables.ts';

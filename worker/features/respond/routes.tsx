@@ -34,7 +34,7 @@ import { StartPage } from '../../../web/pages/start.tsx';
 import { deviceHoldUntil, draftExpiry, RECEIPT_KEPT_MS } from './lifetime.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 import { roundAnswer } from '../insight/index.ts';
-import { isDemo } from './chrome.ts';
+import { isDemo, staffLinkPage } from './chrome.ts';
 
 type C = Context<RespondEnv>;
 
@@ -92,6 +92,24 @@ journey.post('/forget', async (c) => {
   forgetDraftKey(c, municipality.id, form.id);
   return redirect(c, base);
 });
+
+/**
+ * "End answering together with the child": the helper's device lets go of the child's draft
+ * (which stays for the link) and returns to the link's staff page.
+ */
+journey.post('/end-assisted', async (c) => {
+  const { municipality, base, draft } = c.var.journey;
+  await letGoOfAssisted(c, draft);
+  return redirect(c, draft?.assistedRole && draft.linkId ? staffLinkPage(municipality.id, draft.linkId) : base);
+});
+
+/** An assisted draft's hold on this device ends: its key row and the cookie both go. */
+async function letGoOfAssisted(c: C, draft: Draft | undefined) {
+  const { municipality, form } = c.var.journey;
+  const key = readDraftKey(c, municipality.id, form.id);
+  if (key && draft?.assistedRole) await c.var.database.commit([new Drafts(c.var.database).removeKey(await sha256Hex(key))]);
+  forgetDraftKey(c, municipality.id, form.id);
+}
 
 journey.post('/start', async (c) => {
   const { municipality, current, draft } = c.var.journey;
@@ -307,9 +325,15 @@ async function submitToRound(c: C, draft: Draft, way: Journey) {
   return redirect(c, done);
 }
 
-journey.get('/done', (c) => {
+journey.get('/done', async (c) => {
   const { draft, form, municipality, base } = c.var.journey;
   if (draft?.status !== 'submitted' || !draft.reference) return redirect(c, draft ? `${base}/check` : base);
+  // Answered together with staff: the receipt is shown once, and the staff device holds nothing after.
+  if (draft.assistedRole) {
+    await letGoOfAssisted(c, draft);
+    const { respondent } = c.var.ui;
+    if (respondent?.endAssisted) c.set('ui', { ...c.var.ui, respondent: { ...respondent, endAssisted: { staffHref: respondent.endAssisted.staffHref } } });
+  }
   return page(c, <ConfirmationPage ui={c.var.ui} form={form} owner={municipality.name} reference={draft.reference} demo={isDemo(form, draft)} flagged={draft.flagged} />);
 });
 

@@ -14,6 +14,16 @@ export interface Membership {
   municipalityName: string;
   role: Role;
   unitId: string | null;
+  readsAnswers: boolean;
+}
+
+/** Someone with a role in a municipality, as the people admin page lists them. */
+export interface Member {
+  person: Person;
+  roles: Role[];
+  unitId: string | null;
+  /** The municipality has granted them reading every answer there. */
+  readsAnswers: boolean;
 }
 
 export interface SessionRow {
@@ -48,6 +58,7 @@ export class People {
         municipalityName: schema.municipalities.name,
         role: schema.memberships.role,
         unitId: schema.memberships.unitId,
+        readsAnswers: schema.memberships.readsAnswers,
       })
       .from(schema.memberships)
       .innerJoin(schema.municipalities, eq(schema.municipalities.id, schema.memberships.municipalityId))
@@ -55,18 +66,19 @@ export class People {
   }
 
   /** Everyone with a role in the municipality, with their roles and unit. */
-  async members(municipalityId: string): Promise<{ person: Person; roles: Role[]; unitId: string | null }[]> {
+  async members(municipalityId: string): Promise<Member[]> {
     const rows = await this.db
-      .select({ person: schema.people, role: schema.memberships.role, unitId: schema.memberships.unitId })
+      .select({ person: schema.people, role: schema.memberships.role, unitId: schema.memberships.unitId, readsAnswers: schema.memberships.readsAnswers })
       .from(schema.memberships)
       .innerJoin(schema.people, eq(schema.people.id, schema.memberships.personId))
       .where(eq(schema.memberships.municipalityId, municipalityId))
       .orderBy(schema.people.name);
-    const byPerson = new Map<string, { person: Person; roles: Role[]; unitId: string | null }>();
+    const byPerson = new Map<string, Member>();
     for (const row of rows) {
-      const entry = byPerson.get(row.person.id) ?? { person: row.person, roles: [], unitId: null };
+      const entry = byPerson.get(row.person.id) ?? { person: row.person, roles: [], unitId: null, readsAnswers: false };
       entry.roles.push(row.role);
       entry.unitId ??= row.unitId;
+      entry.readsAnswers ||= row.readsAnswers;
       byPerson.set(row.person.id, entry);
     }
     return [...byPerson.values()];
@@ -81,11 +93,15 @@ export class People {
     return person;
   }
 
-  /** Replaces the person's roles in one municipality (none removes their access there), as statements for one batch. */
-  setRoles(personId: string, municipalityId: string, roles: Role[], unitId: string | null): Statement[] {
+  /**
+   * Replaces the person's roles in one municipality (none removes their access there), as
+   * statements for one batch. The grant to read every answer is kept only with the admin role.
+   */
+  setRoles(personId: string, municipalityId: string, roles: Role[], unitId: string | null, readsAnswers = false): Statement[] {
+    const granted = readsAnswers && roles.includes('admin');
     return [
       this.db.delete(schema.memberships).where(and(eq(schema.memberships.personId, personId), eq(schema.memberships.municipalityId, municipalityId))),
-      ...roles.map((role) => this.db.insert(schema.memberships).values({ personId, municipalityId, role, unitId })),
+      ...roles.map((role) => this.db.insert(schema.memberships).values({ personId, municipalityId, role, unitId, readsAnswers: granted })),
     ];
   }
 

@@ -23,6 +23,11 @@ export const memberships = sqliteTable(
     municipalityId: text('municipality_id').notNull().references(() => municipalities.id),
     role: text('role', { enum: ROLES }).notNull(),
     unitId: text('unit_id').references(() => units.id),
+    /**
+     * Granted by the municipality to an admin: reads every answer there, not only those the
+     * visibility rule shows them. Kept alike on each of the person's rows in the municipality.
+     */
+    readsAnswers: integer('reads_answers', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [primaryKey({ columns: [table.personId, table.municipalityId, table.role] }), index('memberships_municipality').on(table.municipalityId)],
 );

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { page } from '../render.ts';
 import { MessagePage } from '../../../web/pages/message.tsx';
+import { PrivacyPage } from '../../../web/pages/privacy.tsx';
+import { refuse } from '../../core/refusals.ts';
 
 /** Pages made only of interface text: the front page, the accessibility statement, privacy. */
 export const infoPages = new Hono<AppEnv>();
@@ -17,3 +19,10 @@ for (const [path, key] of [
     return page(c, <MessagePage ui={c.var.ui} title={t(`${key}.title`)} body={body} />);
   });
 }
+
+/** One municipality's privacy page: controller, legal bases, its retention, rights, its data protection officer. */
+infoPages.get('/privacy/:municipality', async (c) => {
+  const municipality = await c.var.directory.municipality(c.req.param('municipality'));
+  if (!municipality) refuse('notFound');
+  return page(c, <PrivacyPage ui={c.var.ui} municipality={municipality} />);
+});

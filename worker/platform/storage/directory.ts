@@ -36,7 +36,7 @@ export class Directory {
   }
 
   /** The statement that changes a municipality's settings (call `forget` once it is committed). */
-  updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths' | 'linkVisibility' | 'helpContact'>): Statement {
+  updateSettings(id: string, settings: Pick<Municipality, 'writtenStandard' | 'suppressionThreshold' | 'draftTtlDays' | 'responseRetentionMonths' | 'linkVisibility' | 'helpContact' | 'dpoContact'>): Statement {
     return this.db.update(schema.municipalities).set(settings).where(eq(schema.municipalities.id, id));
   }
 

@@ -26,6 +26,8 @@ export const municipalities = sqliteTable('municipalities', {
   linkVisibility: text('link_visibility', { enum: ['sender', 'unit'] }).notNull().default('unit'),
   /** The municipality's own help contact for children, shown on their pages below Alarmtelefonen. */
   helpContact: text('help_contact'),
+  /** How to reach the municipality's data protection officer, named on its privacy page. */
+  dpoContact: text('dpo_contact'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
 });
 
