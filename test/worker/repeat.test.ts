@@ -19,7 +19,7 @@ async function atChildren() {
 
 const storedDraftAnswers = async () => {
   const row = await env.DB.prepare("SELECT id, answers FROM drafts WHERE form_id = 'fixture-household' ORDER BY updated_at DESC LIMIT 1").first<{ id: string; answers: string }>();
-  return row ? draftAnswers(row) : {};
+  return (row ? await draftAnswers(row) : {}) as Record<string, any>;
 };
 
 describe('a repeatable page', () => {
