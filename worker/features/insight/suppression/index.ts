@@ -110,20 +110,43 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
     // A mean is only a candidate while its count is shown.
     if (!verdicts[i] || (item.mean && item.figure.status !== 'published')) hide(item);
   });
+  // Each figure's parts: the figures of the same kind whose key fixes more dimensions, largest first.
+  const counts = items.filter((item) => !item.mean);
+  const byKey = new Map(counts.map((item) => [textOf(tables, item.figure), item]));
+  const partsOf = new Map<Item, Item[]>();
+  for (const part of counts) {
+    const dims = Object.keys(part.figure.key);
+    for (let mask = 1; mask < 1 << dims.length; mask++) {
+      const whole = byKey.get(textOf(tables, part.figure, dims.filter((_, bit) => mask & (1 << bit))));
+      if (whole) partsOf.set(whole, [...(partsOf.get(whole) ?? []), part]);
+    }
+  }
+  for (const parts of partsOf.values()) parts.sort((a, b) => b.figure.count - a.figure.count);
+  const shown = (item: Item) => statusOf(item) === 'published' && item.figure.status === 'published';
   for (;;) {
-    const shown = items.filter((item) => statusOf(item) === 'published' && (!item.mean || item.figure.status === 'published'));
-    const constraints: Constraint[] = shown.map((item) => ({ cols: item.vector.cols, coefs: item.weights, value: item.mean ? item.figure.mean!.scoreSum : item.figure.count }));
-    const usable = constraints.map((constraint, i) => ({ constraint, item: shown[i]! })).filter(({ constraint }) => constraint.coefs.every((coef) => coef > 0));
+    const sources = items.filter((item) => shown(item) && item.weights.every((weight) => weight > 0));
+    const at = new Map(sources.map((item, index) => [item, index]));
+    const constraints: Constraint[] = sources.map((item) => ({ cols: item.vector.cols, coefs: item.weights, value: item.mean ? item.figure.mean!.scoreSum : item.figure.count }));
     const pinned = pinnedBy(
       columns,
-      usable.map(({ constraint }) => constraint),
+      constraints,
       primaries.map((item) => item.vector.cols),
       threshold,
+      (c) => (sources[c]!.mean ? [] : (partsOf.get(sources[c]!) ?? []).filter(shown).map((part) => at.get(part)!)),
     );
-    const widen = new Set(pinned.flatMap((from) => [...from]));
+    const widen = new Set(pinned.flatMap((from) => [...from].map((index) => sources[index]!)));
     if (widen.size === 0) return;
-    for (const at of widen) hide(usable[at]!.item);
+    for (const item of widen) hide(item);
   }
+}
+
+/** A figure's key as text, within its kind (respondents, or one question), leaving out the dimensions asked. */
+function textOf(tables: readonly TableSpec[], figure: Figure, without: readonly string[] = []) {
+  const key = figure.key;
+  const dims = Object.keys(key)
+    .filter((dim) => !without.includes(dim))
+    .sort();
+  return `${tables[figure.table]!.question ?? ''}|${dims.map((dim) => `${dim}=${key[dim]}`).join('&')}`;
 }
 
 export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {

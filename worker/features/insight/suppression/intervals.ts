@@ -13,52 +13,61 @@ export interface Constraint {
   value: number;
 }
 
-const ROUNDS = 12;
+const ROUNDS = 8;
+/** The most parts of one count tried against each hidden cell it holds. */
+const PARTS = 64;
 const EPSILON = 1e-9;
 
 /**
  * For each hidden cell (a set of columns) whose upper bound is below the threshold, the
  * constraints that set that bound; hiding them widens it.
  */
-export function pinnedBy(columns: number, constraints: readonly Constraint[], hidden: readonly number[][], threshold: number): Set<number>[] {
+export function pinnedBy(columns: number, constraints: readonly Constraint[], hidden: readonly number[][], threshold: number, partsOf: (constraint: number) => number[]): Set<number>[] {
   const lower = new Float64Array(columns);
   const upper = new Float64Array(columns).fill(Infinity);
   const upperFrom = new Int32Array(columns).fill(-1);
   for (let round = 0, moved = true; round < ROUNDS && moved; round++) {
     moved = false;
-    constraints.forEach(({ cols, coefs, value }, c) => {
+    for (let c = 0; c < constraints.length; c++) {
+      const { cols, coefs, value } = constraints[c]!;
       let least = 0;
       let most = 0;
       let unbounded = 0;
       for (let i = 0; i < cols.length; i++) {
-        least += coefs[i]! * lower[cols[i]!]!;
-        if (upper[cols[i]!] === Infinity) unbounded++;
-        else most += coefs[i]! * upper[cols[i]!]!;
+        const col = cols[i]!;
+        least += coefs[i]! * lower[col]!;
+        if (upper[col] === Infinity) unbounded++;
+        else most += coefs[i]! * upper[col]!;
       }
       for (let i = 0; i < cols.length; i++) {
         const col = cols[i]!;
-        const high = (value - (least - coefs[i]! * lower[col]!)) / coefs[i]!;
-        if (high < upper[col]! - EPSILON) {
+        const coef = coefs[i]!;
+        const high = (value - (least - coef * lower[col]!)) / coef;
+        const wasUpper = upper[col]!;
+        if (high < wasUpper - EPSILON) {
           upper[col] = high;
           upperFrom[col] = c;
           moved = true;
         }
-        const othersBounded = upper[col] === Infinity ? unbounded === 1 : unbounded === 0;
+        // The least this one can be: the sum less the most all the others can be.
+        const othersBounded = wasUpper === Infinity ? unbounded === 1 : unbounded === 0;
         if (!othersBounded) continue;
-        const rest = upper[col] === Infinity ? most : most - coefs[i]! * upper[col]!;
-        const low = (value - rest) / coefs[i]!;
+        const low = (value - (wasUpper === Infinity ? most : most - coef * wasUpper)) / coef;
         if (low > lower[col]! + EPSILON) {
           lower[col] = low;
           moved = true;
         }
       }
-    });
+    }
   }
-  // A hidden cell is also bounded by any published sum that holds all of it.
-  const holding = new Map<number, number[]>();
+  // A hidden cell is also bounded by a published count that holds all of it, less the shown
+  // parts of that count which lie outside it (disjoint, largest first), less the least the rest can be.
+  const holding: number[][] = Array.from({ length: columns }, () => []);
   constraints.forEach(({ cols, coefs }, c) => {
-    if (coefs.every((coef) => coef === 1)) for (const col of cols) (holding.get(col) ?? holding.set(col, []).get(col)!).push(c);
+    if (coefs.every((coef) => coef === 1)) for (const col of cols) holding[col]!.push(c);
   });
+  const taken = new Int32Array(columns).fill(-1);
+  let serial = 0;
   return hidden.map((cols) => {
     let bound = 0;
     const from = new Set<number>();
@@ -66,16 +75,25 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
       bound += upper[col]!;
       if (upperFrom[col]! >= 0) from.add(upperFrom[col]!);
     }
-    const inside = new Set(cols);
-    for (const c of holding.get(cols[0]!) ?? []) {
+    for (const c of holding[cols[0]!]!) {
       const sum = constraints[c]!;
+      const mark = serial++;
+      for (const col of cols) taken[col] = mark;
       if (!cols.every((col) => sum.cols.includes(col))) continue;
       let high = sum.value;
-      for (const col of sum.cols) if (!inside.has(col)) high -= lower[col]!;
+      let largest = -1;
+      for (const part of partsOf(c).slice(0, PARTS)) {
+        const { cols: partCols, value } = constraints[part]!;
+        if (partCols.some((col) => taken[col] === mark)) continue;
+        for (const col of partCols) taken[col] = mark;
+        high -= value;
+        if (largest < 0) largest = part;
+      }
+      for (const col of sum.cols) if (taken[col] !== mark) high -= lower[col]!;
       if (high < bound) {
         bound = high;
         from.clear();
-        from.add(c);
+        from.add(largest >= 0 ? largest : c);
       }
     }
     return Math.floor(bound + EPSILON) < threshold ? from : new Set<number>();
