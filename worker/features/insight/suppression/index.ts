@@ -18,7 +18,7 @@
  * docs/suppression.md says what is guaranteed and what is not.
  */
 import { figuresOf, type Figure } from './figures.ts';
-import { pinnedBy, type Constraint } from './intervals.ts';
+import { PARTS, pinnedBy, type Constraint } from './intervals.ts';
 import { mod } from './modular.ts';
 import { publishable } from './secondary.ts';
 import type { Vector } from './span.ts';
@@ -82,7 +82,7 @@ function itemsOf(tally: Tally, tables: readonly TableSpec[], figures: readonly F
 }
 
 const statusOf = (item: Item) => (item.mean ? item.figure.mean!.status : item.figure.status);
-function hide(item: Item) {
+function hideOne(item: Item) {
   if (item.mean) item.figure.mean!.status = 'secondary';
   else {
     item.figure.status = 'secondary';
@@ -92,7 +92,24 @@ function hide(item: Item) {
 
 /** The secondary and interval steps over one linked set; hides by changing the figures' status. */
 function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly Figure[], question: string | undefined, threshold: number) {
-  const { columns, items } = itemsOf(tally, tables, figures, question);
+  const { columns, items: all } = itemsOf(tally, tables, figures, question);
+  // Figures over the same columns are one figure (a total where everyone chose one option, a
+  // table whose extra dimension has one value): decided once, for all of them.
+  const bySignature = new Map<string, Item[]>();
+  for (const item of all) {
+    const signature = `${item.mean ? 'm' : 'c'}${[...item.vector.cols].sort((a, b) => a - b).join(',')}`;
+    bySignature.set(signature, [...(bySignature.get(signature) ?? []), item]);
+  }
+  const twins = new Map<Item, Item[]>();
+  const representative = new Map<Item, Item>();
+  for (const group of bySignature.values()) {
+    twins.set(group[0]!, group);
+    for (const item of group) representative.set(item, group[0]!);
+  }
+  const items = [...twins.keys()];
+  const hide = (item: Item) => twins.get(item)!.forEach(hideOne);
+  // Showing a twin of a figure hidden already (in the respondents' own set) would show that figure.
+  for (const group of twins.values()) if (group.some((item) => statusOf(item) === 'secondary')) hide(group[0]!);
   const primaries = items.filter((item) => !item.mean && item.figure.status === 'primary');
   if (primaries.length === 0) return;
   // Largest first: those are the ones kept; margins before finer cells when counts tie.
@@ -112,41 +129,74 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
   });
   // Each figure's parts: the figures of the same kind whose key fixes more dimensions, largest first.
   const counts = items.filter((item) => !item.mean);
-  const byKey = new Map(counts.map((item) => [textOf(tables, item.figure), item]));
-  const partsOf = new Map<Item, Item[]>();
+  const byKey = new Map(all.filter((item) => !item.mean).map((item) => [textOf(tables, item.figure), representative.get(item)!]));
+  const partSets = new Map<Item, Set<Item>>();
   for (const part of counts) {
+    const question = tables[part.figure.table]!.question;
     const dims = Object.keys(part.figure.key);
-    for (let mask = 1; mask < 1 << dims.length; mask++) {
-      const whole = byKey.get(textOf(tables, part.figure, dims.filter((_, bit) => mask & (1 << bit))));
-      if (whole) partsOf.set(whole, [...(partsOf.get(whole) ?? []), part]);
+    for (let mask = 0; mask < 1 << dims.length; mask++) {
+      const without = dims.filter((_, bit) => mask & (1 << bit));
+      // A question's figure is also part of the respondent count over the same or fewer dimensions.
+      const wholes = [mask ? textOf(tables, part.figure, without) : undefined, question ? textOf(tables, part.figure, [...without, question], '') : undefined];
+      for (const text of wholes) {
+        const whole = text === undefined ? undefined : byKey.get(text);
+        if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+      }
     }
   }
-  for (const parts of partsOf.values()) parts.sort((a, b) => b.figure.count - a.figure.count);
+  const partsOf = new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));
   const shown = (item: Item) => statusOf(item) === 'published' && item.figure.status === 'published';
   for (;;) {
     const sources = items.filter((item) => shown(item) && item.weights.every((weight) => weight > 0));
     const at = new Map(sources.map((item, index) => [item, index]));
+    const shownParts = new Map<number, number[]>();
     const constraints: Constraint[] = sources.map((item) => ({ cols: item.vector.cols, coefs: item.weights, value: item.mean ? item.figure.mean!.scoreSum : item.figure.count }));
+    // A mean with its count also bounds the options by how far each is from the lowest and the highest score.
+    const derived: Constraint[] = [];
+    const derivedFrom: number[] = [];
+    sources.forEach((item, index) => {
+      if (!item.mean) return;
+      const { cols, coefs } = constraints[index]!;
+      const low = Math.min(...coefs);
+      const high = Math.max(...coefs);
+      const { count } = item.figure;
+      const { scoreSum } = item.figure.mean!;
+      for (const [weights, value] of [[coefs.map((coef) => coef - low), scoreSum - low * count], [coefs.map((coef) => high - coef), high * count - scoreSum]] as const) {
+        const kept = weights.map((weight, i) => [cols[i]!, weight] as const).filter(([, weight]) => weight > 0);
+        if (kept.length === 0) continue;
+        derived.push({ cols: kept.map(([col]) => col), coefs: kept.map(([, weight]) => weight), value });
+        derivedFrom.push(index);
+      }
+    });
     const pinned = pinnedBy(
       columns,
-      constraints,
+      [...constraints, ...derived],
       primaries.map((item) => item.vector.cols),
       threshold,
-      (c) => (sources[c]!.mean ? [] : (partsOf.get(sources[c]!) ?? []).filter(shown).map((part) => at.get(part)!)),
+      (c) => {
+        if (c >= sources.length || sources[c]!.mean) return [];
+        let parts = shownParts.get(c);
+        if (!parts) {
+          parts = [];
+          for (const part of partsOf.get(sources[c]!) ?? []) if (shown(part) && parts.push(at.get(part)!) >= PARTS) break;
+          shownParts.set(c, parts);
+        }
+        return parts;
+      },
     );
-    const widen = new Set(pinned.flatMap((from) => [...from].map((index) => sources[index]!)));
+    const widen = new Set(pinned.flatMap((from) => [...from].map((index) => sources[index < sources.length ? index : derivedFrom[index - sources.length]!]!)));
     if (widen.size === 0) return;
     for (const item of widen) hide(item);
   }
 }
 
-/** A figure's key as text, within its kind (respondents, or one question), leaving out the dimensions asked. */
-function textOf(tables: readonly TableSpec[], figure: Figure, without: readonly string[] = []) {
+/** A figure's key as text, within its kind (respondents, or one question), leaving out the dimensions asked; `kind` '' reads it as a respondent count's. */
+function textOf(tables: readonly TableSpec[], figure: Figure, without: readonly string[] = [], kind = tables[figure.table]!.question ?? '') {
   const key = figure.key;
   const dims = Object.keys(key)
     .filter((dim) => !without.includes(dim))
     .sort();
-  return `${tables[figure.table]!.question ?? ''}|${dims.map((dim) => `${dim}=${key[dim]}`).join('&')}`;
+  return `${kind}|${dims.map((dim) => `${dim}=${key[dim]}`).join('&')}`;
 }
 
 export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {

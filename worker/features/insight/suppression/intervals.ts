@@ -15,7 +15,9 @@ export interface Constraint {
 
 const ROUNDS = 8;
 /** The most parts of one count tried against each hidden cell it holds. */
-const PARTS = 64;
+export const PARTS = 16;
+/** The most counts holding a hidden cell that are tried against it (the smallest). */
+const WHOLES = 8;
 const EPSILON = 1e-9;
 
 /**
@@ -67,6 +69,7 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
     if (coefs.every((coef) => coef === 1)) for (const col of cols) holding[col]!.push(c);
   });
   const taken = new Int32Array(columns).fill(-1);
+  const least = constraints.map(({ cols }) => cols.reduce((sum, col) => sum + lower[col]!, 0));
   let serial = 0;
   return hidden.map((cols) => {
     let bound = 0;
@@ -75,21 +78,25 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
       bound += upper[col]!;
       if (upperFrom[col]! >= 0) from.add(upperFrom[col]!);
     }
-    for (const c of holding[cols[0]!]!) {
-      const sum = constraints[c]!;
+    // The published counts holding every column of the cell, smallest first.
+    const held = new Map<number, number>();
+    for (const col of cols) for (const c of holding[col]!) held.set(c, (held.get(c) ?? 0) + 1);
+    const wholes = [...held].filter(([, count]) => count === cols.length).map(([c]) => c).sort((a, b) => constraints[a]!.value - constraints[b]!.value).slice(0, WHOLES);
+    let ownLeast = 0;
+    for (const col of cols) ownLeast += lower[col]!;
+    for (const c of wholes) {
       const mark = serial++;
       for (const col of cols) taken[col] = mark;
-      if (!cols.every((col) => sum.cols.includes(col))) continue;
-      let high = sum.value;
+      let high = constraints[c]!.value - (least[c]! - ownLeast);
       let largest = -1;
-      for (const part of partsOf(c).slice(0, PARTS)) {
+      for (const part of partsOf(c)) {
         const { cols: partCols, value } = constraints[part]!;
         if (partCols.some((col) => taken[col] === mark)) continue;
         for (const col of partCols) taken[col] = mark;
-        high -= value;
+        // The part's own total replaces the least its columns can be.
+        high -= value - least[part]!;
         if (largest < 0) largest = part;
       }
-      for (const col of sum.cols) if (taken[col] !== mark) high -= lower[col]!;
       if (high < bound) {
         bound = high;
         from.clear();
