@@ -2,7 +2,8 @@
  * `npm run bench`: page weight against the budgets (fails the run when exceeded), the
  * time to the first question against a bare HTML page measured in the same run (reported,
  * never asserted), and server cost against a bare Worker (ratios reported; a lost or doubled
- * submit fails the run). Results go to bench/results/latest.json, server-cost.json and latest.md.
+ * submit fails the run), and aggregation with suppression at 1,000 to 100,000 responses (reported).
+ * Results go to bench/results/latest.json, server-cost.json, suppression.md/.svg and latest.md.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -10,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { Client } from './http.ts';
 import { summarize, timingMarkdown, timingWarnings, weightMarkdown, round, type Summary } from './report.ts';
 import { measureServerCost, serverCostMarkdown, type ServerCost } from './server-cost.ts';
+import { measureSuppression } from './suppression.ts';
 import { startApp, startBare, type AppServer } from './server.ts';
 import { bareHtml, launch, measureTimings, serveBaseline, THROTTLING, type Sample } from './timing.ts';
 import { BUDGET, FORM, measureWeights, type WeightResult } from './weight.ts';
@@ -98,6 +100,17 @@ async function main(): Promise<number> {
   }
   await cleanup();
 
+  // Counting and suppression need no server: each size runs in a process of its own.
+  log('aggregation with suppression: 1,000, 10,000 and 100,000 responses');
+  let suppressionText: string;
+  try {
+    suppressionText = (await measureSuppression(log)).text;
+  } catch (error) {
+    suppressionText = `Suppression failed:\n\n\`\`\`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\`\`\``;
+    console.error(`bench: suppression failed: ${suppressionText}`);
+  }
+  console.log(`\n${suppressionText}\n`);
+
   const timingText = summary ? timingMarkdown(summary, weights.questionPageServerMs) : `Timing failed:\n\n\`\`\`\n${timingError}\n\`\`\``;
   console.log(`\n${timingText}\n`);
   for (const warning of summary ? timingWarnings(summary) : []) console.warn(`WARNING: ${warning}`);
@@ -148,6 +161,10 @@ async function main(): Promise<number> {
       '## Server cost',
       '',
       serverCostText,
+      '',
+      '## Aggregation with suppression',
+      '',
+      suppressionText,
       '',
     ].join('\n'),
   );

@@ -139,6 +139,8 @@ function attack(s: Setup, tables: TableSpec[], published: PublishedTable[]) {
         }),
       };
       const solution = solve(model);
+      // Nothing shown bounds it from above: as free as can be.
+      if (solution.status === 'unbounded' && direction === 'maximize') return Infinity;
       expect(solution.status, `the published figures describe the real answers (${keyText(key)})`).toBe('optimal');
       return solution.result;
     };
@@ -162,7 +164,7 @@ describe('suppression against an attacker with every published figure', () => {
           expect(bound.max >= s.threshold - 1e-6 || wholeNumbers >= 2, `${bound.table} ${bound.key} (really ${bound.count}) is bounded to [${bound.min}, ${bound.max}]`).toBe(true);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   }, 120_000);
 });
