@@ -2,10 +2,11 @@
  * `npm run bench`: page weight against the budgets (fails the run when exceeded), the
  * time to the first question against a bare HTML page measured in the same run (reported,
  * never asserted), and server cost against a bare Worker (ratios reported; a lost or doubled
- * submit fails the run), and a closed user-insight round's CSV and XLSX downloads at 1,000, 10,000
- * and 100,000 responses with their peak memory. Results go to bench/results/latest.json,
- * server-cost.json, insight-downloads.json, .md and .svg, and latest.md. `tsx bench/run.ts insight`
- * runs the downloads step alone (no app, no browser).
+ * submit fails the run), aggregation with suppression at 1,000 to 100,000 responses (reported),
+ * and a closed user-insight round's CSV and XLSX downloads at 1,000, 10,000 and 100,000
+ * responses with their peak memory. Results go to bench/results/latest.json, server-cost.json,
+ * suppression.md/.svg, insight-downloads.json, .md and .svg, and latest.md. `tsx bench/run.ts
+ * insight` runs the downloads step alone (no app, no browser).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import type { Browser } from 'playwright-core';
 import { Client } from './http.ts';
 import { summarize, timingMarkdown, timingWarnings, weightMarkdown, round, type Summary } from './report.ts';
 import { measureServerCost, serverCostMarkdown, type ServerCost } from './server-cost.ts';
+import { measureSuppression } from './suppression.ts';
 import { startApp, startBare, type AppServer } from './server.ts';
 import { bareHtml, launch, measureTimings, serveBaseline, THROTTLING, type Sample } from './timing.ts';
 import { BUDGET, FORM, measureWeights, type WeightResult } from './weight.ts';
@@ -127,6 +129,17 @@ async function main(): Promise<number> {
   await cleanup();
   const insight = await insightStep();
 
+  // Counting and suppression need no server: each size runs in a process of its own.
+  log('aggregation with suppression: 1,000, 10,000 and 100,000 responses');
+  let suppressionText: string;
+  try {
+    suppressionText = (await measureSuppression(log)).text;
+  } catch (error) {
+    suppressionText = `Suppression failed:\n\n\`\`\`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\`\`\``;
+    console.error(`bench: suppression failed: ${suppressionText}`);
+  }
+  console.log(`\n${suppressionText}\n`);
+
   const timingText = summary ? timingMarkdown(summary, weights.questionPageServerMs) : `Timing failed:\n\n\`\`\`\n${timingError}\n\`\`\``;
   console.log(`\n${timingText}\n`);
   for (const warning of summary ? timingWarnings(summary) : []) console.warn(`WARNING: ${warning}`);
@@ -181,6 +194,10 @@ async function main(): Promise<number> {
       '## User-insight downloads',
       '',
       insight.text,
+      '',
+      '## Aggregation with suppression',
+      '',
+      suppressionText,
       '',
     ].join('\n'),
   );

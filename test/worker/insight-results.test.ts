@@ -107,9 +107,12 @@ describe('the CSV download', () => {
     expect(header).toEqual(['round', 'table', 'question', 'theme', 'unit', 'group', 'grade', 'gender', 'option', 'count', 'share', 'mean', 'suppressed']);
     const at = (table: string, unit: string, option: string) => lines.find((cells) => cells[1] === table && cells[4] === unit && cells[8] === option);
     // By unit: Bakken's 12 answers, half 4 and half 5; Lia's 2 are hidden, count and share alike.
-    expect(at('school-thrive:unit', a, '4')?.slice(9)).toEqual(['6', '0.5', '', '']);
-    expect(at('school-thrive:unit', a, '(all)')?.slice(9)).toEqual(['12', '', '4.5', '']);
-    expect(at('school-thrive:unit', b, '(all)')?.slice(9)).toEqual(['', '', '', 'primary']);
+    // Bakken's 12 would give Lia's 2 away beside the 14 of all units, so it is hidden too
+    // (secondary), and with it its mean and the shares of its options.
+    expect(at('school-thrive:unit', a, '4')?.slice(9)).toEqual(['6', '', '', '']);
+    expect(at('school-thrive:unit', a, '(all)')?.slice(9)).toEqual(['', '', '', 'hidden']);
+    expect(at('school-thrive:all', '', '(all)')?.[9]).toBe('14');
+    expect(at('school-thrive:unit', b, '(all)')?.slice(9)).toEqual(['', '', '', 'hidden']);
     expect(lines.some((cells) => cells[1] === 'school-thrive:unit' && cells[4] === b && cells[9] === '2')).toBe(false);
     const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = ? AND action = 'round.download'").bind(id).first<{ n: number }>();
     expect(audit!.n).toBe(1);

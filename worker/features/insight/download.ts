@@ -44,7 +44,8 @@ export function* tidyTables(published: Published): Generator<TidyValue[][]> {
         cell.count,
         cell.share ?? null,
         cell.mean ?? null,
-        cell.suppressed ?? '',
+        // Never which kind: a secondary one always has enough answers, so naming it would single out the primary ones.
+        cell.suppressed ? 'hidden' : '',
       ]);
     }
     if (rows.length) yield rows;

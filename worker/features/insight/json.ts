@@ -10,7 +10,7 @@ import { textStream } from './download.ts';
 
 const BATCH = 1000;
 
-const cellJson = (cell: Cell) => ({ key: cell.key, count: cell.count, ...('share' in cell ? { share: cell.share ?? null } : {}), ...('mean' in cell ? { mean: cell.mean ?? null } : {}), ...(cell.suppressed ? { suppressed: cell.suppressed } : {}) });
+const cellJson = (cell: Cell) => ({ key: cell.key, count: cell.count, ...('share' in cell ? { share: cell.share ?? null } : {}), ...('mean' in cell ? { mean: cell.mean ?? null } : {}), ...(cell.suppressed ? { suppressed: true } : {}) });
 
 /** Everything before the tables: the round, the threshold, who answered, the questions. */
 function head(published: Published) {

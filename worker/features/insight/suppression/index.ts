@@ -1,102 +1,236 @@
 /**
- * placeholder: replaced by the suppression engine at merge.
+ * The one function every view and download of user-insight results goes through.
  *
- * Same signature as the engine; does primary suppression only (a cell counted from fewer than
- * `threshold` respondents is null). A cell's key names the dimensions it is fixed on; a
- * dimension left out of the key is its margin (all values), a key no row falls in has no cell,
- * and a question table's cell with
- * the question in its key counts one answer option, without it every answer.
+ * `publish(rows, tables, { threshold, dimensions })` counts the rows into every table and hides
+ * what must not be shown. A cell's key names the dimensions it is fixed on; a dimension left out
+ * of the key is its margin (all values), a key no row falls in has no cell, and a question
+ * table's cell with the question in its key counts one answer option, without it every answer.
+ *
+ * - Primary: a cell counted from 1 to threshold − 1 respondents is hidden (count, share and
+ *   mean null). Zero is not protected: a zero cell is no cell, and readers may take it as 0.
+ * - Secondary: every table of one question, with the respondent counts, is one linked set over
+ *   the same fine cells (each dimension's value or "not answered", and each answer or none);
+ *   more cells (and means) are hidden, smallest first, until no hidden cell is a linear
+ *   combination of what is shown (see secondary.ts).
+ * - Intervals: where the shown figures and non-negativity would still bound a hidden cell below
+ *   the threshold, more is hidden (see intervals.ts).
+ *
+ * docs/suppression.md says what is guaranteed and what is not.
  */
-export type ResponseRow = Readonly<Record<string, string>>;
-export interface TableSpec {
-  id: string;
-  question?: string;
-  by: readonly string[];
-  scores?: Readonly<Record<string, number>>;
-}
-export interface Cell {
-  key: Readonly<Record<string, string>>;
-  count: number | null;
-  share?: number | null;
-  mean?: number | null;
-  suppressed?: 'primary' | 'secondary';
-}
-export interface PublishedTable {
-  id: string;
-  cells: Cell[];
+import { figuresOf, type Figure } from './figures.ts';
+import { PARTS, pinnedBy, type Constraint } from './intervals.ts';
+import { mod } from './modular.ts';
+import { publishable } from './secondary.ts';
+import type { Vector } from './span.ts';
+import { tally, type Tally } from './tally.ts';
+import type { Cell, PublishedTable, PublishOptions, ResponseRow, TableSpec } from './types.ts';
+
+export type { Cell, PublishedTable, PublishOptions, ResponseRow, TableSpec } from './types.ts';
+
+/** One figure the set may publish: a cell's count, or a total's score-weighted sum (its mean). */
+interface Item {
+  figure: Figure;
+  mean: boolean;
+  vector: Vector;
+  weights: number[];
 }
 
-type Key = Record<string, string>;
+/** A scale's scores as whole numbers (a common factor does not change a span). */
+const integral = (score: number) => Math.round(score * 1_000_000);
 
-interface Tally {
-  key: Key;
-  count: number;
-  scoreSum: number;
-  scored: number;
+/** The columns of one linked set: its non-empty (fine cell, answer) pairs; answer is -1 for the respondents alone. */
+function columnsOf(tally: Tally, question: string | undefined) {
+  const fines = tally.respondents.length;
+  if (!question) return { count: fines, at: (fine: number) => [fine], width: 1 };
+  const { counts } = tally.questions.get(question)!;
+  const width = counts.length / fines;
+  const index = new Int32Array(counts.length).fill(-1);
+  let count = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) index[i] = count++;
+  return { count, index, width };
 }
 
-/**
- * Counts one question (or the respondents) over the union of the dimensions its tables use: a
- * table over fewer dimensions is the margins of this one, so every table of the question reads
- * its cells from one pass. A key no row falls in has no cell (it would be hidden anyway).
- */
-function tally(rows: readonly ResponseRow[], question: string | undefined, dims: readonly string[], scores: Readonly<Record<string, number>> | undefined, answerable: readonly string[]) {
-  const totals = new Map<string, Tally>();
-  const answers = new Map<string, Tally & { base: string }>();
-  for (const row of rows) {
-    const answer = question ? (row[question] ?? '') : undefined;
-    if (question && (answer === '' || !answerable.includes(answer!))) continue;
-    const score = answer === undefined ? undefined : scores?.[answer];
-    // Each subset of the row's answered dimensions is one key: fixed there, margin elsewhere.
-    for (let mask = 0; mask < 1 << dims.length; mask++) {
-      let text = '';
-      let skip = false;
-      for (let bit = 0; bit < dims.length && !skip; bit++) {
-        if (!(mask & (1 << bit))) continue;
-        const value = row[dims[bit]!] ?? '';
-        if (value === '') skip = true;
-        else text += `${dims[bit]}=${value}&`;
+function itemsOf(tally: Tally, tables: readonly TableSpec[], figures: readonly Figure[], question: string | undefined) {
+  const columns = columnsOf(tally, question);
+  const options = question ? tally.questions.get(question)!.options : [];
+  const items: Item[] = [];
+  for (const figure of figures) {
+    const cols: number[] = [];
+    const scores: number[] = [];
+    const scoreOf = tables[figure.table]!.scores;
+    for (const fine of figure.fines) {
+      if (!('index' in columns)) {
+        cols.push(fine);
+        continue;
       }
-      if (skip) continue;
-      const keyOf = () => Object.fromEntries(dims.flatMap((dim, bit) => (mask & (1 << bit) ? [[dim, row[dim]!]] : [])));
-      const total = totals.get(text) ?? { key: keyOf(), count: 0, scoreSum: 0, scored: 0 };
-      total.count += 1;
-      if (score !== undefined) {
-        total.scoreSum += score;
-        total.scored += 1;
+      const [from, to] = figure.answer === 'all' ? [0, columns.width] : figure.answer === 'answered' ? [0, columns.width - 1] : [figure.answer, figure.answer + 1];
+      for (let answer = from; answer < to; answer++) {
+        const col = columns.index![fine * columns.width + answer]!;
+        if (col < 0) continue;
+        cols.push(col);
+        if (figure.mean) scores.push(scoreOf?.[options[answer]!] ?? 0);
       }
-      totals.set(text, total);
-      if (!question) continue;
-      const optionText = `${text}|${answer}`;
-      const option = answers.get(optionText) ?? { key: { ...total.key, [question]: answer! }, count: 0, scoreSum: 0, scored: 0, base: text };
-      option.count += 1;
-      answers.set(optionText, option);
+    }
+    items.push({ figure, mean: false, vector: { cols, vals: cols.map(() => 1) }, weights: cols.map(() => 1) });
+    if (figure.mean) {
+      const kept = cols.filter((_, i) => scores[i] !== 0);
+      const weights = scores.filter((score) => score !== 0);
+      items.push({ figure, mean: true, vector: { cols: kept, vals: weights.map((score) => mod(integral(score))) }, weights });
     }
   }
-  return { totals, answers };
+  return { columns: columns.count, items };
 }
 
-export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: { threshold: number; dimensions: Readonly<Record<string, readonly string[]>> }): PublishedTable[] {
-  const hide = (count: number) => count < options.threshold;
-  const unions = new Map<string, Set<string>>();
-  for (const table of tables) unions.set(table.question ?? '', new Set([...(unions.get(table.question ?? '') ?? []), ...table.by]));
-  const tallies = new Map<string, ReturnType<typeof tally>>();
-  return tables.map((table) => {
-    const question = table.question;
-    const name = question ?? '';
-    const counted = tallies.get(name) ?? tally(rows, question, [...unions.get(name)!], table.scores, question ? (options.dimensions[question] ?? []) : []);
-    tallies.set(name, counted);
-    const inTable = (key: Key) => Object.keys(key).every((dim) => dim === question || table.by.includes(dim));
-    const cells: Cell[] = [];
-    for (const { key, count, scoreSum, scored } of counted.totals.values()) {
-      if (!inTable(key)) continue;
-      const mean = table.scores ? { mean: hide(count) ? null : scored ? scoreSum / scored : null } : {};
-      cells.push(hide(count) ? { key, count: null, ...mean, suppressed: 'primary' } : { key, count, ...mean });
-    }
-    for (const { key, count, base } of counted.answers.values()) {
-      if (!inTable(key)) continue;
-      cells.push(hide(count) ? { key, count: null, share: null, suppressed: 'primary' } : { key, count, share: count / counted.totals.get(base)!.count });
-    }
-    return { id: table.id, cells };
+const statusOf = (item: Item) => (item.mean ? item.figure.mean!.status : item.figure.status);
+function hideOne(item: Item) {
+  if (item.mean) item.figure.mean!.status = 'secondary';
+  else {
+    item.figure.status = 'secondary';
+    if (item.figure.mean) item.figure.mean.status = 'secondary';
+  }
+}
+
+/** The secondary and interval steps over one linked set; hides by changing the figures' status. */
+function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly Figure[], question: string | undefined, threshold: number) {
+  const { columns, items: all } = itemsOf(tally, tables, figures, question);
+  // Figures over the same columns are one figure (a total where everyone chose one option, a
+  // table whose extra dimension has one value): decided once, for all of them.
+  const bySignature = new Map<string, Item[]>();
+  for (const item of all) {
+    const signature = `${item.mean ? 'm' : 'c'}${[...item.vector.cols].sort((a, b) => a - b).join(',')}`;
+    bySignature.set(signature, [...(bySignature.get(signature) ?? []), item]);
+  }
+  const twins = new Map<Item, Item[]>();
+  const representative = new Map<Item, Item>();
+  for (const group of bySignature.values()) {
+    twins.set(group[0]!, group);
+    for (const item of group) representative.set(item, group[0]!);
+  }
+  const items = [...twins.keys()];
+  const hide = (item: Item) => twins.get(item)!.forEach(hideOne);
+  // Showing a twin of a figure hidden already (in the respondents' own set) would show that figure.
+  for (const group of twins.values()) if (group.some((item) => statusOf(item) === 'secondary')) hide(group[0]!);
+  const primaries = items.filter((item) => !item.mean && item.figure.status === 'primary');
+  if (primaries.length === 0) return;
+  // Largest first: those are the ones kept; margins before finer cells when counts tie.
+  const candidates = items
+    .map((item, order) => ({ item, order }))
+    .filter(({ item }) => statusOf(item) === 'published')
+    .sort((a, b) => b.item.figure.count - a.item.figure.count || a.item.figure.fixed - b.item.figure.fixed || a.order - b.order)
+    .map(({ item }) => item);
+  const verdicts = publishable(
+    columns,
+    primaries.map((item) => item.vector),
+    candidates.map((item) => item.vector),
+  );
+  candidates.forEach((item, i) => {
+    // A mean is only a candidate while its count is shown.
+    if (!verdicts[i] || (item.mean && item.figure.status !== 'published')) hide(item);
   });
+  // Each figure's parts: the figures of the same kind whose key fixes more dimensions, largest first.
+  const counts = items.filter((item) => !item.mean);
+  const byKey = new Map(all.filter((item) => !item.mean).map((item) => [textOf(tables, item.figure), representative.get(item)!]));
+  const partSets = new Map<Item, Set<Item>>();
+  for (const part of counts) {
+    const question = tables[part.figure.table]!.question;
+    const dims = Object.keys(part.figure.key);
+    for (let mask = 0; mask < 1 << dims.length; mask++) {
+      const without = dims.filter((_, bit) => mask & (1 << bit));
+      // A question's figure is also part of the respondent count over the same or fewer dimensions.
+      const wholes = [mask ? textOf(tables, part.figure, without) : undefined, question ? textOf(tables, part.figure, [...without, question], '') : undefined];
+      for (const text of wholes) {
+        const whole = text === undefined ? undefined : byKey.get(text);
+        if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+      }
+    }
+  }
+  const partsOf = new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));
+  const shown = (item: Item) => statusOf(item) === 'published' && item.figure.status === 'published';
+  for (;;) {
+    const sources = items.filter((item) => shown(item) && item.weights.every((weight) => weight > 0));
+    const at = new Map(sources.map((item, index) => [item, index]));
+    const shownParts = new Map<number, number[]>();
+    const constraints: Constraint[] = sources.map((item) => ({ cols: item.vector.cols, coefs: item.weights, value: item.mean ? item.figure.mean!.scoreSum : item.figure.count }));
+    // A mean with its count also bounds the options by how far each is from the lowest and the highest score.
+    const derived: Constraint[] = [];
+    const derivedFrom: number[] = [];
+    sources.forEach((item, index) => {
+      if (!item.mean) return;
+      const { cols, coefs } = constraints[index]!;
+      const low = Math.min(...coefs);
+      const high = Math.max(...coefs);
+      const { count } = item.figure;
+      const { scoreSum } = item.figure.mean!;
+      for (const [weights, value] of [[coefs.map((coef) => coef - low), scoreSum - low * count], [coefs.map((coef) => high - coef), high * count - scoreSum]] as const) {
+        const kept = weights.map((weight, i) => [cols[i]!, weight] as const).filter(([, weight]) => weight > 0);
+        if (kept.length === 0) continue;
+        derived.push({ cols: kept.map(([col]) => col), coefs: kept.map(([, weight]) => weight), value });
+        derivedFrom.push(index);
+      }
+    });
+    const pinned = pinnedBy(
+      columns,
+      [...constraints, ...derived],
+      primaries.map((item) => item.vector.cols),
+      threshold,
+      (c) => {
+        if (c >= sources.length || sources[c]!.mean) return [];
+        let parts = shownParts.get(c);
+        if (!parts) {
+          parts = [];
+          for (const part of partsOf.get(sources[c]!) ?? []) if (shown(part) && parts.push(at.get(part)!) >= PARTS) break;
+          shownParts.set(c, parts);
+        }
+        return parts;
+      },
+    );
+    const widen = new Set(pinned.flatMap((from) => [...from].map((index) => sources[index < sources.length ? index : derivedFrom[index - sources.length]!]!)));
+    if (widen.size === 0) return;
+    for (const item of widen) hide(item);
+  }
+}
+
+/** A figure's key as text, within its kind (respondents, or one question), leaving out the dimensions asked; `kind` '' reads it as a respondent count's. */
+function textOf(tables: readonly TableSpec[], figure: Figure, without: readonly string[] = [], kind = tables[figure.table]!.question ?? '') {
+  const key = figure.key;
+  const dims = Object.keys(key)
+    .filter((dim) => !without.includes(dim))
+    .sort();
+  return `${kind}|${dims.map((dim) => `${dim}=${key[dim]}`).join('&')}`;
+}
+
+export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {
+  const counted = tally(rows, tables, options);
+  const byTable = figuresOf(counted, tables, options.threshold);
+  const respondents = byTable.filter((_, index) => !tables[index]!.question).flat();
+  protect(counted, tables, respondents, undefined, options.threshold);
+  const questions = new Map<string, Figure[]>();
+  byTable.forEach((figures, index) => {
+    const question = tables[index]!.question;
+    if (question) questions.set(question, [...(questions.get(question) ?? []), ...figures]);
+  });
+  // Each question's set holds the respondent counts too; one hidden there is hidden everywhere.
+  for (const [question, figures] of questions) protect(counted, tables, [...respondents, ...figures], question, options.threshold);
+  return tables.map((table, index) => ({ id: table.id, cells: byTable[index]!.map((figure) => cellOf(figure, table)) }));
+}
+
+function cellOf(figure: Figure, table: TableSpec): Cell {
+  const { key, count } = figure;
+  const shown = figure.status === 'published';
+  const hidden = shown ? {} : { suppressed: figure.status as 'primary' | 'secondary' };
+  if (figure.base) {
+    // A share beside a hidden total would reveal the total.
+    const share = shown && figure.base.status === 'published' ? count / figure.base.count : null;
+    return { key, count: shown ? count : null, share, ...hidden };
+  }
+  if (!table.question || !table.scores) return { key, count: shown ? count : null, ...hidden };
+  const mean = figure.mean!;
+  const meanShown = shown && mean.status === 'published';
+  return {
+    key,
+    count: shown ? count : null,
+    mean: meanShown && mean.scored ? mean.scoreSum / mean.scored : null,
+    ...hidden,
+    ...(shown && !meanShown ? { meanSuppressed: 'secondary' as const } : {}),
+  };
 }

@@ -1,0 +1,108 @@
+/**
+ * Bounds that the published figures and non-negativity put on each fine count, by
+ * propagation: a published sum minus the least the rest of it can be bounds each part from
+ * above, and the sum minus the most the rest can be bounds it from below, repeated until
+ * nothing moves. Every bound found is one a reader could derive, so a hidden cell whose bound
+ * falls below the threshold is pinned and more must be hidden. (The exact linear-programming
+ * bounds can be tighter still; the property test checks those.)
+ */
+export interface Constraint {
+  cols: number[];
+  /** Positive weights: 1 for a count, the scores for a score-weighted sum. */
+  coefs: number[];
+  value: number;
+}
+
+const ROUNDS = 8;
+/** The most parts of one count tried against each hidden cell it holds. */
+export const PARTS = 16;
+/** The most counts holding a hidden cell that are tried against it (the smallest). */
+const WHOLES = 8;
+const EPSILON = 1e-9;
+
+/**
+ * For each hidden cell (a set of columns) whose upper bound is below the threshold, the
+ * constraints that set that bound; hiding them widens it.
+ */
+export function pinnedBy(columns: number, constraints: readonly Constraint[], hidden: readonly number[][], threshold: number, partsOf: (constraint: number) => number[]): Set<number>[] {
+  const lower = new Float64Array(columns);
+  const upper = new Float64Array(columns).fill(Infinity);
+  const upperFrom = new Int32Array(columns).fill(-1);
+  for (let round = 0, moved = true; round < ROUNDS && moved; round++) {
+    moved = false;
+    for (let c = 0; c < constraints.length; c++) {
+      const { cols, coefs, value } = constraints[c]!;
+      let least = 0;
+      let most = 0;
+      let unbounded = 0;
+      for (let i = 0; i < cols.length; i++) {
+        const col = cols[i]!;
+        least += coefs[i]! * lower[col]!;
+        if (upper[col] === Infinity) unbounded++;
+        else most += coefs[i]! * upper[col]!;
+      }
+      for (let i = 0; i < cols.length; i++) {
+        const col = cols[i]!;
+        const coef = coefs[i]!;
+        const high = (value - (least - coef * lower[col]!)) / coef;
+        const wasUpper = upper[col]!;
+        if (high < wasUpper - EPSILON) {
+          upper[col] = high;
+          upperFrom[col] = c;
+          moved = true;
+        }
+        // The least this one can be: the sum less the most all the others can be.
+        const othersBounded = wasUpper === Infinity ? unbounded === 1 : unbounded === 0;
+        if (!othersBounded) continue;
+        const low = (value - (wasUpper === Infinity ? most : most - coef * wasUpper)) / coef;
+        if (low > lower[col]! + EPSILON) {
+          lower[col] = low;
+          moved = true;
+        }
+      }
+    }
+  }
+  // A hidden cell is also bounded by a published count that holds all of it, less the shown
+  // parts of that count which lie outside it (disjoint, largest first), less the least the rest can be.
+  const holding: number[][] = Array.from({ length: columns }, () => []);
+  constraints.forEach(({ cols, coefs }, c) => {
+    if (coefs.every((coef) => coef === 1)) for (const col of cols) holding[col]!.push(c);
+  });
+  const taken = new Int32Array(columns).fill(-1);
+  const least = constraints.map(({ cols }) => cols.reduce((sum, col) => sum + lower[col]!, 0));
+  let serial = 0;
+  return hidden.map((cols) => {
+    let bound = 0;
+    const from = new Set<number>();
+    for (const col of cols) {
+      bound += upper[col]!;
+      if (upperFrom[col]! >= 0) from.add(upperFrom[col]!);
+    }
+    // The published counts holding every column of the cell, smallest first.
+    const held = new Map<number, number>();
+    for (const col of cols) for (const c of holding[col]!) held.set(c, (held.get(c) ?? 0) + 1);
+    const wholes = [...held].filter(([, count]) => count === cols.length).map(([c]) => c).sort((a, b) => constraints[a]!.value - constraints[b]!.value).slice(0, WHOLES);
+    let ownLeast = 0;
+    for (const col of cols) ownLeast += lower[col]!;
+    for (const c of wholes) {
+      const mark = serial++;
+      for (const col of cols) taken[col] = mark;
+      let high = constraints[c]!.value - (least[c]! - ownLeast);
+      let largest = -1;
+      for (const part of partsOf(c)) {
+        const { cols: partCols, value } = constraints[part]!;
+        if (partCols.some((col) => taken[col] === mark)) continue;
+        for (const col of partCols) taken[col] = mark;
+        // The part's own total replaces the least its columns can be.
+        high -= value - least[part]!;
+        if (largest < 0) largest = part;
+      }
+      if (high < bound) {
+        bound = high;
+        from.clear();
+        from.add(largest >= 0 ? largest : c);
+      }
+    }
+    return Math.floor(bound + EPSILON) < threshold ? from : new Set<number>();
+  });
+}
