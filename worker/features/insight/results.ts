@@ -1,7 +1,6 @@
 /**
  * A closed round's figures: its answers counted into the round's whole set of tables, published
- * once through `publish`, and read from there for the filters and cross-tab asked for. Nothing
- * is cached: every view publishes the whole set again.
+ * once through `publish`, and read from there for the filters and cross-tab asked for.
  */
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
@@ -19,11 +18,26 @@ export interface Filters {
   crossBy?: string;
 }
 
+/**
+ * The last publications, per isolate. A closed round's answers never change, so the same round,
+ * threshold, answer count and tables publish the same figures: the next filter or download of
+ * the round reads them instead of suppressing the whole set again. Few are kept, since a large
+ * round's publication holds hundreds of thousands of cells.
+ */
+const recent = new Map<string, Published['cells']>();
+const KEPT = 2;
+
 /** Counts a round's stored answers into its tables and publishes the whole set at once. */
 export async function publishRound(database: Database, municipality: Municipality, round: Round, links: RoundLink[]): Promise<Published> {
   const tables = roundTables(round, [...new Set(links.map((link) => link.unitId))]);
   const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
-  return publishRows(round, links, tables, rows, municipality.suppressionThreshold);
+  const threshold = municipality.suppressionThreshold;
+  const key = [municipality.id, round.id, threshold, rows.length, tables.specs.map((spec) => spec.id).join(',')].join('|');
+  const cells = recent.get(key) ?? publishRows(round, links, tables, rows, threshold).cells;
+  recent.delete(key);
+  recent.set(key, cells);
+  for (const old of recent.keys()) if (recent.size > KEPT) recent.delete(old);
+  return { round, threshold, links, tables, cells };
 }
 
 /** The filters that apply to a question: a group it is not asked in, or a background not asked beside it, is left out. */
