@@ -1,6 +1,8 @@
 /**
  * A response as a PDF for the case file (pdf-lib, standard Helvetica). The standard fonts cover
- * Latin-1, so Norwegian letters print; what they cannot show (emoji faces) is left out.
+ * Latin-1, so Norwegian letters print; a text with letters they cannot show (Cyrillic, Arabic,
+ * Polish or North Sámi letters) prints what it can and is followed by a note saying so, so a
+ * child's words are never dropped without a word.
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Ui } from '../../../web/ui.ts';
@@ -22,6 +24,9 @@ const printable = (text: string) =>
     .replace(/[^\u0020-\u007e\u00a0-\u00ff\n]/g, '')
     .replace(/ {2,}/g, ' ')
     .trim();
+
+/** Whether the text has letters WinAnsi cannot draw (beyond the dashes and quotes `printable` maps). */
+const hasUnprintable = (text: string) => /[^\u0020-\u007e\u00a0-\u00ff\n\u2013\u2014\u2018\u2019\u201c\u201d]/.test(text);
 
 export interface PdfFacts {
   title: string;
@@ -89,6 +94,8 @@ const STYLES: Record<PdfBlock['style'], [number, 'regular' | 'bold', number]> = 
 export interface PdfMarks {
   header?: string;
   pageOf?: (page: number, pages: number) => string;
+  /** Written after a text with letters the PDF cannot show, pointing to where they can be read. */
+  unprintable?: string;
 }
 
 /** A plain A4 document of blocks, for any feature that needs one (a response, a signed consent). */
@@ -100,7 +107,10 @@ export async function documentPdf(lang: Language, title: string, blocks: PdfBloc
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const writer = new Writer(doc, regular, bold);
-  for (const block of blocks) writer.text(block.style === 'gap' ? '' : block.text, ...STYLES[block.style]);
+  for (const block of blocks) {
+    writer.text(block.style === 'gap' ? '' : block.text, ...STYLES[block.style]);
+    if (marks.unprintable && hasUnprintable(block.text)) writer.text(marks.unprintable, ...STYLES.text);
+  }
   const pages = doc.getPages();
   pages.forEach((page, index) => {
     const mark = { size: 9, color: rgb(0.04, 0.05, 0.05) };
@@ -131,5 +141,5 @@ export async function responsePdf(ui: Ui, content: PdfFacts): Promise<Uint8Array
     }
   }
   // Every page says it is confidential and which page of how many it is.
-  return documentPdf(ui.lang, content.title, blocks, { header: ui.t('response.classification'), pageOf: (page, pages) => ui.t('response.pageOf', { page, pages }) });
+  return documentPdf(ui.lang, content.title, blocks, { header: ui.t('response.classification'), pageOf: (page, pages) => ui.t('response.pageOf', { page, pages }), unprintable: ui.t('response.pdfUnprintable') });
 }
