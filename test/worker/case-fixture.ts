@@ -13,7 +13,8 @@ export interface AnsweredCase {
   responseId: string;
 }
 
-export async function answeredCase(caseReference: string, email = 'ansatt@demo.medvirk.no', language = 'nb'): Promise<AnsweredCase> {
+/** `wish` is what the child writes for the adults to know. */
+export async function answeredCase(caseReference: string, email = 'ansatt@demo.medvirk.no', language = 'nb', wish = 'Jeg vil bo hos pappa i helgene'): Promise<AnsweredCase> {
   const staff = await staffClient(email);
   const created = await (await staff.post('/staff/m/demo/links', { form: 'fixture-child', childAge: '9', language, respondent: 'child', caseReference, expiresInDays: '14', singleUse: 'yes', email: '' })).text();
   const linkId = created.match(/\/staff\/m\/demo\/links\/([0-9a-f-]{36})/)?.[1] ?? '';
@@ -23,7 +24,7 @@ export async function answeredCase(caseReference: string, email = 'ansatt@demo.m
   await child.post('/m/demo/fixture-child/p/school', { 'school-feeling': '4' });
   await child.post('/m/demo/fixture-child/p/friends', { 'has-friend': 'yes' });
   await child.post('/m/demo/fixture-child/p/adults', { 'listened-to': '1' });
-  await child.post('/m/demo/fixture-child/p/wish', { 'adults-should-know': 'Jeg vil bo hos pappa i helgene' });
+  await child.post('/m/demo/fixture-child/p/wish', { 'adults-should-know': wish });
   expect((await child.post('/m/demo/fixture-child/submit')).status).toBe(303);
   const responseId = (await env.DB.prepare('SELECT response_id FROM form_links WHERE id = ?').bind(linkId).first<{ response_id: string }>())?.response_id ?? '';
   expect(responseId).not.toBe('');

@@ -10,6 +10,7 @@ import { translator } from '../../core/i18n/translate.ts';
 import type { Language, Text } from '../../core/language.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { HelperRole } from '../../core/vocabulary.ts';
+import type { LetterText } from '../../../web/staff/links.tsx';
 
 /** The sender's unit, as families see it. */
 export interface SenderUnit {
@@ -34,27 +35,16 @@ export interface MessageFacts {
   path: string;
 }
 
-/** The texts, each a finished sentence or address, for the e-mail, the text message and the letter. */
-export interface LinkMessage {
+/**
+ * The texts, each a finished sentence or address, for the e-mail, the text message and the
+ * letter: the letter's own (`LetterText`: sender, intro, sentBy, contact, expires, typeAt,
+ * typeCode, code, genuine, never) and what only the messages need.
+ */
+export interface LinkMessage extends LetterText {
   subject: string;
-  /** "Demo skole in Demo kommune", or the municipality alone. */
-  sender: string;
-  /** "Demo skole in Demo kommune would like to hear from you in «…»." */
-  intro: string;
-  /** "Sent by a teacher at Demo skole, Demo kommune." */
-  sentBy: string;
-  /** Whom to ask: the unit's contact, or the municipality. */
-  contact: string;
-  expires: string;
-  /** Where to type the code, without the scheme, short enough to type. */
-  typeAt: string;
-  typeCode: string;
-  /** The page that explains our messages, and the sentence pointing to it. */
+  /** The page that explains our messages. */
   genuineUrl: string;
-  genuine: string;
-  never: string;
   url: string;
-  code: string;
   mail: string;
   sms: string;
 }
