@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { sha256Hex } from '../../worker/core/secrets.ts';
 import { Client, location, textOf } from './client.ts';
+import { signerLink, startConsent } from './consent-helpers.ts';
 import { deliveredTo, lastOutboxId, staffClient } from './staff.ts';
 
 const DEMO = '/staff/m/demo';
@@ -152,5 +153,16 @@ describe('the page that explains our messages', () => {
   it('is not found for a municipality that does not exist', async () => {
     expect((await new Client().get('/m/finst-ikkje/meldinger')).status).toBe(404);
     expect((await new Client().get('/l/finst-ikkje')).status).toBe(404);
+  });
+});
+
+describe('pages that speak for a municipality', () => {
+  it("link to that municipality's privacy page in the footer: the code address, the page that explains our messages, consent signing and withdrawal by code", async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    const consent = await startConsent(staff, { guardians: '1' });
+    const signing = await signerLink(staff, consent.id, consent.signers[0]!.id);
+    for (const path of ['/l/demo', '/m/demo/meldinger', signing, '/receipts/demo/withdraw']) {
+      expect(await (await new Client().get(path)).text(), path).toContain('href="/privacy/demo"');
+    }
   });
 });

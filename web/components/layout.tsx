@@ -15,10 +15,12 @@ export interface LayoutProps {
   here?: string;
   /** True where the page has an error, so the title says so first (as screen readers read it). */
   hasError?: boolean;
+  /** The privacy page of the municipality the page speaks for; by default the respondent's, or the general one. */
+  privacyHref?: string;
   children: ComponentChildren;
 }
 
-export function Layout({ ui, title, owner, languages = [], here = '', hasError, children }: LayoutProps) {
+export function Layout({ ui, title, owner, languages = [], here = '', hasError, privacyHref, children }: LayoutProps) {
   const { t, lang } = ui;
   return (
     <html lang={lang} dir={LANGUAGE_INFO[lang].dir}>
@@ -57,7 +59,7 @@ export function Layout({ ui, title, owner, languages = [], here = '', hasError, 
         </main>
         <footer class="footer">
           <HelpLine ui={ui} />
-          <a href="/accessibility">{t('layout.accessibility')}</a> · <a href={ui.respondent?.privacyHref ?? '/privacy'}>{t('layout.privacy')}</a>
+          <a href="/accessibility">{t('layout.accessibility')}</a> · <a href={privacyHref ?? ui.respondent?.privacyHref ?? '/privacy'}>{t('layout.privacy')}</a>
         </footer>
       </body>
     </html>

@@ -17,6 +17,7 @@ export interface ReceiptView {
 export interface SignedPageProps {
   ui: Ui;
   owner: string;
+  privacyHref: string;
   base: string;
   receipt?: ReceiptView;
   /** Where the withdrawal code can be used without the link. */
@@ -27,10 +28,10 @@ export interface SignedPageProps {
   error?: string;
 }
 
-export function SignedPage({ ui, owner, base, receipt, codeHref, withdrawable, withdrawn, error }: SignedPageProps) {
+export function SignedPage({ ui, owner, privacyHref, base, receipt, codeHref, withdrawable, withdrawn, error }: SignedPageProps) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('consent.sign.doneTitle')} owner={owner} languages={['nb', 'nn', 'en']} here={base} hasError={!!error}>
+    <Layout ui={ui} title={t('consent.sign.doneTitle')} owner={owner} languages={['nb', 'nn', 'en']} here={base} hasError={!!error} privacyHref={privacyHref}>
       <ErrorSummary ui={ui} errors={error ? [{ href: '#service', text: error }] : []} />
       <h1>{t('consent.sign.doneTitle')}</h1>
       {withdrawn && <p class="notice">{t('consent.withdraw.done')}</p>}
@@ -139,10 +140,10 @@ export function ReceiptCheckPage({ ui, value = '', result, error }: { ui: Ui; va
   );
 }
 
-export function CodeWithdrawPage({ ui, action, done, error }: { ui: Ui; action: string; done?: boolean; error?: string }) {
+export function CodeWithdrawPage({ ui, action, privacyHref, done, error }: { ui: Ui; action: string; privacyHref: string; done?: boolean; error?: string }) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('consent.withdraw.title')} owner="medvirk" languages={['nb', 'nn', 'en']} here={action} hasError={!!error}>
+    <Layout ui={ui} title={t('consent.withdraw.title')} owner="medvirk" languages={['nb', 'nn', 'en']} here={action} hasError={!!error} privacyHref={privacyHref}>
       <ErrorSummary ui={ui} errors={error ? [{ href: '#code', text: error }] : []} />
       {done ? (
         <>

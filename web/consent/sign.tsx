@@ -26,6 +26,7 @@ export interface SigningPageProps {
   version: string;
   role: 'guardian' | 'child';
   scope: 'all' | 'health' | 'view';
+  privacyHref: string;
 }
 
 /** An info block has no question frame, so its read-aloud button is given here. */
@@ -43,12 +44,12 @@ function InfoBlock({ ui, question }: { ui: Ui; question: Extract<Question, { typ
   );
 }
 
-export function SigningPage({ ui, owner, form, sections, action, signerId, version, role, scope }: SigningPageProps) {
+export function SigningPage({ ui, owner, form, sections, action, signerId, version, role, scope, privacyHref }: SigningPageProps) {
   const { t } = ui;
   const all = sections.flatMap((section) => section.questions);
   const errors = all.filter((item) => item.error).map((item) => ({ href: `#${anchorOf(item.question)}`, text: item.error ?? '' }));
   return (
-    <Layout ui={ui} title={localized(ui, form.title).text} owner={owner} languages={form.languages} here={action} hasError={errors.length > 0}>
+    <Layout ui={ui} title={localized(ui, form.title).text} owner={owner} languages={form.languages} here={action} hasError={errors.length > 0} privacyHref={privacyHref}>
       <ErrorSummary ui={ui} errors={errors} />
       <h1>
         <Localized ui={ui} text={form.title} />

@@ -48,13 +48,14 @@ export function CodeForm({ ui, action, value, error }: CodeFormProps) {
 export interface LinkCodePageProps extends CodeFormProps {
   owner: string;
   genuineHref: string;
+  privacyHref: string;
 }
 
 /** The short address a letter gives: type the code here. */
-export function LinkCodePage({ ui, owner, genuineHref, ...form }: LinkCodePageProps) {
+export function LinkCodePage({ ui, owner, genuineHref, privacyHref, ...form }: LinkCodePageProps) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('genuine.codeTitle')} owner={owner} languages={INTERFACE_LANGUAGES} hasError={!!form.error}>
+    <Layout ui={ui} title={t('genuine.codeTitle')} owner={owner} languages={INTERFACE_LANGUAGES} hasError={!!form.error} privacyHref={privacyHref}>
       <ErrorSummary ui={ui} errors={form.error ? [{ href: '#link-code', text: form.error }] : []} />
       <h1>{t('genuine.codeTitle')}</h1>
       <CodeForm ui={ui} {...form} />
@@ -73,13 +74,14 @@ export interface GenuinePageProps {
   example: string;
   codeAction: string;
   units: { name: string; contact: string }[];
+  privacyHref: string;
 }
 
 /** What medvirk sends on a municipality's behalf, what it never asks for, and whom to call. */
-export function GenuinePage({ ui, municipality, host, example, codeAction, units }: GenuinePageProps) {
+export function GenuinePage({ ui, municipality, host, example, codeAction, units, privacyHref }: GenuinePageProps) {
   const { t } = ui;
   return (
-    <Layout ui={ui} title={t('genuine.title', { municipality })} owner={municipality} languages={INTERFACE_LANGUAGES}>
+    <Layout ui={ui} title={t('genuine.title', { municipality })} owner={municipality} languages={INTERFACE_LANGUAGES} privacyHref={privacyHref}>
       <h1>{t('genuine.title', { municipality })}</h1>
       <p class="lead">{t('genuine.lead', { municipality })}</p>
       <h2>{t('genuine.whatTitle')}</h2>

@@ -17,3 +17,6 @@ export interface Municipality {
   /** How to reach its data protection officer (an address, a phone), for the privacy page, if set. */
   dpoContact: string | null;
 }
+
+/** A municipality's privacy page: controller, legal bases, retention, rights and its data protection officer. */
+export const privacyPath = (municipalityId: string) => `/privacy/${municipalityId}`;

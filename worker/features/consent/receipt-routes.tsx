@@ -13,6 +13,7 @@ import { verifyReceipt, type Opener } from './lookups.ts';
 import { Receipts } from './receipt.ts';
 import { Consents } from './repository.ts';
 import { withdraw } from './withdraw.ts';
+import { privacyPath } from '../../core/municipality.ts';
 
 type C = Context<AppEnv>;
 
@@ -32,8 +33,8 @@ receipts.post('/check', rateLimit({ bucket: 'receipt-check', limit: 60, windowSe
 const municipalityOf = async (c: C) => (await c.var.directory.municipality(c.req.param('municipality') ?? '')) ?? refuse('notFound');
 
 receipts.get('/:municipality/withdraw', async (c) => {
-  await municipalityOf(c);
-  return page(c, <CodeWithdrawPage ui={c.var.ui} action={c.req.path} />);
+  const municipality = await municipalityOf(c);
+  return page(c, <CodeWithdrawPage ui={c.var.ui} action={c.req.path} privacyHref={privacyPath(municipality.id)} />);
 });
 
 /**
@@ -54,9 +55,9 @@ receipts.post('/:municipality/withdraw', rateLimit({ bucket: 'withdrawal-code', 
   const record = receipt && (await new Consents(database).record(municipality.id, receipt.consentId));
   if (!receipt || !record) {
     await failed();
-    return page(c, <CodeWithdrawPage ui={c.var.ui} action={c.req.path} error={c.var.ui.t('consent.withdraw.codeWrong')} />, 422);
+    return page(c, <CodeWithdrawPage ui={c.var.ui} action={c.req.path} privacyHref={privacyPath(municipality.id)} error={c.var.ui.t('consent.withdraw.codeWrong')} />, 422);
   }
   await withdraw(database, municipality, record, { signerId: receipt.signerId, service: null, by: `signer:${receipt.signerId}`, via: 'web', note: 'withdrawal code' }, publicOrigin(c.env, c.req.url), c.var.now);
   deliverSoon(c.executionCtx, c.env, database.binding, c.var.now);
-  return page(c, <CodeWithdrawPage ui={c.var.ui} action={c.req.path} done />);
+  return page(c, <CodeWithdrawPage ui={c.var.ui} action={c.req.path} privacyHref={privacyPath(municipality.id)} done />);
 });

@@ -27,6 +27,7 @@ import { asOnePage, choicesOf, servicesFor, signingSections } from './signing-fo
 import type { Raw } from '../../engine/questions/kind.ts';
 import type { Page } from '../../engine/schema.ts';
 import type { SignerRole } from './vocabulary.ts';
+import { privacyPath } from '../../core/municipality.ts';
 
 type C = Context<AppEnv>;
 
@@ -67,7 +68,7 @@ function signingPage(c: C, where: Awaited<ReturnType<typeof signerOfLink>>, raw:
   }));
   return page(
     c,
-    <SigningPage ui={c.var.ui} owner={where.municipality.name} form={consentForm(where.signer.role).definition} sections={sections} action={c.req.path} signerId={where.signer.id} version={versionOf(where)} role={where.signer.role} scope={where.signer.scope} />,
+    <SigningPage ui={c.var.ui} owner={where.municipality.name} form={consentForm(where.signer.role).definition} sections={sections} action={c.req.path} signerId={where.signer.id} version={versionOf(where)} role={where.signer.role} scope={where.signer.scope} privacyHref={privacyPath(where.municipality.id)} />,
     status,
   );
 }
@@ -91,7 +92,7 @@ async function signedPage(c: C, where: Where, error?: string, status: 200 | 422 
   const withdrawable = where.record.consent.services.filter((service) => state.services[service.id]?.decisions[where.signer.id] === 'approve');
   const withdrawn = Object.values(state.services).some((service) => service.decisions[where.signer.id] === 'withdrawn');
   const view = receipt && { id: receipt.id, code: await open(keyring, receipt.sealedWithdrawalCode, withdrawalCodeContext(receipt.id)), signedAt: receipt.issuedAt, textHash: JSON.parse(receipt.payload).medvirk.textHash as string };
-  return page(c, <SignedPage ui={c.var.ui} owner={where.municipality.name} base={basePath(c)} codeHref={`/receipts/${where.municipality.id}/withdraw`} receipt={view} withdrawable={withdrawable} withdrawn={withdrawn} error={error} />, status);
+  return page(c, <SignedPage ui={c.var.ui} owner={where.municipality.name} privacyHref={privacyPath(where.municipality.id)} base={basePath(c)} codeHref={`/receipts/${where.municipality.id}/withdraw`} receipt={view} withdrawable={withdrawable} withdrawn={withdrawn} error={error} />, status);
 }
 
 async function signedReceipt(c: C, where: Where) {

@@ -1,6 +1,6 @@
 /** Where a code from a letter is typed in. */
 import { Hono, type Context } from 'hono';
-import type { Municipality } from '../../core/municipality.ts';
+import { privacyPath, type Municipality } from '../../core/municipality.ts';
 import { INTERFACE_LANGUAGES } from '../../core/language.ts';
 import { refuse } from '../../core/refusals.ts';
 import { groupLinkCode, normalizeLinkCode } from '../../core/secrets.ts';
@@ -24,7 +24,7 @@ export function codeEntry(path: string) {
     return municipality;
   };
   const codePage = (c: Context<AppEnv>, municipality: Municipality, typed?: { value: string; error: string }) =>
-    page(c, <LinkCodePage ui={c.var.ui} owner={municipality.name} action={codePath(path, municipality.id)} genuineHref={genuinePath(municipality.id)} {...typed} />, typed ? 422 : 200);
+    page(c, <LinkCodePage ui={c.var.ui} owner={municipality.name} action={codePath(path, municipality.id)} genuineHref={genuinePath(municipality.id)} privacyHref={privacyPath(municipality.id)} {...typed} />, typed ? 422 : 200);
 
   entry.get('/:municipality', async (c) => codePage(c, await municipalityOf(c)));
   entry.post('/:municipality', async (c) => {

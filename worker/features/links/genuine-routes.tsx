@@ -8,6 +8,7 @@ import { publicOrigin } from '../../platform/public-origin.ts';
 import { page } from '../../platform/render.ts';
 import { GenuinePage } from '../../../web/pages/genuine.tsx';
 import { codePath } from './message.ts';
+import { privacyPath } from '../../core/municipality.ts';
 
 export const genuine = new Hono<AppEnv>();
 
@@ -16,5 +17,5 @@ genuine.get('/', async (c) => {
   useLanguage(c, INTERFACE_LANGUAGES, municipality.writtenStandard);
   const units = (await c.var.directory.units(municipality.id)).flatMap((unit) => (unit.contact ? [{ name: unit.name, contact: unit.contact }] : []));
   const host = new URL(publicOrigin(c.env, c.req.url)).host;
-  return page(c, <GenuinePage ui={c.var.ui} municipality={municipality.name} host={host} example={`${host}${codePath('/l', municipality.id)}/7K3M-…`} codeAction={codePath('/l', municipality.id)} units={units} />);
+  return page(c, <GenuinePage ui={c.var.ui} municipality={municipality.name} host={host} example={`${host}${codePath('/l', municipality.id)}/7K3M-…`} codeAction={codePath('/l', municipality.id)} units={units} privacyHref={privacyPath(municipality.id)} />);
 });

@@ -1,4 +1,4 @@
-import type { Municipality } from '../../core/municipality.ts';
+import { privacyPath, type Municipality } from '../../core/municipality.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
 import type { Env } from '../../platform/env.ts';
 import type { RespondentChrome } from '../../../web/ui.ts';
@@ -21,7 +21,7 @@ export const respondentChrome = (env: Env, municipality: Municipality, form: For
   exitUrl: exitUrl(env.QUICK_EXIT_URL),
   helpContact: municipality.helpContact ?? undefined,
   assistedRole: draft?.assistedRole ?? undefined,
-  privacyHref: `/privacy/${municipality.id}`,
+  privacyHref: privacyPath(municipality.id),
   endAssisted: draft?.assistedRole && draft.linkId ? { action: `/m/${municipality.id}/${form.id}/end-assisted`, staffHref: staffLinkPage(municipality.id, draft.linkId) } : undefined,
 });
 
