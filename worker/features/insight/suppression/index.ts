@@ -211,6 +211,9 @@ export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec
   });
   // Each question's set holds the respondent counts too; one hidden there is hidden everywhere.
   for (const [question, figures] of questions) protect(counted, tables, [...respondents, ...figures], question, options.threshold);
+  // A mean beside a hidden option is a weighted sum of hidden counts, which with the shown total
+  // can narrow them to one whole number: it is hidden too. (Hiding more never helps a reader.)
+  for (const figures of byTable) for (const figure of figures) if (figure.base?.mean && figure.status !== 'published') figure.base.mean.status = 'secondary';
   return tables.map((table, index) => ({ id: table.id, cells: byTable[index]!.map((figure) => cellOf(figure, table)) }));
 }
 
