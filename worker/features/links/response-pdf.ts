@@ -15,18 +15,22 @@ const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const WIDTH = A4[0] - 2 * MARGIN;
 
-/** Keeps what WinAnsi (the standard fonts' encoding) can draw. */
-const printable = (text: string) =>
+/** Dashes and typographic quotes as the plain ones WinAnsi (the standard fonts' encoding) has. */
+const plainPunctuation = (text: string) =>
   text
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff\n]/g, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"');
 
-/** Whether the text has letters WinAnsi cannot draw (beyond the dashes and quotes `printable` maps). */
-const hasUnprintable = (text: string) => /[^\u0020-\u007e\u00a0-\u00ff\n\u2013\u2014\u2018\u2019\u201c\u201d]/.test(text);
+/** What WinAnsi cannot draw, once punctuation is plain. */
+const UNPRINTABLE = /[^\u0020-\u007e\u00a0-\u00ff\n]/g;
+
+/** Keeps what WinAnsi can draw. */
+const printable = (text: string) =>
+  plainPunctuation(text).replace(UNPRINTABLE, '').replace(/ {2,}/g, ' ').trim();
+
+/** Whether the text has letters WinAnsi cannot draw, so `printable` leaves some out. */
+const hasUnprintable = (text: string) => plainPunctuation(text).search(UNPRINTABLE) >= 0;
 
 export interface PdfFacts {
   title: string;
