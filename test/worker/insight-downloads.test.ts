@@ -2,7 +2,8 @@
  * A closed round's downloads and the plan's section 8.4: the XLSX holds the CSV's rows exactly,
  * the JSON the same cells, the document every theme of 8.4 in the municipality's written
  * standard; none of them a hidden figure or a quote not approved. The API gives the same JSON to
- * a token of the municipality only, and the nightly purge erases old rounds' answers and quotes.
+ * a token of the municipality only, and the nightly purge erases old rounds' answers, quotes and
+ * stored publications.
  */
 import { createScheduledController, env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,16 +16,8 @@ import type { ApiEnv } from '../../worker/features/api/env.ts';
 import { Refusal } from '../../worker/core/refusals.ts';
 import type { Client } from './client.ts';
 import { staffClient } from './staff.ts';
-import { closeRound, createRound, day, insightMunicipality, PLANNER, roundFields } from './insight.ts';
+import { closeRound, createRound, day, insightMunicipality, PLANNER, roundFields, storeAnswers as answers, times } from './insight.ts';
 
-async function answers(round: string, unit: string, values: Record<string, string>[], week = '2026-W40') {
-  await env.DB.batch(
-    values.map((answer) =>
-      env.DB.prepare('INSERT INTO insight_answers (id, round_id, unit_id, "group", week, form_id, form_version, answers) VALUES (?, ?, ?, \'children\', ?, \'innsikt-barn\', \'x\', ?)').bind(crypto.randomUUID(), round, unit, week, JSON.stringify(answer)),
-    ),
-  );
-}
-const times = (count: number, answer: Record<string, string>) => Array.from({ length: count }, () => answer);
 const quote = (round: string, text: string, status: 'pending' | 'approved' | 'rejected') =>
   env.DB.prepare("INSERT INTO insight_quotes (id, round_id, \"group\", question_id, text, status) VALUES (?, ?, 'children', 'better-here', ?, ?)").bind(crypto.randomUUID(), round, text, status).run();
 
@@ -231,7 +224,7 @@ describe('the insight API', () => {
 });
 
 describe('retention', () => {
-  it("the nightly purge erases the answers and quotes of rounds that ended before the municipality's retention, and only those", async () => {
+  it("the nightly purge erases the answers, quotes and stored publications of rounds that ended before the municipality's retention, and only those", async () => {
     const { id, units } = await insightMunicipality({ responseRetentionMonths: 12 });
     const planner = await staffClient(PLANNER);
     const old = await createRound(planner, id, roundFields({ name: 'Gammal', units, opensOn: '2020-03-01', closesOn: '2020-03-31' }));
@@ -240,11 +233,14 @@ describe('retention', () => {
       await answers(round, units[0]!, times(3, { 'school-thrive': '4' }), '2020-W12');
       await quote(round, APPROVED, 'approved');
       await quote(round, PENDING, 'pending');
+      // Viewed once, so its publication is stored too.
+      expect((await planner.get(`/staff/m/${id}/insight/rounds/${round}/results`)).status).toBe(200);
     }
     await worker.scheduled(createScheduledController(), env);
     const left = async (table: string, round: string) => (await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE round_id = ?`).bind(round).first<{ n: number }>())!.n;
-    expect([await left('insight_answers', old), await left('insight_quotes', old)]).toEqual([0, 0]);
-    expect([await left('insight_answers', recent), await left('insight_quotes', recent)]).toEqual([3, 2]);
+    const kept = async (round: string) => Promise.all(['insight_answers', 'insight_quotes', 'insight_publications'].map((table) => left(table, round)));
+    expect(await kept(old)).toEqual([0, 0, 0]);
+    expect(await kept(recent)).toEqual([3, 2, 1]);
     // The round itself stays, so the plan can still name it.
     expect(await env.DB.prepare('SELECT name FROM insight_rounds WHERE id = ?').bind(old).first('name')).toBe('Gammal');
   });

@@ -3,17 +3,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { location, textOf } from './client.ts';
 import { staffClient } from './staff.ts';
-import { closeRound, createRound, day, insightMunicipality, PLANNER, roundFields } from './insight.ts';
+import { closeRound, createRound, day, insightMunicipality, PLANNER, roundFields, storeAnswers as answers, times } from './insight.ts';
 
-/** Stores answers as the open link would: unit, group, week and counted answers. */
-async function answers(round: string, unit: string, values: Record<string, string>[]) {
-  await env.DB.batch(
-    values.map((answer) =>
-      env.DB.prepare('INSERT INTO insight_answers (id, round_id, unit_id, "group", week, form_id, form_version, answers) VALUES (?, ?, ?, \'children\', \'2026-W40\', \'innsikt-barn\', \'x\', ?)').bind(crypto.randomUUID(), round, unit, JSON.stringify(answer)),
-    ),
-  );
-}
-const times = (count: number, answer: Record<string, string>) => Array.from({ length: count }, () => answer);
 
 /** The cells of one row of a question's table, as text ("Everyone who answered", "22", …). */
 function row(html: string, question: string, label: string): string[] | undefined {

@@ -48,3 +48,14 @@ export const linksOf = async (round: string) =>
   (await env.DB.prepare('SELECT id, unit_id, "group", code FROM insight_links WHERE round_id = ? ORDER BY unit_id, "group"').bind(round).all<{ id: string; unit_id: string; group: string; code: string }>()).results;
 
 export const closeRound = (round: string) => env.DB.prepare('UPDATE insight_rounds SET closed_at = ? WHERE id = ?').bind(Date.now(), round).run();
+
+/** Stores answers as the open link would: unit, group (children), week and counted answers. */
+export async function storeAnswers(round: string, unit: string, values: Record<string, string>[], week = '2026-W40') {
+  await env.DB.batch(
+    values.map((answer) =>
+      env.DB.prepare('INSERT INTO insight_answers (id, round_id, unit_id, "group", week, form_id, form_version, answers) VALUES (?, ?, ?, \'children\', ?, \'innsikt-barn\', \'x\', ?)').bind(crypto.randomUUID(), round, unit, week, JSON.stringify(answer)),
+    ),
+  );
+}
+
+export const times = (count: number, answer: Record<string, string>) => Array.from({ length: count }, () => answer);

@@ -4,7 +4,7 @@ import { Drafts, resealAnswers, Responses } from '../features/respond/index.ts';
 import { resealMeetingRecords } from '../features/assessment/index.ts';
 import { People } from '../features/staff/index.ts';
 import { lapseReminders, recordExpiries, resealConsents } from '../features/consent/index.ts';
-import { purgeOldRounds } from '../features/insight/index.ts';
+import { publishClosedRound, purgeOldRounds } from '../features/insight/index.ts';
 import { keyringFor } from './keys.ts';
 import { purgeDelivered } from './outbox/enqueue.ts';
 import { purgeRateLimits } from './storage/rate-limits.ts';
@@ -53,4 +53,15 @@ export async function purgeAll(env: Env, now: Date) {
   );
   const failed = [...results, ...consentResults].filter((result) => result.status === 'rejected').length;
   if (failed) throw new Error(`clean-up failed in ${failed} database(s)`);
+}
+
+/**
+ * Every quarter of an hour: the first closed user-insight round (in any municipality) whose
+ * stored publication is missing or out of date is published and stored, so that no planner's
+ * view pays for suppressing a large round. One a run: a large round takes up to a minute.
+ */
+export async function publishNext(env: Env, now: Date) {
+  for (const municipality of await openDirectory(env).municipalities()) {
+    if (await publishClosedRound(new Database(municipalityBinding(env, municipality)), municipality, now)) return;
+  }
 }

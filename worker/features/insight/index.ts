@@ -4,4 +4,5 @@ export { roundAnswer } from './submit.ts';
 export { closedPublication, insightRoundSummaries } from './publication.ts';
 export { roundJson } from './json.ts';
 export { purgeOldRounds } from './repository.ts';
+export { publishClosedRound } from './results.ts';
 export { insightRounds } from './tables.ts';

@@ -26,8 +26,8 @@ export async function closedPublication(database: Database, municipality: Munici
   if (roundStatus(found.round, now) !== 'closed') refuse('roundOpen');
   const previous = options.previous ? await previousRound(database, found.round, now) : undefined;
   const [published, before, quotes] = await Promise.all([
-    publishRound(database, municipality, found.round, found.links),
-    previous ? rounds.byId(municipality.id, previous.id).then((earlier) => earlier && publishRound(database, municipality, earlier.round, earlier.links)) : undefined,
+    publishRound(database, municipality, found.round, found.links, now),
+    previous ? rounds.byId(municipality.id, previous.id).then((earlier) => earlier && publishRound(database, municipality, earlier.round, earlier.links, now)) : undefined,
     approvedQuotes(database, found.round),
   ]);
   return { published, before, quotes };

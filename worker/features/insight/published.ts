@@ -33,7 +33,8 @@ const keyText = (key: Readonly<Record<string, string>>) =>
     .map((dim) => `${dim}=${key[dim]}`)
     .join('&');
 
-const indexed = (published: PublishedTable[]) => new Map(published.map((table) => [table.id, new Map(table.cells.map((cell) => [keyText(cell.key), cell]))]));
+/** The published tables by id, each cell by its key. */
+export const indexed = (published: readonly PublishedTable[]) => new Map(published.map((table) => [table.id, new Map(table.cells.map((cell) => [keyText(cell.key), cell]))]));
 
 /** Counts rows into the round's tables and publishes the whole set at once. */
 export function publishRows(round: Round, links: RoundLink[], tables: RoundTables, rows: readonly ResponseRow[], threshold: number): Published {

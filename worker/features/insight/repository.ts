@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import type { InsightGroup } from '../../core/vocabulary.ts';
 import { LocalQuestions, RoundGroups, type Round } from './round.ts';
-import { insightAnswers, insightLinks, insightQuotes, insightRounds } from './tables.ts';
+import { insightAnswers, insightLinks, insightPublications, insightQuotes, insightRounds } from './tables.ts';
 
 type RoundRow = typeof insightRounds.$inferSelect;
 import type { RoundLink } from './published.ts';
@@ -70,6 +70,11 @@ export class Rounds {
     return this.db.update(insightLinks).set({ invited }).where(eq(insightLinks.id, linkId));
   }
 
+  async answerCount(roundId: string): Promise<number> {
+    const [row] = await this.db.select({ count: sql<number>`count(*)` }).from(insightAnswers).where(eq(insightAnswers.roundId, roundId));
+    return row?.count ?? 0;
+  }
+
   /** Every answer of a round, as counted: unit, group and answers (nothing else is stored). */
   answers(roundId: string) {
     return this.db.select({ unitId: insightAnswers.unitId, group: insightAnswers.group, answers: insightAnswers.answers }).from(insightAnswers).where(eq(insightAnswers.roundId, roundId));
@@ -119,11 +124,12 @@ export class Quotes {
 }
 
 /**
- * The retention purge: a round whose last day is before `cutoff` (YYYY-MM-DD) loses its answers
- * and its quotes, approved or not. The round and its links stay, so the plan can still name it.
+ * The retention purge: a round whose last day is before `cutoff` (YYYY-MM-DD) loses its answers,
+ * its quotes, approved or not, and its stored publication. The round and its links stay, so the
+ * plan can still name it.
  */
 export function purgeOldRounds(database: Database, municipalityId: string, cutoff: string): Statement[] {
   const { db } = database;
   const old = db.select({ id: insightRounds.id }).from(insightRounds).where(and(eq(insightRounds.municipalityId, municipalityId), lt(insightRounds.closesOn, cutoff)));
-  return [db.delete(insightAnswers).where(inArray(insightAnswers.roundId, old)), db.delete(insightQuotes).where(inArray(insightQuotes.roundId, old))];
+  return [db.delete(insightAnswers).where(inArray(insightAnswers.roundId, old)), db.delete(insightQuotes).where(inArray(insightQuotes.roundId, old)), db.delete(insightPublications).where(inArray(insightPublications.roundId, old))];
 }

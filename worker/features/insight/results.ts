@@ -5,10 +5,11 @@
 import type { Municipality } from '../../core/municipality.ts';
 import type { Database } from '../../platform/storage/database.ts';
 import { Rounds, type RoundLink } from './repository.ts';
-import { cellOf, publishRows, type Published } from './published.ts';
+import { cellOf, indexed, type Published } from './published.ts';
+import { packed, publicationSignature, storedSignatureIs, storedTables, storeTables } from './stored-publication.ts';
 import { roundStatus, type Round } from './round.ts';
-import { GROUP, responseRow, roundTables, UNIT, type RoundQuestion } from './specs.ts';
-import type { Cell } from './suppression/index.ts';
+import { GROUP, responseRow, roundTables, UNIT, type RoundQuestion, type RoundTables } from './specs.ts';
+import { publish, type Cell, type PublishedTable } from './suppression/index.ts';
 
 /** The view asked for: one unit, one group, one background value, and a cross-tab by one background question. */
 export interface Filters {
@@ -19,25 +20,61 @@ export interface Filters {
 }
 
 /**
- * The last publications, per isolate. A closed round's answers never change, so the same round,
- * threshold, answer count and tables publish the same figures: the next filter or download of
- * the round reads them instead of suppressing the whole set again. Few are kept, since a large
- * round's publication holds hundreds of thousands of cells.
+ * The last publications, per isolate. A closed round's answers never change, so the same round
+ * and signature (threshold, answer count, tables) publish the same figures: the next filter or
+ * download of the round reads them instead of reading the stored set again. Few are kept, since
+ * a large round's publication holds hundreds of thousands of cells.
  */
 const recent = new Map<string, Published['cells']>();
 const KEPT = 2;
 
-/** Counts a round's stored answers into its tables and publishes the whole set at once. */
-export async function publishRound(database: Database, municipality: Municipality, round: Round, links: RoundLink[]): Promise<Published> {
-  const tables = roundTables(round, [...new Set(links.map((link) => link.unitId))]);
+/** The round's tables published from its stored answers, and kept for the views after it. */
+async function publishAndStore(database: Database, round: Round, tables: RoundTables, threshold: number, signature: string, now: Date): Promise<PublishedTable[]> {
   const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
+  const published = publish(rows, tables.specs, { threshold, dimensions: tables.dimensions });
+  try {
+    await database.commit([storeTables(database, round.id, signature, await packed(published), now)]);
+  } catch (error) {
+    // Not kept, the figures are still right: the next view publishes again.
+    console.error(JSON.stringify({ event: 'publication-not-stored', name: (error as Error).name }));
+  }
+  return published;
+}
+
+const signatureOf = async (database: Database, round: Round, tables: RoundTables, threshold: number) =>
+  publicationSignature(threshold, await new Rounds(database).answerCount(round.id), tables.specs.map((spec) => spec.id));
+
+/** A closed round's whole set of tables, published: from this isolate, from its database, or anew (and then stored). */
+export async function publishRound(database: Database, municipality: Municipality, round: Round, links: RoundLink[], now: Date): Promise<Published> {
+  const tables = roundTables(round, [...new Set(links.map((link) => link.unitId))]);
   const threshold = municipality.suppressionThreshold;
-  const key = [municipality.id, round.id, threshold, rows.length, tables.specs.map((spec) => spec.id).join(',')].join('|');
-  const cells = recent.get(key) ?? publishRows(round, links, tables, rows, threshold).cells;
+  const signature = await signatureOf(database, round, tables, threshold);
+  const key = `${municipality.id}|${round.id}|${signature}`;
+  const cells = recent.get(key) ?? indexed((await storedTables(database, round.id, signature)) ?? (await publishAndStore(database, round, tables, threshold, signature, now)));
   recent.delete(key);
   recent.set(key, cells);
   for (const old of recent.keys()) if (recent.size > KEPT) recent.delete(old);
   return { round, threshold, links, tables, cells };
+}
+
+/**
+ * The scheduled job's share: publishes and stores the first closed round of the municipality
+ * whose stored publication is missing or from another signature, so no planner's view waits for
+ * it. One at a time, since a large round takes long; true when it published one.
+ */
+export async function publishClosedRound(database: Database, municipality: Municipality, now: Date): Promise<boolean> {
+  const rounds = new Rounds(database);
+  for (const round of await rounds.list(municipality.id)) {
+    if (roundStatus(round, now) !== 'closed') continue;
+    const found = await rounds.byId(municipality.id, round.id);
+    const tables = roundTables(round, [...new Set(found!.links.map((link) => link.unitId))]);
+    const threshold = municipality.suppressionThreshold;
+    const signature = await signatureOf(database, round, tables, threshold);
+    if (await storedSignatureIs(database, round.id, signature)) continue;
+    await publishAndStore(database, round, tables, threshold, signature, now);
+    return true;
+  }
+  return false;
 }
 
 /** The filters that apply to a question: a group it is not asked in, or a background not asked beside it, is left out. */

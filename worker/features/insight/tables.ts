@@ -80,3 +80,18 @@ export const insightQuotes = sqliteTable(
   },
   (table) => [index('insight_quotes_round').on(table.roundId, table.status)],
 );
+
+/**
+ * A closed round's whole set of tables as published (hidden figures are not in it), kept so no
+ * view suppresses the set again. `signature` names what it was published from (threshold,
+ * answer count, tables); a view whose signature differs publishes anew and replaces it.
+ */
+export const insightPublications = sqliteTable('insight_publications', {
+  roundId: text('round_id')
+    .primaryKey()
+    .references(() => insightRounds.id, { onDelete: 'cascade' }),
+  signature: text('signature').notNull(),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+  /** The published tables as JSON, gzip-compressed and in base64: a large round's run to megabytes as text. */
+  tables: text('tables').notNull(),
+});
