@@ -85,6 +85,20 @@ describe('the case workspace with JavaScript off', () => {
     expect(await page.locator('table').textContent()).toContain('Tilbakemelding til barnet: skrevet');
     await checkPage(page, 'completed assessment');
 
+    // Telling the child by text message: a number that is not a Norwegian mobile is refused by its field.
+    const phone = page.getByLabel('Mobilnummer til barnet eller en foresatt (valgfritt)');
+    await phone.fill('12345');
+    await page.getByRole('button', { name: 'Vis tilbakemeldingen til barnet' }).click();
+    await expect.poll(() => summary.textContent()).toContain('Skriv et norsk mobilnummer med 8 sifre');
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#phone');
+    expect(await phone.getAttribute('aria-describedby')).toContain('phone-error');
+    expect(await phone.inputValue()).toBe('12345');
+    await checkPage(page, 'tell the child with a wrong number');
+    await phone.fill('912 34 999');
+    await page.getByRole('button', { name: 'Vis tilbakemeldingen til barnet' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Sendt');
+    expect(await page.locator('.error-summary').count()).toBe(0);
+
     await page.getByRole('link', { name: 'Les og skriv ut hele vurderingen' }).click();
     expect(await page.locator('main').textContent()).toContain('Skolen lager en plan mot erting.');
     await checkPage(page, 'assessment for print');

@@ -16,7 +16,9 @@ export interface AssessmentPageProps {
   form: FormDefinition;
   assessment: AssessmentView;
   versions: VersionView[];
-  error?: SummaryError;
+  errors: SummaryError[];
+  /** The "tell the child" form as it was sent, when a field was refused. */
+  notice?: { values: { email: string; phone: string }; errors: Partial<Record<'email' | 'phone', string>> };
 }
 
 /** The label of a changed field, found among the form's questions. */
@@ -25,16 +27,16 @@ const fieldLabel = (ui: Ui, form: FormDefinition, field: string) => {
   return question ? localized(ui, question.label).text : field;
 };
 
-export function AssessmentPage({ ui, name, base, caseHref, form, assessment, versions, error }: AssessmentPageProps) {
+export function AssessmentPage({ ui, name, base, caseHref, form, assessment, versions, errors, notice }: AssessmentPageProps) {
   const { t, lang } = ui;
   const title = localized(ui, form.title).text;
   const draft = assessment.status === 'draft';
   return (
-    <StaffLayout ui={ui} title={`${title} ${assessment.caseReference}`} name={name} hasError={!!error}>
+    <StaffLayout ui={ui} title={`${title} ${assessment.caseReference}`} name={name} hasError={errors.length > 0}>
       <a class="back no-print" href={caseHref}>
         {t('cases.title', { ref: assessment.caseReference })}
       </a>
-      <ErrorSummary ui={ui} errors={error ? [error] : []} />
+      <ErrorSummary ui={ui} errors={errors} />
       <h1>{title}</h1>
       <dl class="summary">
         <div class="summary-row">
@@ -76,7 +78,8 @@ export function AssessmentPage({ ui, name, base, caseHref, form, assessment, ver
             <form method="post" action={`${base}/feedback`} novalidate>
               <h2>{t('assessment.tellChild')}</h2>
               <p>{t('assessment.tellChildText')}</p>
-              <TextField ui={ui} id="email" type="email" label={t('assessment.tellChildEmail')} hint={t('assessment.tellChildEmailHint')} autocomplete="off" spellcheck={false} />
+              <TextField ui={ui} id="email" type="email" label={t('assessment.tellChildEmail')} hint={t('assessment.tellChildEmailHint')} error={notice?.errors.email} value={notice?.values.email} autocomplete="off" spellcheck={false} />
+              <TextField ui={ui} id="phone" type="tel" label={t('assessment.tellChildPhone')} hint={t('assessment.tellChildPhoneHint')} error={notice?.errors.phone} value={notice?.values.phone} width="w20" autocomplete="off" />
               <button class="button" type="submit">
                 {t('assessment.tellChildButton')}
               </button>
