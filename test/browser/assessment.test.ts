@@ -109,6 +109,8 @@ describe('the case workspace with JavaScript off', () => {
     await page.goto(CASE);
     await page.getByRole('button', { name: 'Skriv et møtereferat' }).click();
     await expect.poll(() => heading(page)).toBe('Referat fra tverrfaglig møte');
+    const record = page.url();
+    expect(await page.locator('main').textContent()).toContain('Ikke lagret ennå.');
     await checkPage(page, 'meeting record');
     await page.getByLabel('Barnets stemme', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
@@ -131,6 +133,18 @@ describe('the case workspace with JavaScript off', () => {
     await page.getByRole('button', { name: 'Fjern Tiltak 1' }).click();
     await expect.poll(() => rows.textContent()).not.toContain('Trygge friminutt');
     expect(await rows.textContent()).toContain('En fast venn');
+
+    // Every save is a version: the reference, two rows added, one removed; newest first.
+    await page.goto(record);
+    const versions = page.getByRole('table', { name: 'Alle versjoner' });
+    expect(await versions.locator('tbody tr').count()).toBe(4);
+    expect(await versions.locator('tbody tr').first().textContent()).toContain('Tiltaksplan: endret');
+    expect(await versions.locator('tbody tr').last().textContent()).toContain('Barnets stemme: valgt');
+    await checkPage(page, 'meeting record with its versions');
+    await versions.getByRole('link', { name: '3', exact: true }).click();
+    await expect.poll(() => heading(page)).toBe('Referat fra tverrfaglig møte, versjon 3');
+    expect(await page.locator('main').textContent()).toContain('Trygge friminutt');
+    await checkPage(page, 'meeting record version');
   });
 
   it('shows the child’s answers beside the elements on a wide screen too', async () => {
