@@ -263,7 +263,7 @@ describe('admin pages with JavaScript off at 320 px', () => {
 describe('admin pages for a pointer', () => {
   it('makes every control a target of at least 24 × 24 px, the error summary’s links included', async () => {
     const page = await asAdmin();
-    for (const part of ['people', 'audit', 'tokens', 'settings']) {
+    for (const part of ['people', 'audit', 'tokens', 'settings', 'cases']) {
       await page.goto(`${ADMIN_BASE}/${part}`);
       await expectTargetSizes(page, part);
     }
@@ -368,6 +368,41 @@ describe('"Innstillinger"', () => {
     expect(await page.getByRole('status').textContent()).toBe('Innstillingene er lagret.');
     expect(await shownSettings(page)).toEqual(before);
     await check(page, 'settings saved with the keyboard');
+    await page.context().close();
+  });
+});
+
+describe('"Saker": the time to read a flagged answer', () => {
+  it('refuses 0 by the field, then saves the value it had (JavaScript off, 320 px, keyboard only)', async () => {
+    const page = await asAdminWithoutScript();
+    await page.goto(`${ADMIN_BASE}/people`);
+    await page.getByRole('navigation', { name: 'Administrasjon' }).getByRole('link', { name: 'Saker' }).click();
+    await page.waitForURL(/\/admin\/cases$/);
+    expect(await page.locator('h1').textContent()).toBe('Saker');
+    const days = page.getByLabel('Frist for å lese svar som tyder på at barnet ikke er trygt (arbeidsdager)');
+    const before = await days.inputValue();
+    expect(before).toMatch(/^\d+$/);
+    await check(page, 'case settings');
+
+    await days.fill('0');
+    await tabTo(page, `form[action="${ADMIN_BASE}/cases"] button[type="submit"]`);
+    await page.keyboard.press('Enter');
+    const message = 'Skriv et helt tall fra 1 til 10';
+    await expect.poll(() => page.locator('.error-summary').textContent()).toContain(message);
+    expect(await page.locator('.error-summary').getByRole('link', { name: message }).getAttribute('href')).toBe('#flagReviewWorkingDays');
+    expect(await page.locator('#flagReviewWorkingDays-error').textContent()).toContain(message);
+    expect(await days.getAttribute('aria-describedby')).toContain('flagReviewWorkingDays-error');
+    expect(await days.inputValue()).toBe('0');
+    expect(await page.title()).toMatch(/^Feil/);
+    await check(page, 'case settings with an error');
+
+    await days.fill(before);
+    await tabTo(page, `form[action="${ADMIN_BASE}/cases"] button[type="submit"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/admin\/cases\?saved=1$/);
+    expect(await page.getByRole('status').textContent()).toBe('Fristen er lagret.');
+    expect(await days.inputValue()).toBe(before);
+    await check(page, 'case settings saved');
     await page.context().close();
   });
 });

@@ -85,6 +85,20 @@ describe('the case workspace with JavaScript off', () => {
     expect(await page.locator('table').textContent()).toContain('Tilbakemelding til barnet: skrevet');
     await checkPage(page, 'completed assessment');
 
+    // Telling the child by text message: a number that is not a Norwegian mobile is refused by its field.
+    const phone = page.getByLabel('Mobilnummer til barnet eller en foresatt (valgfritt)');
+    await phone.fill('12345');
+    await page.getByRole('button', { name: 'Vis tilbakemeldingen til barnet' }).click();
+    await expect.poll(() => summary.textContent()).toContain('Skriv et norsk mobilnummer med 8 sifre');
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#phone');
+    expect(await phone.getAttribute('aria-describedby')).toContain('phone-error');
+    expect(await phone.inputValue()).toBe('12345');
+    await checkPage(page, 'tell the child with a wrong number');
+    await phone.fill('912 34 999');
+    await page.getByRole('button', { name: 'Vis tilbakemeldingen til barnet' }).click();
+    await expect.poll(() => page.locator('main').textContent()).toContain('Sendt');
+    expect(await page.locator('.error-summary').count()).toBe(0);
+
     await page.getByRole('link', { name: 'Les og skriv ut hele vurderingen' }).click();
     expect(await page.locator('main').textContent()).toContain('Skolen lager en plan mot erting.');
     await checkPage(page, 'assessment for print');
@@ -95,6 +109,8 @@ describe('the case workspace with JavaScript off', () => {
     await page.goto(CASE);
     await page.getByRole('button', { name: 'Skriv et møtereferat' }).click();
     await expect.poll(() => heading(page)).toBe('Referat fra tverrfaglig møte');
+    const record = page.url();
+    expect(await page.locator('main').textContent()).toContain('Ikke lagret ennå.');
     await checkPage(page, 'meeting record');
     await page.getByLabel('Barnets stemme', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
@@ -117,6 +133,18 @@ describe('the case workspace with JavaScript off', () => {
     await page.getByRole('button', { name: 'Fjern Tiltak 1' }).click();
     await expect.poll(() => rows.textContent()).not.toContain('Trygge friminutt');
     expect(await rows.textContent()).toContain('En fast venn');
+
+    // Every save is a version: the reference, two rows added, one removed; newest first.
+    await page.goto(record);
+    const versions = page.getByRole('table', { name: 'Alle versjoner' });
+    expect(await versions.locator('tbody tr').count()).toBe(4);
+    expect(await versions.locator('tbody tr').first().textContent()).toContain('Tiltaksplan: endret');
+    expect(await versions.locator('tbody tr').last().textContent()).toContain('Barnets stemme: valgt');
+    await checkPage(page, 'meeting record with its versions');
+    await versions.getByRole('link', { name: '3', exact: true }).click();
+    await expect.poll(() => heading(page)).toBe('Referat fra tverrfaglig møte, versjon 3');
+    expect(await page.locator('main').textContent()).toContain('Trygge friminutt');
+    await checkPage(page, 'meeting record version');
   });
 
   it('shows the child’s answers beside the elements on a wide screen too', async () => {

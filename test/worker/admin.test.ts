@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Client, location, textOf } from './client.ts';
 import { draftIdOf, newMunicipality } from './municipalities.ts';
 import { staffClient } from './staff.ts';
+import { answeredCase } from './case-fixture.ts';
+import { addWorkingDays } from '../../worker/features/cases/index.ts';
+import { formatDate } from '../../worker/core/i18n/format.ts';
 
 const ADMIN = '/staff/m/demo/admin';
 const unique = () => `p${crypto.randomUUID().slice(0, 8)}@demo.medvirk.no`;
@@ -145,6 +148,76 @@ describe('municipality settings', () => {
     expect((await env.DB_SECOND.prepare(entry).bind(municipality).first<{ n: number }>())?.n).toBe(0);
     expect(await textOf(await admin.get(`${settings}?saved=1`))).toContain('Innstillingene er lagret');
     expect(await textOf(await admin.get(`/staff/m/${municipality}/admin/audit`))).toMatch(/\) endret innstillingene for /);
+  });
+});
+
+describe('case settings', () => {
+  const reviewDays = (database: D1Database, municipality: string) =>
+    database.prepare('SELECT flag_review_working_days AS days FROM case_settings WHERE municipality_id = ?').bind(municipality).first<{ days: number }>();
+  const audited = (database: D1Database, municipality: string) =>
+    database.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE municipality_id = ? AND action = 'caseSettings.change'").bind(municipality).first<{ n: number }>();
+
+  it('an admin sets the time to read a flagged answer, in the municipality’s own database with its audit entry', async () => {
+    const municipality = await newMunicipality({ database: 'DB_SECOND', members: [['andre-ansatt', 'admin']] });
+    const admin = await staffClient('ansatt@andre.medvirk.no');
+    const page = `/staff/m/${municipality}/admin/cases`;
+    // Without a setting of its own, two working days.
+    expect(await (await admin.get(page)).text()).toContain('value="2"');
+
+    expect(location(await admin.post(page, { flagReviewWorkingDays: ' 5 ' }))).toBe(page);
+    expect(await reviewDays(env.DB_SECOND, municipality)).toEqual({ days: 5 });
+    expect(await audited(env.DB_SECOND, municipality)).toEqual({ n: 1 });
+    const saved = await (await admin.get(`${page}?saved=1`)).text();
+    expect(saved).toContain('Fristen er lagret.');
+    expect(saved).toContain('value="5"');
+    expect(await textOf(await admin.get(`/staff/m/${municipality}/admin/audit`))).toContain('endret fristen for å lese svar som tyder på at barnet ikke er trygt');
+    // Changed again: the same row.
+    await admin.post(page, { flagReviewWorkingDays: '1' });
+    expect(await reviewDays(env.DB_SECOND, municipality)).toEqual({ days: 1 });
+  });
+
+  it('refuses anything but a whole number from 1 to 10, by the field, changing nothing', async () => {
+    const municipality = await newMunicipality({ database: 'DB_SECOND', members: [['andre-ansatt', 'admin']] });
+    const admin = await staffClient('ansatt@andre.medvirk.no');
+    const page = `/staff/m/${municipality}/admin/cases`;
+    for (const days of ['0', '11', '2.5', 'to', '', '-1', '1000']) {
+      const refused = await admin.post(page, { flagReviewWorkingDays: days });
+      expect(refused.status, days).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain('id="flagReviewWorkingDays-error"');
+      expect(html).toMatch(/aria-describedby="[^"]*flagReviewWorkingDays-error/);
+      expect(html).toContain('Skriv et helt tall fra 1 til 10');
+    }
+    // In the admin's own language.
+    const english = await admin.post(`${page}?lang=en`, { flagReviewWorkingDays: '0' });
+    expect(english.status).toBe(422);
+    expect(await textOf(english)).toContain('Enter a whole number from 1 to 10');
+    expect(await reviewDays(env.DB_SECOND, municipality)).toBeNull();
+    expect(await audited(env.DB_SECOND, municipality)).toEqual({ n: 0 });
+  });
+
+  it('is for the municipality’s admins only', async () => {
+    const staff = await staffClient('ansatt@demo.medvirk.no');
+    expect((await staff.get(`${ADMIN}/cases`)).status).toBe(403);
+    expect((await staff.post(`${ADMIN}/cases`, { flagReviewWorkingDays: '9' })).status).toBe(403);
+    const elsewhere = await newMunicipality({ members: [['andre-ansatt', 'admin']] });
+    const otherAdmin = await staffClient('ansatt@andre.medvirk.no');
+    expect((await otherAdmin.post(`${ADMIN}/cases`, { flagReviewWorkingDays: '9' })).status).toBe(403);
+    expect(elsewhere).not.toBe('demo');
+    expect(await reviewDays(env.DB, 'demo')).toBeNull();
+  });
+
+  it('moves the review-by date on the overview', async () => {
+    const admin = await staffClient('admin@demo.medvirk.no');
+    const { staff, responseId } = await answeredCase('FRIST-1');
+    await env.DB.prepare('UPDATE responses SET flagged = 1 WHERE id = ?').bind(responseId).run();
+    const submitted = new Date((await env.DB.prepare('SELECT submitted_at FROM responses WHERE id = ?').bind(responseId).first<{ submitted_at: number }>())!.submitted_at);
+    try {
+      await admin.post(`${ADMIN}/cases`, { flagReviewWorkingDays: '7' });
+      expect(await textOf(await staff.get('/staff/m/demo/cases'))).toContain(formatDate(addWorkingDays(submitted, 7), 'nb'));
+    } finally {
+      await env.DB.prepare("DELETE FROM case_settings WHERE municipality_id = 'demo'").run();
+    }
   });
 });
 

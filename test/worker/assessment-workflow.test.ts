@@ -148,3 +148,52 @@ describe('a best-interests assessment, from the child’s answers to the feedbac
     expect((await versions(id)).results.length).toBe(before);
   });
 });
+
+describe('telling the child by text message', () => {
+  /** A completed assessment of a case the child answered through a link, with the feedback written. */
+  async function completed(caseReference: string) {
+    const answered = await answeredCase(caseReference);
+    const id = location(await answered.staff.post(`/staff/m/demo/cases/${caseReference}/assessments`, { response: answered.responseId })).split('/')[5]!;
+    const base = `/staff/m/demo/assessments/${id}`;
+    await answered.staff.post(`${base}/p/show`, { conclusion: 'Mer samvær med far.', reasons: 'Barnets syn veier tungt.', 'feedback-to-child': 'Vi har hørt deg. Du skal få være mer hos pappa.' });
+    expect(location(await answered.staff.post(`${base}/complete`))).toBe(base);
+    return { ...answered, id, base };
+  }
+  const queued = (id: string) => env.DB.prepare('SELECT channel, status, recipient, body FROM outbox_messages WHERE subject_ref = ?').bind(`assessment:${id}`).all<{ channel: string; status: string; recipient: string | null; body: string | null }>();
+
+  it('texts the number that an answer is ready and where the link opens, naming nothing personal, and keeps no number', async () => {
+    const { staff, child, linkPath, id, base } = await completed('SMS-VURD-1');
+    const before = await lastOutboxId();
+    expect(location(await staff.post(`${base}/feedback`, { email: '', phone: '+47 987 65 432' }))).toBe(base);
+    const sms = await deliveredTo('+4798765432', before);
+    expect(sms?.body).toBe('De voksne i Demo kommune har svart deg. Åpne lenken du fikk fra oss for å lese svaret, eller skriv koden din på https://medvirk.test/l/demo\nEr meldingen ekte? Se https://medvirk.test/m/demo/meldinger');
+    // Nothing of the case, the child, the answer or the staff member.
+    for (const personal of ['SMS-VURD', 'pappa', 'far', 'Siri', 'Ansatt', 'Jeg vil bo']) expect(sms?.body).not.toContain(personal);
+    expect(await state(id)).toMatchObject({ feedback_version: 3 });
+    expect(await auditCount('assessment.feedback', id)).toBe(1);
+    // Once delivered, the outbox keeps neither the number nor the text; no other table has the number.
+    expect((await queued(id)).results).toEqual([{ channel: 'sms', status: 'sent', recipient: null, body: null }]);
+    for (const table of ['assessments', 'assessment_versions', 'audit_log']) {
+      expect(JSON.stringify((await env.DB.prepare(`SELECT * FROM ${table}`).all()).results)).not.toContain('98765432');
+    }
+    // And the child reads the feedback through the link.
+    expect(await (await child.get(linkPath)).text()).toContain('Vi har hørt deg.');
+  });
+
+  it('refuses a number that is not a Norwegian mobile by its field (422), sending and changing nothing', async () => {
+    const { staff, id, base } = await completed('SMS-VURD-2');
+    for (const phone of ['12345', '22 33 44 55', '+46 70 123 45 67']) {
+      const refused = await staff.post(`${base}/feedback`, { email: 'forelder@example.no', phone });
+      expect(refused.status, phone).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain('Skriv et norsk mobilnummer med 8 sifre');
+      expect(html).toContain('href="#phone"');
+      expect(html).toMatch(/id="phone"[^>]*aria-describedby="[^"]*phone-error/);
+      // What was typed is shown again to be put right.
+      expect(html).toContain(`value="${phone}"`);
+    }
+    expect(await state(id)).toMatchObject({ feedback_version: null });
+    expect(await auditCount('assessment.feedback', id)).toBe(0);
+    expect((await queued(id)).results).toEqual([]);
+  });
+});

@@ -43,9 +43,10 @@ describe('the case page', () => {
 
     // Everything of the case in time order: link, answer (flagged), assessment versions, meeting record.
     await staff.post('/staff/m/demo/cases/SAK-1/assessments', { response: responseId });
-    await staff.post('/staff/m/demo/cases/SAK-1/meetings');
+    const meeting = location(await staff.post('/staff/m/demo/cases/SAK-1/meetings'));
+    await staff.post(`${meeting}/p/meeting`, { purpose: 'Felles plan' });
     const page = await textOf(await staff.get('/staff/m/demo/cases/SAK-1'));
-    const order = ['Lenke sendt av Siri Ansatt', 'Barnets stemme: svar kom inn', `Må leses innen ${due}`, 'Vurdering, versjon 1 (Utkast), av Siri Ansatt', 'Møtereferat skrevet av Siri Ansatt'].map((text) => page.indexOf(text));
+    const order = ['Lenke sendt av Siri Ansatt', 'Barnets stemme: svar kom inn', `Må leses innen ${due}`, 'Vurdering, versjon 1 (Utkast), av Siri Ansatt', 'Møtereferat skrevet av Siri Ansatt', 'Møtereferat, versjon 1, lagret av Siri Ansatt'].map((text) => page.indexOf(text));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(page).not.toContain('SAK-2');

@@ -50,7 +50,7 @@ describe('a closed round’s stored publication', () => {
   it('is made by the scheduled job, and every view reads it instead of counting the answers again', async () => {
     const { id, round } = await closedRound();
     // One round a run, and other tests' closed rounds may come first.
-    for (let run = 0; run < 40 && !(await storedSignature(round)); run++) await worker.scheduled(createScheduledController({ cron: '*/15 * * * *' }), env, createExecutionContext());
+    for (let run = 0; run < 40 && !(await storedSignature(round)); run++) await worker.scheduled(createScheduledController({ cron: '*/15 * * * *' }), env);
     expect(await storedSignature(round)).toMatch(/^5\|10\|/);
 
     const { planner, counter } = await countedPlanner();

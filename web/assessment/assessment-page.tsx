@@ -3,10 +3,10 @@ import type { FormDefinition } from '../../worker/engine/schema.ts';
 import { formatDate } from '../../worker/core/i18n/format.ts';
 import { ErrorSummary, type SummaryError } from '../components/error-summary.tsx';
 import { TextField } from '../components/fields.tsx';
-import { Table } from '../components/table.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { StaffLayout } from '../staff/staff-layout.tsx';
 import type { AssessmentView, VersionView } from './records.ts';
+import { fieldLabel, VersionsTable } from './versions-table.tsx';
 
 export interface AssessmentPageProps {
   ui: Ui;
@@ -16,25 +16,21 @@ export interface AssessmentPageProps {
   form: FormDefinition;
   assessment: AssessmentView;
   versions: VersionView[];
-  error?: SummaryError;
+  errors: SummaryError[];
+  /** The "tell the child" form as it was sent, when a field was refused. */
+  notice?: { values: { email: string; phone: string }; errors: Partial<Record<'email' | 'phone', string>> };
 }
 
-/** The label of a changed field, found among the form's questions. */
-const fieldLabel = (ui: Ui, form: FormDefinition, field: string) => {
-  const question = form.pages.flatMap((page) => page.questions).find((candidate) => candidate.id === field);
-  return question ? localized(ui, question.label).text : field;
-};
-
-export function AssessmentPage({ ui, name, base, caseHref, form, assessment, versions, error }: AssessmentPageProps) {
+export function AssessmentPage({ ui, name, base, caseHref, form, assessment, versions, errors, notice }: AssessmentPageProps) {
   const { t, lang } = ui;
   const title = localized(ui, form.title).text;
   const draft = assessment.status === 'draft';
   return (
-    <StaffLayout ui={ui} title={`${title} ${assessment.caseReference}`} name={name} hasError={!!error}>
+    <StaffLayout ui={ui} title={`${title} ${assessment.caseReference}`} name={name} hasError={errors.length > 0}>
       <a class="back no-print" href={caseHref}>
         {t('cases.title', { ref: assessment.caseReference })}
       </a>
-      <ErrorSummary ui={ui} errors={error ? [error] : []} />
+      <ErrorSummary ui={ui} errors={errors} />
       <h1>{title}</h1>
       <dl class="summary">
         <div class="summary-row">
@@ -76,7 +72,8 @@ export function AssessmentPage({ ui, name, base, caseHref, form, assessment, ver
             <form method="post" action={`${base}/feedback`} novalidate>
               <h2>{t('assessment.tellChild')}</h2>
               <p>{t('assessment.tellChildText')}</p>
-              <TextField ui={ui} id="email" type="email" label={t('assessment.tellChildEmail')} hint={t('assessment.tellChildEmailHint')} autocomplete="off" spellcheck={false} />
+              <TextField ui={ui} id="email" type="email" label={t('assessment.tellChildEmail')} hint={t('assessment.tellChildEmailHint')} error={notice?.errors.email} value={notice?.values.email} autocomplete="off" spellcheck={false} />
+              <TextField ui={ui} id="phone" type="tel" label={t('assessment.tellChildPhone')} hint={t('assessment.tellChildPhoneHint')} error={notice?.errors.phone} value={notice?.values.phone} width="w20" autocomplete="off" />
               <button class="button" type="submit">
                 {t('assessment.tellChildButton')}
               </button>
@@ -95,22 +92,7 @@ export function AssessmentPage({ ui, name, base, caseHref, form, assessment, ver
         <a href={`${base}/document`}>{t('assessment.read')}</a> · <a href={`${base}/pdf`}>{t('assessment.pdf')}</a>
       </p>
       <h2>{t('assessment.versions')}</h2>
-      <Table caption={t('assessment.versions')} headers={[t('assessment.version'), t('assessment.savedAt'), t('assessment.savedBy'), t('assessment.changes')]}>
-        {versions.map((version) => (
-          <tr>
-            <td>
-              <a href={`${base}/document?version=${version.number}`}>{version.number}</a> ({t(`assessment.statuses.${version.status}`)})
-            </td>
-            <td>{formatDate(version.savedAt, lang)}</td>
-            <td>{version.savedBy}</td>
-            <td>
-              {version.changes.length === 0
-                ? t(`assessment.noChanges.${version.status}`)
-                : version.changes.map((change) => t(`assessment.change.${change.change}`, { field: fieldLabel(ui, form, change.field) })).join('; ')}
-            </td>
-          </tr>
-        ))}
-      </Table>
+      <VersionsTable ui={ui} versions={versions} href={(number) => `${base}/document?version=${number}`} describe={(change) => t(`assessment.change.${change.change}`, { field: fieldLabel(ui, form, change.field) })} />
     </StaffLayout>
   );
 }

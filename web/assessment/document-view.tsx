@@ -4,7 +4,7 @@ import { AnswerList } from '../components/answer-list.tsx';
 import type { Ui } from '../ui.ts';
 import { StaffLayout } from '../staff/staff-layout.tsx';
 
-export function DocumentView({ ui, name, backHref, pdfHref, title, facts, sections }: { ui: Ui; name: string; backHref: string; pdfHref: string; title: string; facts: [string, string][]; sections: DocumentSection[] }) {
+export function DocumentView({ ui, name, backHref, pdfHref, title, facts, sections }: { ui: Ui; name: string; backHref: string; pdfHref?: string; title: string; facts: [string, string][]; sections: DocumentSection[] }) {
   const { t } = ui;
   return (
     <StaffLayout ui={ui} title={title} name={name}>
@@ -20,9 +20,11 @@ export function DocumentView({ ui, name, backHref, pdfHref, title, facts, sectio
           </div>
         ))}
       </dl>
-      <p class="no-print">
-        <a href={pdfHref}>{t('assessment.pdf')}</a>
-      </p>
+      {pdfHref && (
+        <p class="no-print">
+          <a href={pdfHref}>{t('assessment.pdf')}</a>
+        </p>
+      )}
       <AnswerList ui={ui} sections={sections} />
     </StaffLayout>
   );

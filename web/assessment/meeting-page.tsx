@@ -7,7 +7,14 @@ import { AnswerList } from '../components/answer-list.tsx';
 import { SelectField } from '../components/fields.tsx';
 import { localized, type Ui } from '../ui.ts';
 import { StaffLayout } from '../staff/staff-layout.tsx';
-import type { AssessmentView, MeetingView } from './records.ts';
+import { REFERENCE_FIELDS, type AssessmentView, type MeetingView, type VersionView } from './records.ts';
+import { fieldLabel, VersionsTable } from './versions-table.tsx';
+
+/** A change to a reference is named by the reference's label; any other by the form's field. */
+const describeChange = (ui: Ui, form: FormDefinition, { field, change }: VersionView['changes'][number]) => {
+  const reference = Object.entries(REFERENCE_FIELDS).find(([, name]) => name === field)?.[0];
+  return reference ? ui.t(`assessment.meeting.referenceChange.${change}`, { field: ui.t(`assessment.meeting.${reference}`) }) : ui.t(`assessment.change.${change}`, { field: fieldLabel(ui, form, field) });
+};
 
 export interface MeetingPageProps {
   ui: Ui;
@@ -18,9 +25,11 @@ export interface MeetingPageProps {
   record: MeetingView;
   options: { responses: { id: string; createdAt: Date }[]; assessments: AssessmentView[] };
   sections: DocumentSection[];
+  /** Every save, newest first, with the saver's name. */
+  versions: Omit<VersionView, 'status'>[];
 }
 
-export function MeetingPage({ ui, name, base, caseHref, form, record, options, sections }: MeetingPageProps) {
+export function MeetingPage({ ui, name, base, caseHref, form, record, options, sections, versions }: MeetingPageProps) {
   const { t, lang } = ui;
   const title = localized(ui, form.title).text;
   const none = { value: '', text: t('assessment.meeting.none') };
@@ -59,6 +68,12 @@ export function MeetingPage({ ui, name, base, caseHref, form, record, options, s
         </button>
       </form>
       <AnswerList ui={ui} sections={sections} listHref={(page) => `${base}/p/${page.id}`} changeHref={(page, answer) => pagePath(base, page.id, answer.path.row)} />
+      <h2>{t('assessment.versions')}</h2>
+      {versions.length === 0 ? (
+        <p>{t('assessment.meeting.versionsNone')}</p>
+      ) : (
+        <VersionsTable ui={ui} versions={versions} href={(number) => `${base}/versions/${number}`} describe={(change) => describeChange(ui, form, change)} />
+      )}
     </StaffLayout>
   );
 }

@@ -30,3 +30,9 @@ export interface MeetingView {
   createdAt: Date;
   updatedAt: Date;
 }
+
+/**
+ * How a meeting record's versions name its references among the changed fields: not ids a form
+ * may use (those start with a letter), so they never stand for a question.
+ */
+export const REFERENCE_FIELDS = { response: '@response', assessment: '@assessment' } as const;

@@ -10,7 +10,8 @@ export type CaseEvent =
   | { at: Date; kind: 'review'; by: string }
   | { at: Date; kind: 'assessment'; by: string; href: string; number: number; status: 'draft' | 'completed' }
   | { at: Date; kind: 'feedback'; href: string }
-  | { at: Date; kind: 'meeting'; by: string; href: string };
+  | { at: Date; kind: 'meeting'; by: string; href: string }
+  | { at: Date; kind: 'meetingVersion'; by: string; href: string; number: number };
 
 function EventText({ ui, event, base }: { ui: Ui; event: CaseEvent; base: string }) {
   const { t, lang } = ui;
@@ -39,6 +40,8 @@ function EventText({ ui, event, base }: { ui: Ui; event: CaseEvent; base: string
       return <a href={event.href}>{t('cases.events.feedback')}</a>;
     case 'meeting':
       return <a href={event.href}>{t('cases.events.meeting', { by: event.by })}</a>;
+    case 'meetingVersion':
+      return <a href={event.href}>{t('cases.events.meetingVersion', { number: event.number, by: event.by })}</a>;
   }
 }
 

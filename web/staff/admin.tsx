@@ -38,6 +38,9 @@ function AdminNav({ ui, base }: { ui: Ui; base: string }) {
         <li>
           <a href={`${base}/settings`}>{t('admin.settings.title')}</a>
         </li>
+        <li>
+          <a href={`${base}/cases`}>{t('admin.caseSettings.title')}</a>
+        </li>
       </ul>
     </nav>
   );
@@ -276,6 +279,42 @@ export function SettingsPage({ ui, name, base, municipality, units, values, unit
         <TextField ui={ui} id="unitContact" label={t('admin.units.contact')} hint={t('admin.units.contactHint')} error={errors.unitContact} value={unitValues?.unitContact} autocomplete="off" />
         <button class="button button--secondary" type="submit">
           {t('admin.units.submit')}
+        </button>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export interface CaseSettingsPageProps {
+  ui: Ui;
+  name: string;
+  base: string;
+  municipality: Municipality;
+  /** As typed, so a refused value is shown again beside its message. */
+  flagReviewWorkingDays: string;
+  error?: string;
+  saved?: boolean;
+}
+
+/** The municipality's case settings: within how many working days a flagged response must be read. */
+export function CaseSettingsPage({ ui, name, base, municipality, flagReviewWorkingDays, error, saved }: CaseSettingsPageProps) {
+  const { t } = ui;
+  const field = 'flagReviewWorkingDays';
+  return (
+    <StaffLayout ui={ui} title={t('admin.caseSettings.title')} name={name} hasError={!!error} here={`${base}/cases`}>
+      <AdminNav ui={ui} base={base} />
+      <ErrorSummary ui={ui} errors={error ? [{ href: `#${field}`, text: error }] : []} />
+      <h1>{t('admin.caseSettings.title')}</h1>
+      <p class="lead">{municipality.name}</p>
+      {saved && (
+        <p class="notice" role="status">
+          {t('admin.caseSettings.saved')}
+        </p>
+      )}
+      <form method="post" action={`${base}/cases`} novalidate>
+        <TextField ui={ui} id={field} label={t(`admin.caseSettings.${field}`)} hint={t(`admin.caseSettings.${field}Hint`)} error={error} value={flagReviewWorkingDays} width="w6" inputmode="numeric" />
+        <button class="button" type="submit">
+          {t('admin.caseSettings.submit')}
         </button>
       </form>
     </StaffLayout>

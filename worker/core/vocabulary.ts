@@ -99,6 +99,7 @@ export const AUDIT_ACTIONS = [
   'unit.add',
   'unit.change',
   'settings.change',
+  'caseSettings.change',
   'token.issue',
   'token.revoke',
   'audit.export',

@@ -1,4 +1,4 @@
-/** Admin pages of a municipality: who has which role, the audit log, and API tokens. */
+/** Admin pages of a municipality: who has which role, settings and units, case settings, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import * as v from 'valibot';
@@ -10,6 +10,7 @@ import { page, redirect } from '../../platform/render.ts';
 import { staffScope } from '../../platform/middleware/municipality/index.ts';
 import { requireAbility } from '../staff/index.ts';
 import { ApiTokens } from '../api/index.ts';
+import { Reviews } from '../cases/index.ts';
 import { ROLES, UNIT_KINDS } from '../../core/vocabulary.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import { enqueueMessage } from '../../platform/outbox/enqueue.ts';
@@ -18,7 +19,7 @@ import type { Statement } from '../../platform/storage/database.ts';
 import type { StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { Audit, type AuditEntry } from '../audit/index.ts';
 import { auditSentences } from './audit-rows.ts';
-import { AuditPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../../web/staff/admin.tsx';
+import { AuditPage, CaseSettingsPage, PeoplePage, SettingsPage, TokensPage, type PersonValues, type SettingsValues } from '../../../web/staff/admin.tsx';
 
 type C = Context<StaffEnv>;
 
@@ -55,7 +56,7 @@ async function readPerson(c: C, municipalityId: string) {
   const body = await readForm(c);
   const values: PersonValues = { email: body.get('email')?.[0] ?? '', name: body.get('name')?.[0] ?? '', roles: body.get('roles') ?? [], unit: body.get('unit')?.[0] ?? '' };
   const parsed = v.safeParse(Person, values);
-  const errors: Record<string, string> = parsed.success ? {} : Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.people.errors.${issue.message}`)]));
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(c, 'admin.people.errors', parsed.issues);
   const units = await c.var.directory.units(municipalityId);
   if (values.unit && !units.some((unit) => unit.id === values.unit)) errors.unit = c.var.ui.t('admin.people.errors.unit');
   return { values, errors, person: parsed.success ? parsed.output : undefined };
@@ -117,19 +118,20 @@ admin.post('/people/:personId', async (c) => {
   return redirect(c, `${base}/people`);
 });
 
+/** A whole number typed in a field, within its limits; any problem is reported as the field's own message key. */
+const wholeNumber = (key: string, min: number, max: number) => v.pipe(v.string(), v.trim(), v.regex(/^\d{1,3}$/, key), v.transform(Number), v.minValue(min, key), v.maxValue(max, key));
+
+/** Each refused field's message, under `<prefix>.<message key>`, by the field's name. */
+const fieldErrors = (c: C, prefix: string, issues: v.BaseIssue<unknown>[]): Record<string, string> =>
+  Object.fromEntries(issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`${prefix}.${issue.message}`)]));
+
 /** A municipality's own settings; each field with its limits and a message key under admin.settings.errors. */
 export const Settings = v.object({
   writtenStandard: v.picklist(['nb', 'nn'], 'writtenStandard'),
   // Udir publishes nothing below 5; KS allows 3 for staff units; never lower (docs: domain rules).
-  suppressionThreshold: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'suppressionThreshold'), v.transform(Number), v.minValue(3, 'suppressionThreshold'), v.maxValue(100, 'suppressionThreshold')),
-  draftTtlDays: v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'draftTtlDays'), v.transform(Number), v.minValue(1, 'draftTtlDays'), v.maxValue(90, 'draftTtlDays')),
-  responseRetentionMonths: v.pipe(
-    v.string(),
-    v.regex(/^\d{1,3}$/, 'responseRetentionMonths'),
-    v.transform(Number),
-    v.minValue(6, 'responseRetentionMonths'),
-    v.maxValue(120, 'responseRetentionMonths'),
-  ),
+  suppressionThreshold: wholeNumber('suppressionThreshold', 3, 100),
+  draftTtlDays: wholeNumber('draftTtlDays', 1, 90),
+  responseRetentionMonths: wholeNumber('responseRetentionMonths', 6, 120),
   linkVisibility: v.picklist(['sender', 'unit'], 'linkVisibility'),
   // Shown on every child's page below Alarmtelefonen; empty shows Alarmtelefonen alone.
   helpContact: v.pipe(v.string(), v.trim(), v.maxLength(200, 'helpContact'), v.transform((text) => text || null)),
@@ -160,7 +162,7 @@ admin.post('/units', async (c) => {
   const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '', unitContact: body.get('unitContact')?.[0] ?? '' };
   const parsed = v.safeParse(NewUnit, values);
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.units.errors.${issue.message}`)]));
+    const errors = fieldErrors(c, 'admin.units.errors', parsed.issues);
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} unitValues={values} errors={errors} />, 422);
   }
@@ -210,13 +212,45 @@ admin.post('/settings', async (c) => {
   };
   const parsed = v.safeParse(Settings, values);
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`admin.settings.errors.${issue.message}`)]));
+    const errors = fieldErrors(c, 'admin.settings.errors', parsed.issues);
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={values} errors={errors} />, 422);
   }
   await commitDirectoryChange(c, where, { action: 'settings.change', targetType: 'municipality', targetId: municipality.id }, [c.var.directory.updateSettings(municipality.id, parsed.output)]);
   c.var.directory.forget(municipality.id);
   return redirect(c, `${base}/settings?saved=1`);
+});
+
+/** The case settings; each field's message key under admin.caseSettings.errors. */
+const CaseSettings = v.object({
+  // At least a working day to read it; beyond two weeks a flag no longer asks for haste.
+  flagReviewWorkingDays: wholeNumber('flagReviewWorkingDays', 1, 10),
+});
+
+const caseSettingsPage = async (c: C, flagReviewWorkingDays?: string, error?: string) => {
+  const { municipality, base, database } = await scope(c);
+  const days = flagReviewWorkingDays ?? String(await new Reviews(database).reviewDays(municipality.id));
+  const props = { ui: c.var.ui, name: c.var.staff!.person.name, base, municipality, flagReviewWorkingDays: days, error, saved: c.req.query('saved') === '1' };
+  return page(c, <CaseSettingsPage {...props} />, error ? 422 : 200);
+};
+
+admin.get('/cases', (c) => caseSettingsPage(c));
+
+/**
+ * The case settings live in the municipality's own database, beside the cases they govern, so
+ * the change and its audit entry are one batch there. No isolate keeps them: the next request
+ * reads the new value, and there is no cache to clear.
+ */
+admin.post('/cases', async (c) => {
+  const where = await scope(c);
+  const values = { flagReviewWorkingDays: (await readForm(c)).get('flagReviewWorkingDays')?.[0] ?? '' };
+  const parsed = v.safeParse(CaseSettings, values);
+  if (!parsed.success) return caseSettingsPage(c, values.flagReviewWorkingDays, fieldErrors(c, 'admin.caseSettings.errors', parsed.issues).flagReviewWorkingDays);
+  await where.database.commit([
+    new Reviews(where.database).setReviewDays(where.municipality.id, parsed.output.flagReviewWorkingDays),
+    new Audit(where.database).record(entry(c, where.municipality, { action: 'caseSettings.change', targetType: 'municipality', targetId: where.municipality.id })),
+  ]);
+  return redirect(c, `${where.base}/cases?saved=1`);
 });
 
 const AUDIT_LIMIT = 500;

@@ -11,6 +11,7 @@ import { keyringFor } from '../../platform/keys.ts';
 import { staffScope, type StaffScope } from '../../platform/middleware/municipality/index.ts';
 import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
+import { norwegianMobile } from '../../platform/sms/index.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { Audit } from '../audit/index.ts';
 import { NewLinkInput, type FormLink } from '../links/index.ts';
@@ -105,13 +106,23 @@ assessmentRoutes.post('/assessments/:id/p/:page', async (c) => {
   return postPage(c, await edited(c, where, assessment));
 });
 
+/** What the "tell the child" form was sent with, and each refused field's message. */
+interface NoticeForm {
+  values: { email: string; phone: string };
+  errors: Partial<Record<'email' | 'phone', string>>;
+}
+
 /** The summary: state, versions with what changed, and the actions the state allows. Reading it is audited. */
-async function summary(c: C, where: StaffScope, assessment: Assessment, error?: string) {
+async function summary(c: C, where: StaffScope, assessment: Assessment, refused?: { feedbackMissing: string } | NoticeForm) {
   const assessments = new Assessments(where.database);
   const [versions, members] = await Promise.all([assessments.versions(assessment.id), c.var.people.members(where.municipality.id)]);
   const names = new Map(members.map((member) => [member.person.id, member.person.name]));
   await where.database.commit([new Audit(where.database).record({ municipalityId: where.municipality.id, at: c.var.now, personId: c.var.staff!.person.id, action: 'assessment.view', targetType: 'assessment', targetId: assessment.id, via: 'web' })]);
   const form = assessmentForm();
+  const notice = refused && 'values' in refused ? refused : undefined;
+  const errors = refused && 'feedbackMissing' in refused
+    ? [{ text: refused.feedbackMissing, href: `${base(where, assessment)}/p/${form.pages.at(-1)!.id}#q-${FEEDBACK_QUESTION}` }]
+    : Object.entries(notice?.errors ?? {}).map(([field, text]) => ({ text, href: `#${field}` }));
   return page(
     c,
     <AssessmentPage
@@ -122,9 +133,10 @@ async function summary(c: C, where: StaffScope, assessment: Assessment, error?: 
       form={form}
       assessment={assessment}
       versions={versions.map((version) => ({ ...version, savedBy: names.get(version.savedBy) ?? version.savedBy }))}
-      error={error === undefined ? undefined : { text: error, href: `${base(where, assessment)}/p/${form.pages.at(-1)!.id}#q-${FEEDBACK_QUESTION}` }}
+      errors={errors}
+      notice={notice}
     />,
-    error ? 422 : 200,
+    refused ? 422 : 200,
   );
 }
 
@@ -140,7 +152,7 @@ assessmentRoutes.post('/assessments/:id/complete', async (c) => {
   draftOnly(assessment);
   const keyring = await keyringFor(c.env);
   const done = await completeAssessment(where.database, keyring, assessment, await currentAnswers(where.database, keyring, assessment), c.var.staff!.person.id, c.var.now);
-  if (!done) return summary(c, where, assessment, c.var.ui.t('assessment.errors.feedbackMissing'));
+  if (!done) return summary(c, where, assessment, { feedbackMissing: c.var.ui.t('assessment.errors.feedbackMissing') });
   return redirect(c, base(where, assessment));
 });
 
@@ -152,15 +164,22 @@ assessmentRoutes.post('/assessments/:id/revise', async (c) => {
   return redirect(c, `${base(where, assessment)}/p/${assessmentForm().pages[0]!.id}`);
 });
 
-const FeedbackInput = v.object({ email: NewLinkInput.entries.email });
+/** Where to send word of the feedback: the link feature's own rules for an address and a mobile number. */
+const FeedbackInput = v.object({ email: NewLinkInput.entries.email, phone: NewLinkInput.entries.phone });
 
 assessmentRoutes.post('/assessments/:id/feedback', async (c) => {
   const where = await staffScope(c);
   const assessment = await visibleAssessment(c, where);
-  const parsed = v.safeParse(FeedbackInput, { email: (await readForm(c)).get('email')?.[0] ?? '' });
-  if (!parsed.success) return summary(c, where, assessment, c.var.ui.t('links.errors.email'));
+  const body = await readForm(c);
+  const values = { email: body.get('email')?.[0] ?? '', phone: body.get('phone')?.[0] ?? '' };
+  const parsed = v.safeParse(FeedbackInput, values);
+  if (!parsed.success) {
+    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`links.errors.${issue.message}`)]));
+    return summary(c, where, assessment, { values, errors });
+  }
+  const notice = { email: parsed.output.email, phone: norwegianMobile(parsed.output.phone) };
   const [response] = assessment.responseId ? await new Responses(where.database).summaries([assessment.responseId]) : [];
-  const queued = await sendFeedback(where.database, where.municipality, assessment, response?.language ?? where.municipality.writtenStandard, parsed.output.email, c.var.staff!.person.id, publicOrigin(c.env, c.req.url), c.var.now);
+  const queued = await sendFeedback(where.database, where.municipality, assessment, response?.language ?? where.municipality.writtenStandard, notice, c.var.staff!.person.id, publicOrigin(c.env, c.req.url), c.var.now);
   if (queued) deliverSoon(c.executionCtx, c.env, where.database.binding, c.var.now);
   return redirect(c, base(where, assessment));
 });

@@ -19,7 +19,11 @@ import { localized } from '../../../web/ui.ts';
 import { caseLinks, caseReferenceOf, canSeeRecord } from './case-access.ts';
 import { postPage, postRow, removeRow, showPage, showRow, type EditedDocument } from './editor.tsx';
 import { Assessments, MeetingRecords, type MeetingRecord } from './repository.ts';
-import { meetingContext, openAnswers, sealAnswers } from './sealed-document.ts';
+import { meetingContext, meetingVersionContext, openAnswers, sealAnswers } from './sealed-document.ts';
+import { changesBetween } from './changes.ts';
+import { DocumentView } from '../../../web/assessment/document-view.tsx';
+import { REFERENCE_FIELDS } from '../../../web/assessment/records.ts';
+import { formatDate } from '../../core/i18n/format.ts';
 
 type C = Context<StaffEnv>;
 
@@ -41,11 +45,29 @@ async function visibleRecord(c: C, where: StaffScope): Promise<MeetingRecord> {
   return record;
 }
 
-/** Writes a change guarded by the revision read; someone else's save in between is refused, not overwritten. */
-async function commit(c: C, where: StaffScope, record: MeetingRecord, change: Parameters<MeetingRecords['save']>[1], action: AuditAction) {
-  const [result] = await where.database.commit([new MeetingRecords(where.database).save(record, change, c.var.now), audit(c, where, record, action)]);
+type Saved = Pick<MeetingRecord, 'responseId' | 'assessmentId'> & { answers: Answers };
+
+/** The references as fields of a version's change summary, beside the form's own. */
+const referenceFields = (record: Pick<MeetingRecord, 'responseId' | 'assessmentId'>) => ({ [REFERENCE_FIELDS.response]: record.responseId ?? undefined, [REFERENCE_FIELDS.assessment]: record.assessmentId ?? undefined });
+
+/**
+ * Saves the record and keeps what was saved as a version (sealed, with who, when and which
+ * fields changed), in one batch with the audit entry; a save that changes nothing stores
+ * nothing. Someone else's save in between is refused, not overwritten.
+ */
+async function save(c: C, where: StaffScope, record: MeetingRecord, before: Answers, after: Saved) {
+  const changes = [...changesBetween(before, after.answers), ...changesBetween(referenceFields(record), referenceFields(after))];
+  if (!changes.length) return;
+  const keyring = await keyringFor(c.env);
+  const number = record.revision + 1;
+  const [document, versionDocument] = await Promise.all([sealAnswers(keyring, after.answers, meetingContext(record.id)), sealAnswers(keyring, after.answers, meetingVersionContext(record.id, number))]);
+  const statements = new MeetingRecords(where.database).save(record, { document, responseId: after.responseId, assessmentId: after.assessmentId }, { document: versionDocument, changes, savedBy: c.var.staff!.person.id, savedAt: c.var.now });
+  // The version's number is taken once someone else saved first, which fails the batch.
+  const [result] = await where.database.commit([...statements, audit(c, where, record, 'meeting.save')]).catch(() => refuse('documentChanged'));
   if (!changedRows(result)) refuse('documentChanged');
 }
+
+const answersOf = async (c: C, record: MeetingRecord) => openAnswers(await keyringFor(c.env), record.document, meetingContext(record.id));
 
 meetingRoutes.post('/cases/:ref/meetings', async (c) => {
   const where = await staffScope(c);
@@ -80,8 +102,9 @@ async function references(c: C, where: StaffScope, record: MeetingRecord) {
 meetingRoutes.get('/meetings/:id', async (c) => {
   const where = await staffScope(c);
   const record = await visibleRecord(c, where);
-  const answers = await openAnswers(await keyringFor(c.env), record.document, meetingContext(record.id));
+  const [answers, versions, members] = await Promise.all([answersOf(c, record), new MeetingRecords(where.database).versions(record.id), c.var.people.members(where.municipality.id)]);
   await where.database.commit([audit(c, where, record, 'meeting.view')]);
+  const names = new Map(members.map((member) => [member.person.id, member.person.name]));
   const form = meetingForm();
   return page(
     c,
@@ -94,8 +117,28 @@ meetingRoutes.get('/meetings/:id', async (c) => {
       record={record}
       options={await references(c, where, record)}
       sections={responseDocument(journeyOf(form, answers), c.var.ui.lang, c.var.ui.t)}
+      versions={versions.map((version) => ({ ...version, savedBy: names.get(version.savedBy) ?? version.savedBy }))}
     />,
   );
+});
+
+/** One saved version as it was written, audited as a read of the record. */
+meetingRoutes.get('/meetings/:id/versions/:number', async (c) => {
+  const where = await staffScope(c);
+  const record = await visibleRecord(c, where);
+  const number = Number(c.req.param('number'));
+  const version = Number.isInteger(number) ? await new MeetingRecords(where.database).version(record.id, number) : undefined;
+  if (!version) refuse('notFound');
+  const answers = await openAnswers(await keyringFor(c.env), version.document, meetingVersionContext(record.id, version.number));
+  await where.database.commit([audit(c, where, record, 'meeting.view')]);
+  const { t, lang } = c.var.ui;
+  const facts: [string, string][] = [
+    [t('cases.caseReference'), record.caseReference],
+    [t('assessment.version'), String(version.number)],
+    [t('assessment.savedAt'), formatDate(version.savedAt, lang)],
+  ];
+  const title = t('assessment.meeting.versionTitle', { title: localized(c.var.ui, meetingForm().title).text, number: version.number });
+  return page(c, <DocumentView ui={c.var.ui} name={c.var.staff!.person.name} backHref={base(where, record)} title={title} facts={facts} sections={responseDocument(journeyOf(meetingForm(), answers), lang, t)} />);
 });
 
 /** Chooses the response and the assessment the record refers to, only among the case's own. */
@@ -107,20 +150,20 @@ meetingRoutes.post('/meetings/:id/references', async (c) => {
   const responseId = body.get('response')?.[0] || null;
   const assessmentId = body.get('assessment')?.[0] || null;
   if ((responseId && !options.responses.some((item) => item.id === responseId)) || (assessmentId && !options.assessments.some((item) => item.id === assessmentId))) refuse('badRequest');
-  await commit(c, where, record, { responseId, assessmentId }, 'meeting.save');
+  const answers = await answersOf(c, record);
+  await save(c, where, record, answers, { answers, responseId, assessmentId });
   return redirect(c, base(where, record));
 });
 
 async function edited(c: C, where: StaffScope, record: MeetingRecord): Promise<EditedDocument> {
-  const keyring = await keyringFor(c.env);
-  const answers = await openAnswers(keyring, record.document, meetingContext(record.id));
+  const answers = await answersOf(c, record);
   return {
     form: meetingForm(),
     answers,
     base: base(where, record),
     title: localized(c.var.ui, meetingForm().title).text,
     caseReference: record.caseReference,
-    save: async (after: Answers) => commit(c, where, record, { document: await sealAnswers(keyring, after, meetingContext(record.id)) }, 'meeting.save'),
+    save: (after: Answers) => save(c, where, record, answers, { answers: after, responseId: record.responseId, assessmentId: record.assessmentId }),
   };
 }
 

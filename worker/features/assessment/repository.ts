@@ -1,15 +1,15 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import * as v from 'valibot';
 import type { Database, Statement } from '../../platform/storage/database.ts';
-import { Changes, type Change } from './changes.ts';
-import { assessments, assessmentVersions, meetingRecords } from './tables.ts';
+import { withChanges, type Change } from './changes.ts';
+import { assessments, assessmentVersions, meetingRecords, meetingRecordVersions } from './tables.ts';
 
 export type Assessment = typeof assessments.$inferSelect;
 export type MeetingRecord = typeof meetingRecords.$inferSelect;
 type VersionRow = typeof assessmentVersions.$inferSelect;
 export type AssessmentVersion = Omit<VersionRow, 'changes'> & { changes: Change[] };
+export type MeetingVersion = Omit<typeof meetingRecordVersions.$inferSelect, 'changes'> & { changes: Change[] };
 
-const toVersion = (row: VersionRow): AssessmentVersion => ({ ...row, changes: v.parse(Changes, row.changes) });
+const toVersion = (row: VersionRow): AssessmentVersion => withChanges(row);
 
 /** A version to store: its sealed document, and the change of the assessment's state it comes with. */
 export interface NewVersion {
@@ -102,11 +102,29 @@ export class MeetingRecords {
     return this.db.insert(meetingRecords).values(record);
   }
 
-  /** Writes the document (and references), guarded by the revision it was read at. */
-  save(record: MeetingRecord, change: Partial<Pick<MeetingRecord, 'document' | 'responseId' | 'assessmentId'>>, at: Date): Statement {
-    return this.db
-      .update(meetingRecords)
-      .set({ ...change, revision: record.revision + 1, updatedAt: at })
-      .where(and(eq(meetingRecords.id, record.id), eq(meetingRecords.revision, record.revision)));
+  /** Newest first. */
+  async versions(id: string): Promise<MeetingVersion[]> {
+    return (await this.db.select().from(meetingRecordVersions).where(eq(meetingRecordVersions.meetingId, id)).orderBy(desc(meetingRecordVersions.number))).map(withChanges);
+  }
+
+  async version(id: string, number: number): Promise<MeetingVersion | undefined> {
+    const [row] = await this.db.select().from(meetingRecordVersions).where(and(eq(meetingRecordVersions.meetingId, id), eq(meetingRecordVersions.number, number)));
+    return row && withChanges(row);
+  }
+
+  /**
+   * Writes the record as saved and keeps it as version `revision + 1`, guarded by the revision
+   * it was read at: after someone else's save the update changes nothing and that version
+   * number is taken, so the batch fails.
+   */
+  save(record: MeetingRecord, saved: Pick<MeetingRecord, 'document' | 'responseId' | 'assessmentId'>, version: { changes: Change[]; savedBy: string; savedAt: Date; document: string }): Statement[] {
+    const number = record.revision + 1;
+    return [
+      this.db
+        .update(meetingRecords)
+        .set({ ...saved, revision: number, updatedAt: version.savedAt })
+        .where(and(eq(meetingRecords.id, record.id), eq(meetingRecords.revision, record.revision))),
+      this.db.insert(meetingRecordVersions).values({ ...version, meetingId: record.id, number, municipalityId: record.municipalityId, responseId: saved.responseId, assessmentId: saved.assessmentId }),
+    ];
   }
 }

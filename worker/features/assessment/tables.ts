@@ -71,3 +71,26 @@ export const meetingRecords = sqliteTable(
   },
   (table) => [index('meeting_records_case').on(table.municipalityId, table.caseReference)],
 );
+
+/**
+ * Every save of a meeting record, never changed (trigger): the record as it was saved (its
+ * document sealed, its references), who saved it, when, and which fields changed from the save
+ * before. `number` is the record's revision that save made.
+ */
+export const meetingRecordVersions = sqliteTable(
+  'meeting_record_versions',
+  {
+    meetingId: text('meeting_id').notNull(),
+    number: integer('number').notNull(),
+    municipalityId: text('municipality_id').notNull(),
+    /** The answers, sealed with context `meeting_record_versions.document:<meeting id>/<number>`. */
+    document: text('document').notNull(),
+    responseId: text('response_id'),
+    assessmentId: text('assessment_id'),
+    /** Field ids and how they changed (no content), as `[{ field, change }]`; the references as `@response`, `@assessment`. */
+    changes: text('changes', { mode: 'json' }).notNull(),
+    savedBy: text('saved_by').notNull(),
+    savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.meetingId, table.number] })],
+);

@@ -18,7 +18,7 @@ import { Audit } from '../audit/index.ts';
 import { changesBetween } from './changes.ts';
 import { Assessments, type Assessment } from './repository.ts';
 import { openAnswers, sealAnswers, versionContext } from './sealed-document.ts';
-import { genuinePath } from '../links/index.ts';
+import { codePath, genuinePath } from '../links/index.ts';
 
 export const ASSESSMENT_FORM = 'barnets-beste';
 /** The question whose answer the child is given; an assessment is not completed without it. */
@@ -100,17 +100,33 @@ export async function reviseAssessment(database: Database, keyring: Keyring, ass
   await nextVersion(database, keyring, assessment, answers, 'draft', [], who, 'assessment.revise', now);
 }
 
+/** Where word that an answer is ready goes: an e-mail address and a Norwegian mobile number (E.164), each optional. */
+export interface FeedbackNotice {
+  email: string;
+  phone: string | undefined;
+}
+
 /**
  * "Tell the child": the completed version's feedback is shown through the child's link from
- * now on; an e-mail address, if given, gets a message that says only that an answer is ready.
+ * now on. An e-mail address or a mobile number, if given, gets a message that says only that an
+ * answer is ready and where the child's link opens: no name, no case reference, nothing of the
+ * answer. Both go through the outbox, which forgets the address and the number once delivered.
  */
-export async function sendFeedback(database: Database, municipality: Municipality, assessment: Assessment, language: string, email: string, who: string, origin: string, now: Date) {
+export async function sendFeedback(database: Database, municipality: Municipality, assessment: Assessment, language: string, notice: FeedbackNotice, who: string, origin: string, now: Date) {
   if (assessment.status !== 'completed') refuse('assessmentNotCompleted');
   if (!assessment.linkId) refuse('assessmentNoLink');
   const t = translator(isLanguage(language) ? language : municipality.writtenStandard);
-  const message = email
-    ? [enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: email, subject: t('assessment.feedback.mailSubject'), body: t('assessment.feedback.mailBody', { municipality: municipality.name, genuine: `${origin}${genuinePath(municipality.id)}` }), subjectRef: `assessment:${assessment.id}` }, now)]
-    : [];
-  await database.commit([new Assessments(database).sendFeedback(assessment, now), audit(database, assessment, who, 'assessment.feedback', now), ...message]);
-  return message.length > 0;
+  const texts = { municipality: municipality.name, genuine: `${origin}${genuinePath(municipality.id)}` };
+  const subjectRef = `assessment:${assessment.id}`;
+  const messages: Statement[] = [];
+  if (notice.email) {
+    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'email', recipient: notice.email, subject: t('assessment.feedback.mailSubject'), body: t('assessment.feedback.mailBody', texts), subjectRef }, now));
+  }
+  if (notice.phone) {
+    // The token is kept only as a hash, so the text points to where the child's code is typed.
+    const body = t('assessment.feedback.sms', { ...texts, address: `${origin}${codePath('/l', municipality.id)}` });
+    messages.push(enqueueMessage(database.db, { municipalityId: municipality.id, channel: 'sms', recipient: notice.phone, body, subjectRef }, now));
+  }
+  await database.commit([new Assessments(database).sendFeedback(assessment, now), audit(database, assessment, who, 'assessment.feedback', now), ...messages]);
+  return messages.length > 0;
 }

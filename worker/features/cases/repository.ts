@@ -28,4 +28,9 @@ export class Reviews {
     const [row] = await this.db.select().from(caseSettings).where(eq(caseSettings.municipalityId, municipalityId));
     return row?.flagReviewWorkingDays ?? DEFAULT_REVIEW_WORKING_DAYS;
   }
+
+  /** Sets the municipality's review period, making its row on first use. */
+  setReviewDays(municipalityId: string, days: number): Statement {
+    return this.db.insert(caseSettings).values({ municipalityId, flagReviewWorkingDays: days }).onConflictDoUpdate({ target: caseSettings.municipalityId, set: { flagReviewWorkingDays: days } });
+  }
 }

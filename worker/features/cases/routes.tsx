@@ -71,11 +71,13 @@ cases.get('/cases/:ref', async (c) => {
   const file = await caseFile(c, where, caseReference);
   const reviews = new Reviews(where.database);
   const assessments = new Assessments(where.database);
-  const [done, days, members, versions] = await Promise.all([
+  const meetings = new MeetingRecords(where.database);
+  const [done, days, members, versions, meetingVersions] = await Promise.all([
     reviews.of(file.responses.map((response) => response.id)),
     reviews.reviewDays(where.municipality.id),
     c.var.people.members(where.municipality.id),
     Promise.all(file.assessments.map((assessment) => assessments.versions(assessment.id))),
+    Promise.all(file.meetings.map((meeting) => meetings.versions(meeting.id))),
   ]);
   const names = new Map(members.map((member) => [member.person.id, member.person.name]));
   const who = (id: string) => names.get(id) ?? id;
@@ -91,6 +93,9 @@ cases.get('/cases/:ref', async (c) => {
     ),
     ...file.assessments.flatMap((assessment): CaseEvent[] => (assessment.feedbackSentAt ? [{ at: assessment.feedbackSentAt, kind: 'feedback', href: `${where.base}/assessments/${assessment.id}` }] : [])),
     ...file.meetings.map((meeting): CaseEvent => ({ at: meeting.createdAt, kind: 'meeting', by: who(meeting.createdBy), href: `${where.base}/meetings/${meeting.id}` })),
+    ...file.meetings.flatMap((meeting, index) =>
+      (meetingVersions[index] ?? []).map((version): CaseEvent => ({ at: version.savedAt, kind: 'meetingVersion', by: who(version.savedBy), href: `${where.base}/meetings/${meeting.id}/versions/${version.number}`, number: version.number })),
+    ),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return page(
     c,

@@ -8,4 +8,4 @@ export { qrDataUrl } from './qr.ts';
 export { documentPdf, responsePdf, type PdfBlock, type PdfFacts } from './response-pdf.ts';
 export { linkTokenHash } from './token.ts';
 export { codeEntry } from './code-entry.tsx';
-export { genuinePath, linkMessage, type LinkMessage, type SenderUnit } from './message.ts';
+export { codePath, genuinePath, linkMessage, type LinkMessage, type SenderUnit } from './message.ts';
