@@ -7,6 +7,9 @@ import { staffClient } from './staff.ts';
 
 const ALL_YES = { 'health-station': 'approve', school: 'approve', ppt: 'approve' };
 
+/** The withdrawal code the signer's page shows (its text also holds the signed receipt, whose base64url can look like a code). */
+const shownCode = async (response: Response) => (await response.text()).match(/<p class="code">\s*([0-9A-Z]{4}-[0-9A-Z]{4})\s*<\/p>/)?.[1] ?? '';
+
 async function signed() {
   const staff = await staffClient('ansatt@demo.medvirk.no');
   const consent = await startConsent(staff, { guardians: '1' });
@@ -14,7 +17,7 @@ async function signed() {
   const signer = signerDevice();
   const page = await (await signer.get(link)).text();
   expect((await signer.post(link, signingFields(page, ALL_YES))).status).toBe(303);
-  const code = (await textOf(await signer.get(link))).match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0] ?? '';
+  const code = await shownCode(await signer.get(link));
   return { staff, ...consent, link, signer, code };
 }
 
@@ -65,7 +68,7 @@ describe('withdrawal', () => {
     const link = await signerLink(staff, consent.id, consent.signers[0]!.id, 'nb', municipality);
     const signer = signerDevice();
     expect((await signer.post(link, signingFields(await (await signer.get(link)).text(), ALL_YES))).status).toBe(303);
-    const code = (await textOf(await signer.get(link))).match(/[0-9A-Z]{4}-[0-9A-Z]{4}/)?.[0] ?? '';
+    const code = await shownCode(await signer.get(link));
     // 100 wrong codes, ten from each address: no address reaches its own limit.
     for (let address = 0; address < 10; address++) {
       const guesser = signerDevice();
