@@ -17,8 +17,6 @@ const MARGIN = 56;
 const WIDTH = A4[0] - 2 * MARGIN;
 const INK = rgb(0.04, 0.05, 0.05);
 
-const widthOf = (runs: { width: number }[]) => runs.reduce((sum, run) => sum + run.width, 0);
-
 export interface PdfFacts {
   title: string;
   facts: [string, string][];
@@ -28,6 +26,8 @@ export interface PdfFacts {
 class Writer {
   private page: PDFPage;
   private y = A4[1] - MARGIN;
+  /** Widths of words at size 1, by font: shaping is slow, and words come again. */
+  private readonly widths = new Map<PDFFont, Map<string, number>>();
 
   constructor(
     private readonly doc: PDFDocument,
@@ -36,19 +36,33 @@ class Writer {
     this.page = doc.addPage(A4);
   }
 
+  /** A text's width, word by word (letters join and kern within a word, not across a space). */
+  private width(text: string, font: PDFFont, size: number) {
+    const known = this.widths.get(font) ?? new Map<string, number>();
+    this.widths.set(font, known);
+    const word = (value: string) => {
+      if (!known.has(value)) known.set(value, font.widthOfTextAtSize(value, 1));
+      return known.get(value)!;
+    };
+    const words = text.split(' ');
+    return (words.reduce((sum, value) => sum + word(value), 0) + (words.length - 1) * word(' ')) * size;
+  }
+
   /** Writes wrapped text, starting a new page when this one is full. */
   text(value: string, size: number, font: 'regular' | 'bold' = 'regular', gapAfter = 4) {
     const face = this.fonts[font];
+    const space = this.width(' ', face, size);
     for (const paragraph of value.split('\n')) {
       const dir = direction(paragraph);
-            let line = '';
+      let line = '';
+      let width = 0;
       for (const word of paragraph.split(' ')) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (widthOf(this.runs(candidate, size, face, dir)) > WIDTH && line) {
+        const added = this.width(word, face, size);
+        if (line && width + space + added > WIDTH) {
           this.line(line, size, face, dir);
-          line = word;
+          [line, width] = [word, added];
         } else {
-          line = candidate;
+          [line, width] = line ? [`${line} ${word}`, width + space + added] : [word, added];
         }
       }
       this.line(line, size, face, dir);
@@ -56,24 +70,20 @@ class Writer {
     this.y -= gapAfter;
   }
 
-  /** A line as the strings to draw from left to right (`pdf-bidi.ts`), each with its width. */
-  private runs(line: string, size: number, font: PDFFont, dir: Direction) {
-    return visualRuns(line, dir, this.fonts.setRightToLeft).map((text) => ({ text, width: font.widthOfTextAtSize(text, size) }));
-  }
-
-  /** One line at the left margin, or against the right one for a right-to-left paragraph. */
+  /** One line at the left margin, or against the right one for a right-to-left paragraph, its runs in visual order (`pdf-bidi.ts`). */
   private line(value: string, size: number, font: PDFFont, dir: Direction) {
     if (this.y - size < MARGIN) {
       this.page = this.doc.addPage(A4);
       this.y = A4[1] - MARGIN;
     }
     this.y -= size * 1.3;
-    const runs = this.runs(value, size, font, dir);
-    let x = dir === 'rtl' ? MARGIN + WIDTH - widthOf(runs) : MARGIN;
-    for (const run of runs) {
-      this.page.drawText(run.text, { x, y: this.y, size, font, color: INK });
-      x += run.width;
-    }
+    const runs = visualRuns(value, dir, this.fonts.setRightToLeft);
+    const widths = runs.map((run) => this.width(run, font, size));
+    let x = dir === 'rtl' ? MARGIN + WIDTH - widths.reduce((sum, width) => sum + width, 0) : MARGIN;
+    runs.forEach((run, index) => {
+      this.page.drawText(run, { x, y: this.y, size, font, color: INK });
+      x += widths[index]!;
+    });
   }
 }
 
