@@ -40,7 +40,8 @@ describe('the PDF of an answer', () => {
     expect(embedded.map((font) => font.name).sort()).toEqual([expect.stringMatching(/^\/DejaVuSans-\d/), expect.stringMatching(/^\/DejaVuSans-Bold-/)]);
     expect(embedded.every((font) => font.file instanceof PDFRef)).toBe(true);
     expect(bytes.byteLength).toBeLessThan(80_000);
-  });
+    // The file's first PDF loads fontkit and parses two fonts: over a second on a busy machine.
+  }, 15_000);
 
   it('sets Arabic right to left against the right margin, in its joined letter forms, with numbers left to right', async () => {
     const { text, runs } = await lineOf('أنا عمري 12 سنة');
