@@ -223,5 +223,6 @@ describe('reading answers is a permission of its own', () => {
     await admin.post(`/staff/m/demo/admin/people/${readerId}`, { roles: 'admin', unit: '' });
     expect(await audited('answers.revoke', readerId)).toEqual(['demo-admin']);
     for (const path of readingRoutes()) expect((await reader.get(path)).status, path).toBe(404);
-  });
+    // The file's first PDF loads fontkit and parses two fonts: over a second on a busy machine.
+  }, 15_000);
 });

@@ -1,36 +1,21 @@
 /**
- * A response as a PDF for the case file (pdf-lib, standard Helvetica). The standard fonts cover
- * Latin-1, so Norwegian letters print; a text with letters they cannot show (Cyrillic, Arabic,
- * Polish or North Sámi letters) prints what it can and is followed by a note saying so, so a
- * child's words are never dropped without a word.
+ * A response as a PDF for the case file (pdf-lib). The font (`pdf-fonts.ts`) has the letters of
+ * every form language, and right-to-left text is set in visual order (`pdf-bidi.ts`), so an
+ * answer in Ukrainian, Polish, North Sámi or Arabic prints whole.
  */
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { Ui } from '../../../web/ui.ts';
 import type { DocumentSection } from '../../engine/output.ts';
 import { answerLines, rowTitle } from '../../../web/components/answer-list.tsx';
 import { localized } from '../../../web/ui.ts';
-import type { Language } from '../../core/language.ts';
+import { LANGUAGE_INFO, type Language } from '../../core/language.ts';
+import { direction, visualRuns, type Direction } from './pdf-bidi.ts';
+import { embedFonts, type Fonts } from './pdf-fonts.ts';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 const WIDTH = A4[0] - 2 * MARGIN;
-
-/** Dashes and typographic quotes as the plain ones WinAnsi (the standard fonts' encoding) has. */
-const plainPunctuation = (text: string) =>
-  text
-    .replace(/[\u2013\u2014]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"');
-
-/** What WinAnsi cannot draw, once punctuation is plain. */
-const UNPRINTABLE = /[^\u0020-\u007e\u00a0-\u00ff\n]/g;
-
-/** Keeps what WinAnsi can draw. */
-const printable = (text: string) =>
-  plainPunctuation(text).replace(UNPRINTABLE, '').replace(/ {2,}/g, ' ').trim();
-
-/** Whether the text has letters WinAnsi cannot draw, so `printable` leaves some out. */
-const hasUnprintable = (text: string) => plainPunctuation(text).search(UNPRINTABLE) >= 0;
+const INK = rgb(0.04, 0.05, 0.05);
 
 export interface PdfFacts {
   title: string;
@@ -41,41 +26,64 @@ export interface PdfFacts {
 class Writer {
   private page: PDFPage;
   private y = A4[1] - MARGIN;
+  /** Widths of words at size 1, by font: shaping is slow, and words come again. */
+  private readonly widths = new Map<PDFFont, Map<string, number>>();
 
   constructor(
     private readonly doc: PDFDocument,
-    private readonly regular: PDFFont,
-    private readonly bold: PDFFont,
+    private readonly fonts: Fonts,
   ) {
     this.page = doc.addPage(A4);
   }
 
+  /** A text's width, word by word (letters join and kern within a word, not across a space). */
+  private width(text: string, font: PDFFont, size: number) {
+    const known = this.widths.get(font) ?? new Map<string, number>();
+    this.widths.set(font, known);
+    const word = (value: string) => {
+      if (!known.has(value)) known.set(value, font.widthOfTextAtSize(value, 1));
+      return known.get(value)!;
+    };
+    const words = text.split(' ');
+    return (words.reduce((sum, value) => sum + word(value), 0) + (words.length - 1) * word(' ')) * size;
+  }
+
   /** Writes wrapped text, starting a new page when this one is full. */
   text(value: string, size: number, font: 'regular' | 'bold' = 'regular', gapAfter = 4) {
-    const face = font === 'bold' ? this.bold : this.regular;
-    for (const paragraph of printable(value).split('\n')) {
+    const face = this.fonts[font];
+    const space = this.width(' ', face, size);
+    for (const paragraph of value.split('\n')) {
+      const dir = direction(paragraph);
       let line = '';
+      let width = 0;
       for (const word of paragraph.split(' ')) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (face.widthOfTextAtSize(candidate, size) > WIDTH && line) {
-          this.line(line, size, face);
-          line = word;
+        const added = this.width(word, face, size);
+        if (line && width + space + added > WIDTH) {
+          this.line(line, size, face, dir);
+          [line, width] = [word, added];
         } else {
-          line = candidate;
+          [line, width] = line ? [`${line} ${word}`, width + space + added] : [word, added];
         }
       }
-      this.line(line, size, face);
+      this.line(line, size, face, dir);
     }
     this.y -= gapAfter;
   }
 
-  private line(value: string, size: number, font: PDFFont) {
+  /** One line at the left margin, or against the right one for a right-to-left paragraph, its runs in visual order (`pdf-bidi.ts`). */
+  private line(value: string, size: number, font: PDFFont, dir: Direction) {
     if (this.y - size < MARGIN) {
       this.page = this.doc.addPage(A4);
       this.y = A4[1] - MARGIN;
     }
     this.y -= size * 1.3;
-    this.page.drawText(value, { x: MARGIN, y: this.y, size, font, color: rgb(0.04, 0.05, 0.05) });
+    const runs = visualRuns(value, dir, this.fonts.setRightToLeft);
+    const widths = runs.map((run) => this.width(run, font, size));
+    let x = dir === 'rtl' ? MARGIN + WIDTH - widths.reduce((sum, width) => sum + width, 0) : MARGIN;
+    runs.forEach((run, index) => {
+      this.page.drawText(run, { x, y: this.y, size, font, color: INK });
+      x += widths[index]!;
+    });
   }
 }
 
@@ -98,33 +106,26 @@ const STYLES: Record<PdfBlock['style'], [number, 'regular' | 'bold', number]> = 
 export interface PdfMarks {
   header?: string;
   pageOf?: (page: number, pages: number) => string;
-  /** Written after a text with letters the PDF cannot show, pointing to where they can be read. */
-  unprintable?: string;
 }
 
 /** A plain A4 document of blocks, for any feature that needs one (a response, a signed consent). */
 export async function documentPdf(lang: Language, title: string, blocks: PdfBlock[], marks: PdfMarks = {}): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
-  doc.setTitle(printable(title));
-  doc.setLanguage(lang === 'en' ? 'en' : lang === 'nn' ? 'nn-NO' : 'nb-NO');
+  doc.setTitle(title);
+  doc.setLanguage(LANGUAGE_INFO[lang].tag);
   doc.setProducer('medvirk');
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const writer = new Writer(doc, regular, bold);
-  for (const block of blocks) {
-    writer.text(block.style === 'gap' ? '' : block.text, ...STYLES[block.style]);
-    if (marks.unprintable && hasUnprintable(block.text)) writer.text(marks.unprintable, ...STYLES.text);
-  }
+  const fonts = await embedFonts(doc);
+  const writer = new Writer(doc, fonts);
+  for (const block of blocks) writer.text(block.style === 'gap' ? '' : block.text, ...STYLES[block.style]);
   const pages = doc.getPages();
   pages.forEach((page, index) => {
-    const mark = { size: 9, color: rgb(0.04, 0.05, 0.05) };
+    const size = 9;
     if (marks.header) {
-      const header = printable(marks.header);
       // A long line (the English wording) is set smaller rather than cut.
-      const size = Math.min(mark.size, (mark.size * WIDTH) / bold.widthOfTextAtSize(header, mark.size));
-      page.drawText(header, { ...mark, size, x: MARGIN, y: A4[1] - MARGIN / 2 - 4, font: bold });
+      const fitted = Math.min(size, (size * WIDTH) / fonts.bold.widthOfTextAtSize(marks.header, size));
+      page.drawText(marks.header, { size: fitted, color: INK, x: MARGIN, y: A4[1] - MARGIN / 2 - 4, font: fonts.bold });
     }
-    if (marks.pageOf) page.drawText(printable(marks.pageOf(index + 1, pages.length)), { ...mark, x: MARGIN, y: MARGIN / 2, font: regular });
+    if (marks.pageOf) page.drawText(marks.pageOf(index + 1, pages.length), { size, color: INK, x: MARGIN, y: MARGIN / 2, font: fonts.regular });
   });
   // A copy into a plain ArrayBuffer, which is what a Response body takes.
   return new Uint8Array(await doc.save());
@@ -145,5 +146,5 @@ export async function responsePdf(ui: Ui, content: PdfFacts): Promise<Uint8Array
     }
   }
   // Every page says it is confidential and which page of how many it is.
-  return documentPdf(ui.lang, content.title, blocks, { header: ui.t('response.classification'), pageOf: (page, pages) => ui.t('response.pageOf', { page, pages }), unprintable: ui.t('response.pdfUnprintable') });
+  return documentPdf(ui.lang, content.title, blocks, { header: ui.t('response.classification'), pageOf: (page, pages) => ui.t('response.pageOf', { page, pages }) });
 }
