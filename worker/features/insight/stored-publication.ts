@@ -5,30 +5,18 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Database, Statement } from '../../platform/storage/database.ts';
+import { unpacked } from './packed-tables.ts';
 import type { PublishedTable } from './suppression/index.ts';
 import { insightPublications } from './tables.ts';
 
 /** What a publication is published from: the same signature publishes the same figures. */
 export const publicationSignature = (threshold: number, answers: number, tableIds: readonly string[]) => `${threshold}|${answers}|${tableIds.join(',')}`;
 
-async function gzip(text: string): Promise<string> {
-  const compressed = new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
-  // In slices: a spread of a megabyte overflows the argument limit.
-  let binary = '';
-  for (let at = 0; at < compressed.length; at += 0x8000) binary += String.fromCharCode(...compressed.subarray(at, at + 0x8000));
-  return btoa(binary);
-}
-
-async function gunzip(base64: string): Promise<string> {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
-}
-
 /** The round's stored tables when they were published from this signature. */
 export async function storedTables(database: Database, roundId: string, signature: string): Promise<PublishedTable[] | undefined> {
   const [row] = await database.db.select().from(insightPublications).where(eq(insightPublications.roundId, roundId));
   if (!row || row.signature !== signature) return undefined;
-  return JSON.parse(await gunzip(row.tables)) as PublishedTable[];
+  return unpacked(row.tables);
 }
 
 /** Whether the round's stored tables were published from this signature (without reading them). */
@@ -36,9 +24,6 @@ export async function storedSignatureIs(database: Database, roundId: string, sig
   const [row] = await database.db.select({ signature: insightPublications.signature }).from(insightPublications).where(eq(insightPublications.roundId, roundId));
   return row?.signature === signature;
 }
-
-/** The tables as stored: JSON, gzip-compressed, in base64. */
-export const packed = (tables: readonly PublishedTable[]) => gzip(JSON.stringify(tables));
 
 /** Keeps the round's packed tables, replacing what was kept from another signature. */
 export function storeTables(database: Database, roundId: string, signature: string, tables: string, now: Date): Statement {
