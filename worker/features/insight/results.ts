@@ -42,14 +42,17 @@ async function publishAndStore(database: Database, round: Round, tables: RoundTa
   return published;
 }
 
-const signatureOf = async (database: Database, round: Round, tables: RoundTables, threshold: number) =>
-  publicationSignature(threshold, await new Rounds(database).answerCount(round.id), tables.specs.map((spec) => spec.id));
+/** What a round publishes from: its tables, the municipality's threshold, and the signature of both with its answer count. */
+async function publishedFrom(database: Database, municipality: Municipality, round: Round, links: readonly RoundLink[]) {
+  const tables = roundTables(round, [...new Set(links.map((link) => link.unitId))]);
+  const threshold = municipality.suppressionThreshold;
+  const signature = publicationSignature(threshold, await new Rounds(database).answerCount(round.id), tables.specs.map((spec) => spec.id));
+  return { tables, threshold, signature };
+}
 
 /** A closed round's whole set of tables, published: from this isolate, from its database, or anew (and then stored). */
 export async function publishRound(database: Database, municipality: Municipality, round: Round, links: RoundLink[], now: Date): Promise<Published> {
-  const tables = roundTables(round, [...new Set(links.map((link) => link.unitId))]);
-  const threshold = municipality.suppressionThreshold;
-  const signature = await signatureOf(database, round, tables, threshold);
+  const { tables, threshold, signature } = await publishedFrom(database, municipality, round, links);
   const key = `${municipality.id}|${round.id}|${signature}`;
   const cells = recent.get(key) ?? indexed((await storedTables(database, round.id, signature)) ?? (await publishAndStore(database, round, tables, threshold, signature, now)));
   recent.delete(key);
@@ -68,9 +71,7 @@ export async function publishClosedRound(database: Database, municipality: Munic
   for (const round of await rounds.list(municipality.id)) {
     if (roundStatus(round, now) !== 'closed') continue;
     const found = await rounds.byId(municipality.id, round.id);
-    const tables = roundTables(round, [...new Set(found!.links.map((link) => link.unitId))]);
-    const threshold = municipality.suppressionThreshold;
-    const signature = await signatureOf(database, round, tables, threshold);
+    const { tables, threshold, signature } = await publishedFrom(database, municipality, round, found!.links);
     if (await storedSignatureIs(database, round.id, signature)) continue;
     await publishAndStore(database, round, tables, threshold, signature, now);
     return true;
