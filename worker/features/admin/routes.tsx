@@ -1,6 +1,7 @@
 /** Admin pages of a municipality: who has which role, settings and units, case settings, the audit log, and API tokens. */
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
+import { fieldErrors } from '../../core/i18n/field-errors.ts';
 import * as v from 'valibot';
 import type { StaffEnv } from '../staff/index.ts';
 import { toCsv } from '../../core/csv.ts';
@@ -56,7 +57,7 @@ async function readPerson(c: C, municipalityId: string) {
   const body = await readForm(c);
   const values: PersonValues = { email: body.get('email')?.[0] ?? '', name: body.get('name')?.[0] ?? '', roles: body.get('roles') ?? [], unit: body.get('unit')?.[0] ?? '' };
   const parsed = v.safeParse(Person, values);
-  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(c, 'admin.people.errors', parsed.issues);
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(c.var.ui.t, 'admin.people.errors', parsed.issues);
   const units = await c.var.directory.units(municipalityId);
   if (values.unit && !units.some((unit) => unit.id === values.unit)) errors.unit = c.var.ui.t('admin.people.errors.unit');
   return { values, errors, person: parsed.success ? parsed.output : undefined };
@@ -121,10 +122,6 @@ admin.post('/people/:personId', async (c) => {
 /** A whole number typed in a field, within its limits; any problem is reported as the field's own message key. */
 const wholeNumber = (key: string, min: number, max: number) => v.pipe(v.string(), v.trim(), v.regex(/^\d{1,3}$/, key), v.transform(Number), v.minValue(min, key), v.maxValue(max, key));
 
-/** Each refused field's message, under `<prefix>.<message key>`, by the field's name. */
-const fieldErrors = (c: C, prefix: string, issues: v.BaseIssue<unknown>[]): Record<string, string> =>
-  Object.fromEntries(issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`${prefix}.${issue.message}`)]));
-
 /** A municipality's own settings; each field with its limits and a message key under admin.settings.errors. */
 export const Settings = v.object({
   writtenStandard: v.picklist(['nb', 'nn'], 'writtenStandard'),
@@ -162,7 +159,7 @@ admin.post('/units', async (c) => {
   const values = { unitName: body.get('unitName')?.[0] ?? '', unitKind: body.get('unitKind')?.[0] ?? '', unitContact: body.get('unitContact')?.[0] ?? '' };
   const parsed = v.safeParse(NewUnit, values);
   if (!parsed.success) {
-    const errors = fieldErrors(c, 'admin.units.errors', parsed.issues);
+    const errors = fieldErrors(c.var.ui.t, 'admin.units.errors', parsed.issues);
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={settingsValues(municipality)} unitValues={values} errors={errors} />, 422);
   }
@@ -212,7 +209,7 @@ admin.post('/settings', async (c) => {
   };
   const parsed = v.safeParse(Settings, values);
   if (!parsed.success) {
-    const errors = fieldErrors(c, 'admin.settings.errors', parsed.issues);
+    const errors = fieldErrors(c.var.ui.t, 'admin.settings.errors', parsed.issues);
     const units = await c.var.directory.units(municipality.id);
     return page(c, <SettingsPage ui={c.var.ui} name={c.var.staff!.person.name} base={base} municipality={municipality} units={units} values={values} errors={errors} />, 422);
   }
@@ -245,7 +242,7 @@ admin.post('/cases', async (c) => {
   const where = await scope(c);
   const values = { flagReviewWorkingDays: (await readForm(c)).get('flagReviewWorkingDays')?.[0] ?? '' };
   const parsed = v.safeParse(CaseSettings, values);
-  if (!parsed.success) return caseSettingsPage(c, values.flagReviewWorkingDays, fieldErrors(c, 'admin.caseSettings.errors', parsed.issues).flagReviewWorkingDays);
+  if (!parsed.success) return caseSettingsPage(c, values.flagReviewWorkingDays, fieldErrors(c.var.ui.t, 'admin.caseSettings.errors', parsed.issues).flagReviewWorkingDays);
   await where.database.commit([
     new Reviews(where.database).setReviewDays(where.municipality.id, parsed.output.flagReviewWorkingDays),
     new Audit(where.database).record(entry(c, where.municipality, { action: 'caseSettings.change', targetType: 'municipality', targetId: where.municipality.id })),

@@ -12,6 +12,7 @@ import { staffScope, type StaffScope } from '../../platform/middleware/municipal
 import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { deliverSoon } from '../../platform/outbox/deliver-all.ts';
 import { norwegianMobile } from '../../platform/sms/index.ts';
+import { fieldErrors } from '../../core/i18n/field-errors.ts';
 import { page, redirect } from '../../platform/render.ts';
 import { Audit } from '../audit/index.ts';
 import { NewLinkInput, type FormLink } from '../links/index.ts';
@@ -174,8 +175,7 @@ assessmentRoutes.post('/assessments/:id/feedback', async (c) => {
   const values = { email: body.get('email')?.[0] ?? '', phone: body.get('phone')?.[0] ?? '' };
   const parsed = v.safeParse(FeedbackInput, values);
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`links.errors.${issue.message}`)]));
-    return summary(c, where, assessment, { values, errors });
+    return summary(c, where, assessment, { values, errors: fieldErrors(c.var.ui.t, 'links.errors', parsed.issues) });
   }
   const notice = { email: parsed.output.email, phone: norwegianMobile(parsed.output.phone) };
   const [response] = assessment.responseId ? await new Responses(where.database).summaries([assessment.responseId]) : [];

@@ -2,6 +2,7 @@
 import type { AuditAction } from '../../core/vocabulary.ts';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { fieldErrors } from '../../core/i18n/field-errors.ts';
 import { isLanguage } from '../../core/language.ts';
 import { refuse } from '../../core/refusals.ts';
 import { may, senderUnit } from '../../core/policy.ts';
@@ -68,7 +69,7 @@ consentStaff.post('/consents', async (c) => {
   const values = { caseReference: body.get('caseReference')?.[0] ?? '', services: body.get('services') ?? [], guardians: body.get('guardians')?.[0] ?? '', childAge: body.get('childAge')?.[0] ?? '' };
   const parsed = v.safeParse(NewConsentInput, { ...values, listVersion: body.get('listVersion')?.[0] ?? '' });
   if (!parsed.success) {
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`consent.errors.${issue.message}`)]));
+    const errors = fieldErrors(c.var.ui.t, 'consent.errors', parsed.issues);
     if (errors.listVersion) refuse('consentServicesChanged');
     return newPage(c, where, values, errors, 422);
   }
@@ -140,7 +141,7 @@ consentStaff.post('/consents/:id/withdraw', async (c) => {
   const parsed = v.safeParse(StaffWithdrawal, { signer: body.get('signer')?.[0] ?? '', service: body.get('service')?.[0] ?? '', note: body.get('note')?.[0] ?? '' });
   if (!parsed.success) {
     const signatures = await new Consents(where.database).signatures(record.consent.id);
-    const errors = Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), c.var.ui.t(`consent.errors.${issue.message}`)]));
+    const errors = fieldErrors(c.var.ui.t, 'consent.errors', parsed.issues);
     return page(c, <ConsentRegisterPage ui={c.var.ui} name={c.var.staff!.person.name} base={where.base} view={await registerView(c.env, record, signatures, c.var.now)} withdrawErrors={errors} />, 422);
   }
   await registerWithdrawal(where.database, where.municipality, c.var.staff!.person.id, record, parsed.output, publicOrigin(c.env, c.req.url), c.var.now);

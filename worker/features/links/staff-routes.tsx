@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { refuse } from '../../core/refusals.ts';
 import * as v from 'valibot';
+import { fieldErrors } from '../../core/i18n/field-errors.ts';
 import type { StaffEnv } from '../staff/index.ts';
 import { currentForm, formChoices } from '../../platform/forms.ts';
 import { translator } from '../../core/i18n/translate.ts';
@@ -119,7 +120,7 @@ links.post('/links', async (c) => {
   const chosen = chosenForm(values.form);
   const again = (errors: Record<string, string>, caseWarning = false) =>
     page(c, <NewLinkPage forms={formChoices} ui={ui} name={staff!.person.name} base={where.base} chosen={chosen} values={values} errors={errors} caseWarning={caseWarning} />, 422);
-  if (!parsed.success) return again(Object.fromEntries(parsed.issues.map((issue) => [String(issue.path?.[0]?.key), ui.t(`links.errors.${issue.message}`)])));
+  if (!parsed.success) return again(fieldErrors(ui.t, 'links.errors', parsed.issues));
   // A reference that looks like a name or a date of birth is asked about once more.
   if (looksPersonal(parsed.output.caseReference) && !confirmCaseReference) return again({ caseReference: ui.t('links.errors.caseReferencePersonal') }, true);
   const input = parsed.output;
