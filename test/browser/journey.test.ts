@@ -107,6 +107,41 @@ describe('keyboard only', () => {
   });
 });
 
+describe('moving on with JavaScript', () => {
+  it('takes one request a step, reads as a new page, and goes back with the browser', async () => {
+    const page = await newPage(browser());
+    await page.goto(FORM);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith(FORM)) sent.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.waitForURL(/\/p\/safe$/);
+    // The POST answers with the first question: no second request for it.
+    expect(sent).toEqual([`POST ${FORM}/start`]);
+    await expect.poll(() => page.title()).toContain(TEXTS.nb.title);
+    // Focus starts at the new page's heading, as a screen reader would read a fresh page.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await check(page, 'first question, shown in place');
+
+    await page.locator('input[name="safe-home"][value="3"]').check();
+    sent.length = 0;
+    await page.locator('button[value="continue"]').click();
+    await page.waitForURL(/\/p\/people$/);
+    // (A background save may also have posted the page; no page was fetched with a GET.)
+    expect(sent).toContain(`POST ${FORM}/p/safe`);
+    expect(sent.filter((request) => request.startsWith('GET'))).toEqual([]);
+    expect(await page.locator('input[name="safe-home"]').count()).toBe(0);
+
+    // Back loads the earlier page afresh, with its saved answer.
+    await page.goBack();
+    await page.waitForURL(/\/p\/safe$/);
+    await expect.poll(() => page.locator('input[name="safe-home"][value="3"]').isChecked()).toBe(true);
+    await page.context().close();
+  });
+});
+
 describe('save and resume in the browser', () => {
   it('continues on a second device with the code, answers intact', async () => {
     const phone = await newPage(browser(), { javaScriptEnabled: false });

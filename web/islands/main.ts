@@ -7,6 +7,7 @@ import { startConditional } from './conditional.ts';
 import { startCopyPrint } from './copy-print.ts';
 import { startDoubleSubmit } from './double-submit.ts';
 import { startErrorSummary } from './error-summary.ts';
+import { startFollow } from './follow.ts';
 import { startQuickExit } from './quick-exit.ts';
 import { startReadAloud } from './read-aloud.ts';
 
@@ -21,5 +22,15 @@ function start(): void {
   }
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+function startOnce(): void {
+  start();
+  try {
+    // Each page this brings in is started afresh.
+    startFollow(start);
+  } catch {
+    // Forms then submit as they do without JavaScript.
+  }
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startOnce);
+else startOnce();

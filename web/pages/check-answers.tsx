@@ -31,7 +31,7 @@ export function CheckAnswersPage({ ui, form, owner, base, backHref, sections, er
       <AnswerList ui={ui} sections={sections} changeHref={(page, answer) => `${pagePath(base, page.id, answer.path.row)}#${anchorOf(answer.question)}`} listHref={(page) => pagePath(base, page.id)} />
       <h2>{t('check.sendTitle')}</h2>
       <p>{t('check.sendText')}</p>
-      <form method="post" action={`${base}/submit`}>
+      <form method="post" action={`${base}/submit`} data-follow>
         <button class="button" type="submit" data-prevent-double>
           {t('check.send')}
         </button>

@@ -49,7 +49,7 @@ export function QuestionPage({ ui, form, owner, page, caption, questions, action
           {page.intro && <Localized ui={ui} text={page.intro} paragraphs />}
         </>
       )}
-      <form method="post" action={action} novalidate data-autosave>
+      <form method="post" action={action} novalidate data-autosave data-follow>
         {questions.map(({ question, dependsOnPage, ...state }) => (
           <div class={state.error ? 'question question--error' : 'question'} data-show-if={dependsOnPage ? JSON.stringify(question.showIf) : undefined}>
             {dependsOnPage && <p class="conditional-note">{t('question.conditional')}</p>}

@@ -52,7 +52,7 @@ export function RepeatListPage({ ui, form, owner, page, rows, canAdd, action, ba
                   {t('check.change')}
                   <span class="visually-hidden"> {row.title}</span>
                 </a>
-                <form method="post" action={row.removeAction}>
+                <form method="post" action={row.removeAction} data-follow>
                   <button class="button button--secondary" type="submit">
                     {t('repeat.remove')}
                     <span class="visually-hidden"> {row.title}</span>
@@ -63,7 +63,7 @@ export function RepeatListPage({ ui, form, owner, page, rows, canAdd, action, ba
           ))}
         </dl>
       )}
-      <form method="post" action={action} novalidate>
+      <form method="post" action={action} novalidate data-follow>
         {canAdd ? (
           <fieldset class={error ? 'fieldset question question--error' : 'fieldset question'}>
             <legend class="legend">{t('repeat.another')}</legend>

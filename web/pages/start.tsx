@@ -42,7 +42,7 @@ export function StartPage({ ui, form, owner, base, draft, sentBy, questionCount,
           <li>{fact}</li>
         ))}
       </ul>
-      <form method="post" action={`${base}/start`}>
+      <form method="post" action={`${base}/start`} data-follow>
         <button class="button button--start" type="submit">
           {draft?.started ? t('start.continue') : t('start.start')}
         </button>

@@ -29,3 +29,9 @@ export function parseRow(text: string | undefined): number | undefined {
 
 /** The address of a page (or one row of a repeatable page) below a form's base. */
 export const pagePath = (base: string, page: string, row?: number) => `${base}/p/${page}${row ? `/${row}` : ''}`;
+
+/**
+ * The request header with which the page script asks a journey POST for the page it leads to,
+ * in the same response, instead of a redirect to it.
+ */
+export const FOLLOW_HEADER = 'medvirk-follow';

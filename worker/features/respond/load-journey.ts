@@ -8,7 +8,9 @@ import { useLanguage } from '../../platform/middleware/ui/index.ts';
 import { sha256Hex } from '../../core/secrets.ts';
 import { linkRefusal } from '../links/index.ts';
 import { forgetDraftKey, readDraftKey } from './draft-cookie.ts';
-import { Drafts } from './repository.ts';
+import { Drafts, type Draft } from './repository.ts';
+import type { Municipality } from '../../core/municipality.ts';
+import type { FormDefinition } from '../../engine/schema.ts';
 import { keyringFor } from '../../platform/keys.ts';
 import { respondentChrome } from './chrome.ts';
 
@@ -34,6 +36,16 @@ function limitOf(c: Context): Limit | undefined {
   if (path.endsWith('/save')) return JOURNEY_LIMITS['resume-code'];
   if (path.endsWith('/resume')) return JOURNEY_LIMITS.resume;
   return JOURNEY_LIMITS.save;
+}
+
+const setChrome = (c: Context<RespondEnv>, municipality: Municipality, form: FormDefinition, draft: Draft | undefined) =>
+  c.set('ui', { ...c.var.ui, respondent: respondentChrome(c.env, municipality, form, draft) });
+
+/** This request started, saved or submitted the draft: what follows is shown with the draft as it now is. */
+export function useDraft(c: Context<RespondEnv>, draft: Draft) {
+  const { municipality, form } = c.var.journey;
+  c.set('journey', { ...c.var.journey, draft });
+  setChrome(c, municipality, form, draft);
 }
 
 /**
@@ -75,7 +87,7 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
 
   // A draft keeps the language it was answered in (a personal link's, to begin with).
   useLanguage(c, form.languages, draft && !draftExpired ? draft.language : municipality.writtenStandard);
-  c.set('ui', { ...c.var.ui, respondent: respondentChrome(c.env, municipality, form, draftExpired ? undefined : draft) });
+  setChrome(c, municipality, form, draftExpired ? undefined : draft);
   // A link's answer is filed under the link's own municipality only, whatever the address says.
   if (governed && link?.municipalityId !== municipalityId) refuse('linkNotFound');
   // The link governs its drafts: withdrawn or expired, they stop; a single-use link answered

@@ -23,31 +23,36 @@ export interface NewDraftOptions {
 /**
  * Starts a draft on this device: the submission id is fixed now (what makes submitting
  * idempotent), the form version is recorded, and the device gets its key in a cookie.
+ * Returns the draft as stored.
  */
-export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Database, municipality: Municipality, form: CompiledForm, options: NewDraftOptions) {
+export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Database, municipality: Municipality, form: CompiledForm, options: NewDraftOptions): Promise<Draft> {
   const { now } = c.var as AppEnv['Variables'];
   const key = newKey();
+  const draft: Draft = {
+    id: crypto.randomUUID(),
+    municipalityId: municipality.id,
+    formId: form.definition.id,
+    formVersion: form.version,
+    language: options.language,
+    answers: {},
+    revision: 0,
+    submissionId: crypto.randomUUID(),
+    status: 'open',
+    reference: null,
+    expiresAt: options.expiresAt,
+    linkId: options.linkId ?? null,
+    assistedRole: options.assistedRole ?? null,
+    roundLinkId: options.roundLinkId ?? null,
+    flagged: false,
+  };
   // The form version, the draft, its device key (and a link marked started): one batch.
   await database.commit([
     new FormVersions(database).record(form, now),
-    ...new Drafts(database).create({
-      id: crypto.randomUUID(),
-      keyHash: await sha256Hex(key),
-      municipalityId: municipality.id,
-      formId: form.definition.id,
-      formVersion: form.version,
-      language: options.language,
-      answers: {},
-      submissionId: crypto.randomUUID(),
-      createdAt: now,
-      expiresAt: options.expiresAt,
-      linkId: options.linkId,
-      assistedRole: options.assistedRole ?? null,
-      roundLinkId: options.roundLinkId,
-    }),
+    ...new Drafts(database).create({ ...draft, keyHash: await sha256Hex(key), createdAt: now, linkId: options.linkId, roundLinkId: options.roundLinkId }),
     ...(options.alongside ?? []),
   ]);
   writeDraftKey(c, municipality.id, form.definition.id, key, deviceHoldUntil(options.expiresAt, now, !!options.linkId));
+  return draft;
 }
 
 /** Lets this device open a draft it did not start (it gave the resume code): a key of its own, written with `alongside` in one batch. */

@@ -195,9 +195,9 @@ export class Drafts {
    * Sets and removes the named answers. The whole document is written, guarded by the revision
    * it was read at; if another device saved in between, the change is applied again to what
    * that device saved, so two devices saving different pages never undo each other. `sealed`:
-   * the document is stored sealed (an identifiable form). False if the draft is no longer open.
+   * the document is stored sealed (an identifiable form). The draft as saved; none if it is no longer open.
    */
-  async saveAnswers(draft: Draft, set: Answers, remove: string[], language: Language, now: Date, expiresAt: Date, sealed = false): Promise<boolean> {
+  async saveAnswers(draft: Draft, set: Answers, remove: string[], language: Language, now: Date, expiresAt: Date, sealed = false): Promise<Draft | undefined> {
     let current: Draft | undefined = draft;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS && current; attempt++) {
       const answers: Answers = { ...current.answers, ...set };
@@ -209,11 +209,11 @@ export class Drafts {
           .set({ answers: stored, revision: current.revision + 1, language, updatedAt: now, expiresAt })
           .where(and(eq(drafts.id, current.id), eq(drafts.status, 'open'), eq(drafts.revision, current.revision))),
       ]);
-      if (changedRows(result)) return true;
+      if (changedRows(result)) return { ...current, answers, revision: current.revision + 1, language, expiresAt };
       const [row] = await this.db.select().from(drafts).where(eq(drafts.id, draft.id));
       current = row && row.status === 'open' && row.expiresAt > now ? await toDraft(row, this.keys) : undefined;
     }
-    return false;
+    return undefined;
   }
 
   setResumeCode(id: string, codeHash: string): Statement {
