@@ -85,9 +85,11 @@ export class Client {
         request = { method: 'GET' };
         continue;
       }
+      // A POST answered with the next page (the page script's way) says where that page lives.
+      const located = response.headers.get('content-location');
       return {
         status: response.status,
-        url: new URL(target, this.baseURL).toString(),
+        url: new URL(located ?? target, new URL(target, this.baseURL)).toString(),
         body: await response.text(),
         contentType: response.headers.get('content-type') ?? '',
         contentEncoding: response.headers.get('content-encoding') ?? 'identity',

@@ -35,8 +35,12 @@ export const freePort = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Fresh sealing keys for a run, as production has its own secrets (the development keys are for ENVIRONMENT=development only). */
+const key = (bytes: number) => Buffer.from(crypto.getRandomValues(new Uint8Array(bytes))).toString('base64url');
+const sealingKeys = () => ['--var', `DATA_KEYS:bench1:${key(32)}`, '--var', `LOOKUP_KEY:${key(32)}`];
+
 export const startApp = ({ startTimeoutMs = 90_000 } = {}) =>
-  startWrangler({ config: [], setup: [['d1', 'migrations', 'apply', 'DB'], ['d1', 'execute', 'DB', '--file', 'scripts/seed.sql']], readyPath: '/', startTimeoutMs });
+  startWrangler({ config: [], setup: [['d1', 'migrations', 'apply', 'DB'], ['d1', 'execute', 'DB', '--file', 'scripts/seed.sql']], readyPath: '/', startTimeoutMs, vars: sealingKeys() });
 
 /** The bare Worker, serving `page` at /page (written where its worker.ts imports it from). */
 export function startBare(page: string, { startTimeoutMs = 90_000 } = {}): Promise<AppServer> {
@@ -53,9 +57,11 @@ interface WranglerOptions {
   /** A path that answers 200 once the server is up. */
   readyPath: string;
   startTimeoutMs: number;
+  /** `--var` pairs for the server only. */
+  vars?: string[];
 }
 
-async function startWrangler({ config, setup, readyPath, startTimeoutMs }: WranglerOptions): Promise<AppServer> {
+async function startWrangler({ config, setup, readyPath, startTimeoutMs, vars = [] }: WranglerOptions): Promise<AppServer> {
   const state = mkdtempSync(join(tmpdir(), 'medvirk-bench-'));
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false' };
   const quiet = { env, timeout: 60_000 };
@@ -68,7 +74,7 @@ async function startWrangler({ config, setup, readyPath, startTimeoutMs }: Wrang
   }
 
   const port = await freePort();
-  const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', ...config], {
+  const server = spawn(wrangler, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--show-interactive-dev-session=false', ...config, ...vars], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
