@@ -5,7 +5,7 @@
  * primary vector is kept reduced against the span (dense, one row per primary), so the test is
  * whether what is left of it is a multiple of what is left of the candidate.
  */
-import { inv, mul, PRIME } from './modular.ts';
+import { inv, mul, PRIME, subMul } from './modular.ts';
 import { Span, type Vector } from './span.ts';
 
 /** For each candidate (in the order given), whether it can be published. */
@@ -53,7 +53,7 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
       for (let i = 0; i < rest.cols.length; i++) {
         const col = rest.cols[i]!;
         const before = left[base + col]!;
-        const after = (before - mul(factor, rest.vals[i]!) + PRIME) % PRIME;
+        const after = subMul(before, factor, rest.vals[i]!);
         left[base + col] = after;
         if (before === 0 && after !== 0) {
           sizes[p]!++;

@@ -3,7 +3,7 @@
  * a prime and sparse: a row only holds entries at its own pivot and at pivots added after it,
  * so a vector is reduced by visiting rows in the order they were added.
  */
-import { mod, mul, PRIME } from './modular.ts';
+import { mod, subMul } from './modular.ts';
 
 export interface Vector {
   cols: number[];
@@ -91,7 +91,7 @@ export class Span {
       for (let i = 0; i < row.cols.length; i++) {
         const col = row.cols[i]!;
         touch(col);
-        acc[col] = (acc[col]! - mul(factor, row.vals[i]!) + PRIME) % PRIME;
+        acc[col] = subMul(acc[col]!, factor, row.vals[i]!);
         const later = pivotRow[col]!;
         if (later > at && queued[later] !== stamp) {
           queued[later] = stamp;
