@@ -10,42 +10,6 @@ export interface Vector {
   vals: number[];
 }
 
-/** A binary min-heap of row numbers. */
-class Heap {
-  private items: number[] = [];
-  get size() {
-    return this.items.length;
-  }
-  push(value: number) {
-    const items = this.items;
-    let at = items.push(value) - 1;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (items[parent]! <= value) break;
-      items[at] = items[parent]!;
-      at = parent;
-    }
-    items[at] = value;
-  }
-  pop(): number {
-    const items = this.items;
-    const top = items[0]!;
-    const last = items.pop()!;
-    if (items.length === 0) return top;
-    let at = 0;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= items.length) break;
-      if (child + 1 < items.length && items[child + 1]! < items[child]!) child++;
-      if (items[child]! >= last) break;
-      items[at] = items[child]!;
-      at = child;
-    }
-    items[at] = last;
-    return top;
-  }
-}
-
 export class Span {
   private rows: Vector[] = [];
   private pivots: number[] = [];
@@ -66,7 +30,8 @@ export class Span {
     const stamp = ++this.stamp;
     const { acc, seen, pivotRow, queued } = this;
     const touched: number[] = [];
-    const heap = new Heap();
+    // Rows to visit are marked; a row only leads to later ones, so one pass in order visits them all.
+    let first = this.rows.length;
     const touch = (col: number) => {
       if (seen[col] === stamp) return;
       seen[col] = stamp;
@@ -78,13 +43,13 @@ export class Span {
       touch(col);
       acc[col] = mod(acc[col]! + vector.vals[i]!);
       const row = pivotRow[col]!;
-      if (row >= 0 && queued[row] !== stamp) {
+      if (row >= 0) {
         queued[row] = stamp;
-        heap.push(row);
+        if (row < first) first = row;
       }
     }
-    while (heap.size > 0) {
-      const at = heap.pop();
+    for (let at = first; at < this.rows.length; at++) {
+      if (queued[at] !== stamp) continue;
       const row = this.rows[at]!;
       const factor = acc[this.pivots[at]!]!;
       if (factor === 0) continue;
@@ -93,10 +58,7 @@ export class Span {
         touch(col);
         acc[col] = subMul(acc[col]!, factor, row.vals[i]!);
         const later = pivotRow[col]!;
-        if (later > at && queued[later] !== stamp) {
-          queued[later] = stamp;
-          heap.push(later);
-        }
+        if (later > at) queued[later] = stamp;
       }
     }
     const rest: Vector = { cols: [], vals: [] };
