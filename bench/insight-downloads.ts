@@ -13,7 +13,7 @@
  * peak minus the resident set just before the download started. Node's own start-up (with tsx)
  * is in every absolute figure and is reported alone.
  */
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,9 +135,23 @@ async function downloadChild(format: 'csv' | 'xlsx', file: string): Promise<Omit
 const run = promisify(execFile);
 const self = fileURLToPath(import.meta.url);
 
+/** The steps running now, so a run that is stopped does not leave one behind. */
+const running = new Set<ChildProcess>();
+
 async function child<T>(...args: string[]): Promise<T> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--expose-gc', self, 'child', ...args], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+  const step = run(process.execPath, ['--import', 'tsx', '--expose-gc', self, 'child', ...args], { maxBuffer: 1 << 20 });
+  running.add(step.child);
+  try {
+    const { stdout } = await step;
+    return JSON.parse(stdout.trim().split('\n').pop()!) as T;
+  } finally {
+    running.delete(step.child);
+  }
+}
+
+/** Stops every step still running (the bench's watchdog). */
+export function stopInsightSteps(): void {
+  for (const step of running) step.kill('SIGKILL');
 }
 
 /** Every size in turn, each step in its own process. */

@@ -8,6 +8,14 @@ export const changedRows = (result: unknown) => (result as D1Result | undefined)
 /** One statement of a command: built by a repository, written by `Database.commit`. */
 export type Statement = BatchItem<'sqlite'>;
 
+/** One drizzle instance per binding and isolate: building one costs more than most queries then sent through it. */
+const instances = new WeakMap<D1Database, DrizzleD1Database>();
+function drizzleFor(binding: D1Database): DrizzleD1Database {
+  let db = instances.get(binding);
+  if (!db) instances.set(binding, (db = drizzle(binding)));
+  return db;
+}
+
 /**
  * One municipality's database as a request holds it. Repositories read through `db`; a
  * command's statements (the change, its audit entry, its messages) are written by `commit` in
@@ -17,7 +25,7 @@ export class Database {
   readonly db: DrizzleD1Database;
 
   constructor(readonly binding: D1Database) {
-    this.db = drizzle(binding);
+    this.db = drizzleFor(binding);
   }
 
   /** Writes the statements together, retrying only D1's transient errors. */
