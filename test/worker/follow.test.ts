@@ -15,9 +15,10 @@ async function followed(client: Client, path: string, fields: [string, string][]
   const response = await client.post(`${FORM}${path}`, fields, FOLLOW);
   expect(response.status, path).toBe(200);
   expect(response.headers.get('content-location'), path).toBe(`${FORM}${next}`);
-  const shown = await textOf(response);
-  expect(shown).toBe(await textOf(await client.get(`${FORM}${next}`)));
-  return shown;
+  // The same page to the byte: its form posts to its own address, its links lead where the GET's do.
+  const shown = await response.text();
+  expect(shown).toBe(await (await client.get(`${FORM}${next}`)).text());
+  return shown.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 
 describe('a journey POST asked to follow', () => {
