@@ -138,8 +138,8 @@ const self = fileURLToPath(import.meta.url);
 /** The steps running now, so a run that is stopped does not leave one behind. */
 const running = new Set<ChildProcess>();
 
-async function child<T>(...args: string[]): Promise<T> {
-  const step = run(process.execPath, ['--import', 'tsx', '--expose-gc', self, 'child', ...args], { maxBuffer: 1 << 20 });
+async function child<T>(args: string[], timeout = 0): Promise<T> {
+  const step = run(process.execPath, ['--import', 'tsx', '--expose-gc', self, 'child', ...args], { maxBuffer: 1 << 20, timeout });
   running.add(step.child);
   try {
     const { stdout } = await step;
@@ -154,20 +154,36 @@ export function stopInsightSteps(): void {
   for (const step of running) step.kill('SIGKILL');
 }
 
+/** A download needs its publication first; a size whose publishing takes longer is not measured (nor any larger). */
+export const PUBLISH_LIMIT_MS = 240_000;
+
+export interface DownloadsResult {
+  results: SizeResult[];
+  /** The sizes left out because publishing one took over PUBLISH_LIMIT_MS. */
+  notMeasured: number[];
+}
+
 /** Every size in turn, each step in its own process. */
-export async function measureInsightDownloads(log: (message: string) => void): Promise<SizeResult[]> {
+export async function measureInsightDownloads(log: (message: string) => void): Promise<DownloadsResult> {
   const folder = await mkdtemp(join(tmpdir(), 'medvirk-insight-'));
   try {
     const results: SizeResult[] = [];
-    for (const responses of SIZES) {
+    for (const [index, responses] of SIZES.entries()) {
       const file = join(folder, `published-${responses}`);
-      const publish = await child<PublishResult>('publish', String(responses), file);
-      const csv = { ...(await child<Omit<DownloadResult, 'liveMb'>>('csv', file)), ...(await child<{ liveMb: number }>('csv-live', file)) };
-      const xlsx = { ...(await child<Omit<DownloadResult, 'liveMb'>>('xlsx', file)), ...(await child<{ liveMb: number }>('xlsx-live', file)) };
+      let publish: PublishResult;
+      try {
+        publish = await child<PublishResult>(['publish', String(responses), file], PUBLISH_LIMIT_MS);
+      } catch (error) {
+        if (!(error as { killed?: boolean }).killed) throw error;
+        log(`  ${responses} responses: publishing took over ${PUBLISH_LIMIT_MS / 1000} s; not measured`);
+        return { results, notMeasured: SIZES.slice(index) };
+      }
+      const csv = { ...(await child<Omit<DownloadResult, 'liveMb'>>(['csv', file])), ...(await child<{ liveMb: number }>(['csv-live', file])) };
+      const xlsx = { ...(await child<Omit<DownloadResult, 'liveMb'>>(['xlsx', file])), ...(await child<{ liveMb: number }>(['xlsx-live', file])) };
       log(`  ${responses} responses: ${publish.cells} cells; CSV ${csv.ms} ms, peak +${csv.extraMb} MB, live +${csv.liveMb} MB; XLSX ${xlsx.ms} ms, peak +${xlsx.extraMb} MB, live +${xlsx.liveMb} MB`);
       results.push({ responses, publish, csv, xlsx });
     }
-    return results;
+    return { results, notMeasured: [] };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
@@ -175,8 +191,14 @@ export async function measureInsightDownloads(log: (message: string) => void): P
 
 const number = (value: number) => value.toLocaleString('en-GB');
 
-export function insightDownloadsMarkdown(results: SizeResult[]): string {
+export function insightDownloadsMarkdown({ results, notMeasured }: DownloadsResult): string {
   return [
+    ...(notMeasured.length
+      ? [
+          `Not measured: ${notMeasured.map(number).join(' and ')} responses, since publishing ${notMeasured.length > 1 ? 'each' : 'them'} (which a download reads) took over ${PUBLISH_LIMIT_MS / 1000} s; see suppression.md and docs/suppression.md, "Performance".`,
+          '',
+        ]
+      : []),
     `Each step in a fresh Node process (${process.version}, with tsx); its resident set at start-up alone: ${results[0]?.csv.startMb ?? '?'} MB. ` +
       'For each download: the peak resident set above the one just before it (as run, garbage V8 had not collected yet included), and what it keeps alive above the publication (heap and buffers, collected every ten chunks). ' +
       'The publication itself (all cells of the round) is in memory before the download begins; its size is in "Peak RSS" of the count-and-publish step, which also holds every response.',
