@@ -65,6 +65,33 @@ describe('a closed round’s stored publication', () => {
     expect(read).not.toMatch(/"answers" from "insight_answers"/);
   });
 
+  it('is left for a day when publishing it began and stored nothing (stopped at the CPU limit), so the rounds after it go first', async () => {
+    const held = await closedRound();
+    const next = await closedRound();
+    const { planner } = await countedPlanner();
+    const results = (round: string) => planner.get(`/staff/m/${held.id}/insight/rounds/${round}/results?lang=en`);
+    // Published once at 5; then, at a threshold of 3, as a run stopped at the limit leaves it: begun, nothing stored.
+    expect((await results(held.round)).status).toBe(200);
+    const atThree = (await storedSignature(held.round))!.replace(/^5\|/, '3|');
+    await env.DB.prepare('UPDATE municipalities SET suppression_threshold = 3 WHERE id = ?').bind(held.id).run();
+    await env.DB.prepare('INSERT INTO insight_publication_attempts (round_id, signature, started_at) VALUES (?, ?, ?) ON CONFLICT (round_id) DO UPDATE SET signature = excluded.signature, started_at = excluded.started_at')
+      .bind(held.round, atThree, Date.now())
+      .run();
+
+    const waiting = await results(held.round);
+    expect(waiting.status).toBe(503);
+    expect(await waiting.text()).toContain('The figures are being worked out');
+
+    for (let run = 0; run < 40 && !(await storedSignature(next.round)); run++) await worker.scheduled(createScheduledController({ cron: '*/15 * * * *' }), env);
+    expect(await storedSignature(next.round)).toMatch(/^5\|10\|/);
+    expect(await storedSignature(held.round)).toMatch(/^5\|/);
+
+    // A day later it is tried again.
+    await env.DB.prepare('UPDATE insight_publication_attempts SET started_at = started_at - 86400001 WHERE round_id = ?').bind(held.round).run();
+    expect((await results(held.round)).status).toBe(200);
+    expect(await storedSignature(held.round)).toBe(atThree);
+  });
+
   it('is published anew when the threshold changes, and the new one is kept', async () => {
     const { id, round } = await closedRound();
     const { planner, counter } = await countedPlanner();

@@ -35,6 +35,8 @@ export const REFUSALS = {
   roundNotOpen: 404,
   roundClosed: 410,
   roundOpen: 409,
+  /** Publishing the round's figures is under way, or was stopped at the CPU limit (too large a round). */
+  resultsPreparing: 503,
   // Consent for cooperation
   consentServicesChanged: 409,
   consentAlreadySigned: 409,

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import type { InsightGroup } from '../../core/vocabulary.ts';
 import { LocalQuestions, RoundGroups, type Round } from './round.ts';
-import { insightAnswers, insightLinks, insightPublications, insightQuotes, insightRounds } from './tables.ts';
+import { insightAnswers, insightLinks, insightPublicationAttempts, insightPublications, insightQuotes, insightRounds } from './tables.ts';
 
 type RoundRow = typeof insightRounds.$inferSelect;
 import type { RoundLink } from './published.ts';
@@ -125,11 +125,16 @@ export class Quotes {
 
 /**
  * The retention purge: a round whose last day is before `cutoff` (YYYY-MM-DD) loses its answers,
- * its quotes, approved or not, and its stored publication. The round and its links stay, so the
+ * its quotes, approved or not, and its stored publication (with the note of when it began). The round and its links stay, so the
  * plan can still name it.
  */
 export function purgeOldRounds(database: Database, municipalityId: string, cutoff: string): Statement[] {
   const { db } = database;
   const old = db.select({ id: insightRounds.id }).from(insightRounds).where(and(eq(insightRounds.municipalityId, municipalityId), lt(insightRounds.closesOn, cutoff)));
-  return [db.delete(insightAnswers).where(inArray(insightAnswers.roundId, old)), db.delete(insightQuotes).where(inArray(insightQuotes.roundId, old)), db.delete(insightPublications).where(inArray(insightPublications.roundId, old))];
+  return [
+    db.delete(insightAnswers).where(inArray(insightAnswers.roundId, old)),
+    db.delete(insightQuotes).where(inArray(insightQuotes.roundId, old)),
+    db.delete(insightPublications).where(inArray(insightPublications.roundId, old)),
+    db.delete(insightPublicationAttempts).where(inArray(insightPublicationAttempts.roundId, old)),
+  ];
 }

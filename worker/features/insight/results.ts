@@ -7,7 +7,8 @@ import type { Database } from '../../platform/storage/database.ts';
 import { Rounds, type RoundLink } from './repository.ts';
 import { cellOf, indexed, type Published } from './published.ts';
 import { packed } from './packed-tables.ts';
-import { publicationSignature, storedSignatureIs, storedTables, storeTables } from './stored-publication.ts';
+import { attemptFailed, attemptHolds, attemptStarts, publicationSignature, storedSignatureIs, storedTables, storeTables } from './stored-publication.ts';
+import { refuse } from '../../core/refusals.ts';
 import { roundStatus, type Round } from './round.ts';
 import { GROUP, responseRow, roundTables, UNIT, type RoundQuestion, type RoundTables } from './specs.ts';
 import { publish, type Cell, type PublishedTable } from './suppression/index.ts';
@@ -29,10 +30,20 @@ export interface Filters {
 const recent = new Map<string, Published['cells']>();
 const KEPT = 2;
 
-/** The round's tables published from its stored answers, and kept for the views after it. */
+/**
+ * The round's tables published from its stored answers, and kept for the views after it. The
+ * attempt is noted first: if the CPU limit stops this, the next try knows (`attemptHolds`).
+ */
 async function publishAndStore(database: Database, round: Round, tables: RoundTables, threshold: number, signature: string, now: Date): Promise<PublishedTable[]> {
-  const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
-  const published = publish(rows, tables.specs, { threshold, dimensions: tables.dimensions });
+  await database.commit([attemptStarts(database, round.id, signature, now)]);
+  let published: PublishedTable[];
+  try {
+    const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
+    published = publish(rows, tables.specs, { threshold, dimensions: tables.dimensions });
+  } catch (error) {
+    await database.commit([attemptFailed(database, round.id)]).catch(() => {});
+    throw error;
+  }
   try {
     await database.commit([storeTables(database, round.id, signature, await packed(published), now)]);
   } catch (error) {
@@ -50,11 +61,17 @@ async function publishedFrom(database: Database, municipality: Municipality, rou
   return { tables, threshold, signature };
 }
 
+/** Publishes in the view, unless another view or the scheduled job is at it or was stopped at it: then the planner is asked to come back. */
+async function publishInView(database: Database, round: Round, tables: RoundTables, threshold: number, signature: string, now: Date) {
+  if (await attemptHolds(database, round.id, signature, now)) refuse('resultsPreparing');
+  return publishAndStore(database, round, tables, threshold, signature, now);
+}
+
 /** A closed round's whole set of tables, published: from this isolate, from its database, or anew (and then stored). */
 export async function publishRound(database: Database, municipality: Municipality, round: Round, links: RoundLink[], now: Date): Promise<Published> {
   const { tables, threshold, signature } = await publishedFrom(database, municipality, round, links);
   const key = `${municipality.id}|${round.id}|${signature}`;
-  const cells = recent.get(key) ?? indexed((await storedTables(database, round.id, signature)) ?? (await publishAndStore(database, round, tables, threshold, signature, now)));
+  const cells = recent.get(key) ?? indexed((await storedTables(database, round.id, signature)) ?? (await publishInView(database, round, tables, threshold, signature, now)));
   recent.delete(key);
   recent.set(key, cells);
   for (const old of recent.keys()) if (recent.size > KEPT) recent.delete(old);
@@ -73,6 +90,8 @@ export async function publishClosedRound(database: Database, municipality: Munic
     const found = await rounds.byId(municipality.id, round.id);
     const { tables, threshold, signature } = await publishedFrom(database, municipality, round, found!.links);
     if (await storedSignatureIs(database, round.id, signature)) continue;
+    // Begun within the day and not stored: stopped at the limit (or running); the rounds after it go first.
+    if (await attemptHolds(database, round.id, signature, now)) continue;
     await publishAndStore(database, round, tables, threshold, signature, now);
     return true;
   }

@@ -95,3 +95,16 @@ export const insightPublications = sqliteTable('insight_publications', {
   /** The published tables as JSON, gzip-compressed and in base64: a large round's run to megabytes as text. */
   tables: text('tables').notNull(),
 });
+
+/**
+ * When publishing a round from a signature last began. A run stopped at its CPU limit stores
+ * nothing and cannot say so: this row, with no stored publication of the same signature, is how
+ * the next run knows, and leaves that round for later instead of being stopped on it again.
+ */
+export const insightPublicationAttempts = sqliteTable('insight_publication_attempts', {
+  roundId: text('round_id')
+    .primaryKey()
+    .references(() => insightRounds.id, { onDelete: 'cascade' }),
+  signature: text('signature').notNull(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+});
