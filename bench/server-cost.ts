@@ -12,10 +12,11 @@ import { FORM } from './weight.ts';
 export const CONCURRENCY = [1, 4, 16] as const;
 const LIMITS: CellLimits = { maxOps: 2_000, maxMs: 6_000 };
 /**
- * Each submit needs a draft of its own, answered beforehand over HTTP (ten requests each);
- * this bounds the submit cells and keeps the preparation within half a minute.
+ * Each submit needs a draft of its own, answered beforehand over HTTP (six requests each);
+ * this bounds the submit cells (fifty were too few to steady their ratio) and keeps the
+ * preparation within a minute.
  */
-const DRAFTS_PER_CELL = 50;
+const DRAFTS_PER_CELL = 100;
 
 /**
  * medvirk's rate as a share of the bare Worker's, at least. The journey's target counts six

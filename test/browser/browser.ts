@@ -44,6 +44,17 @@ async function inspectable(page: Page): Promise<{ target: Page; done: () => Prom
   return { target, done: () => context.close() };
 }
 
+/**
+ * Does something that shows another page and waits until it is shown: a new document (a link,
+ * a form without the page script), or a page the page script swapped in after a form post
+ * (web/islands/follow.ts), which loads no document. Either way the body is a new one.
+ */
+export async function toNextPage(page: Page, action: () => Promise<unknown>) {
+  const mark = await page.evaluate(() => (document.body.dataset.before = String(Math.random())));
+  await action();
+  await page.waitForFunction((before) => document.readyState === 'complete' && document.body?.dataset.before !== before, mark);
+}
+
 /** Zero axe violations against WCAG 2.0/2.1 A and AA; a failure lists each rule and node. */
 export async function expectAccessible(page: Page, label = page.url()) {
   // A click waits only until the next page commits; check the page once it has fully loaded.

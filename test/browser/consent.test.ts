@@ -6,17 +6,12 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkPage as check, newPage, useBrowser } from './browser.ts';
+import { checkPage as check, newPage, toNextPage, useBrowser } from './browser.ts';
 
 const FORM = '/m/demo/fixture-kinds';
 
 const browser = useBrowser();
 
-
-/** Does something that loads a new document (a form post, a link) and waits for it. */
-async function navigate(page: Page, action: () => Promise<unknown>) {
-  await Promise.all([page.waitForEvent('load'), action()]);
-}
 
 /** What the element's aria-describedby points at, as a screen reader would read it after the name. */
 const description = (locator: Locator) =>
@@ -235,13 +230,13 @@ describe.each([
     const text = TEXTS[lang];
     const page = await newPage(browser(), { javaScriptEnabled, viewport: { width: 320, height: 640 } });
     const button = (name: string) => page.getByRole('button', { name, exact: true });
-    const next = () => navigate(page, () => button(text.next).click());
+    const next = () => toNextPage(page, () => button(text.next).click());
 
     // Start page.
     await page.goto(`${FORM}?lang=${lang}`);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await check(page, 'start page');
-    await navigate(page, () => button(text.start).click());
+    await toNextPage(page, () => button(text.start).click());
 
     // Info block: the page's only "question" is its heading, with the body text under it.
     await page.waitForURL(/\/p\/about$/);
@@ -370,7 +365,7 @@ describe.each([
     await expectCheckPage('check your answers');
 
     // Back to the child page: the number is not filled in again, only described masked.
-    await navigate(page, () => page.getByRole('link', { name: `${text.change} ${text.nationalId}`, exact: true }).click());
+    await toNextPage(page, () => page.getByRole('link', { name: `${text.change} ${text.nationalId}`, exact: true }).click());
     expect(page.url()).toMatch(/\/p\/child#q-child-national-id$/);
     expect(await nationalId.inputValue()).toBe('');
     expect(await description(nationalId)).toContain(text.savedMasked);
@@ -386,7 +381,7 @@ describe.each([
     await page.waitForURL(/\/check$/);
     await expectCheckPage('check your answers after changing nothing');
 
-    await navigate(page, () => button(text.send).click());
+    await toNextPage(page, () => button(text.send).click());
     await page.waitForURL(/\/done$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(text.done);
     expect((await page.locator('.reference').textContent())?.trim()).toMatch(/^MV-[0-9A-Z]{5}-[0-9A-Z]{5}$/);
