@@ -20,8 +20,7 @@
 import { figuresOf, type Figure } from './figures.ts';
 import { PARTS, pinnedBy, type Constraint } from './intervals.ts';
 import { mod } from './modular.ts';
-import { publishable } from './secondary.ts';
-import type { Vector } from './span.ts';
+import { publishable, type Vector } from './secondary.ts';
 import { tally, type Tally } from './tally.ts';
 import type { Cell, PublishedTable, PublishOptions, ResponseRow, TableSpec } from './types.ts';
 
@@ -127,24 +126,7 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
     // A mean is only a candidate while its count is shown.
     if (!verdicts[i] || (item.mean && item.figure.status !== 'published')) hide(item);
   });
-  // Each figure's parts: the figures of the same kind whose key fixes more dimensions, largest first.
-  const counts = items.filter((item) => !item.mean);
-  const byKey = new Map(all.filter((item) => !item.mean).map((item) => [textOf(tables, item.figure), representative.get(item)!]));
-  const partSets = new Map<Item, Set<Item>>();
-  for (const part of counts) {
-    const question = tables[part.figure.table]!.question;
-    const dims = Object.keys(part.figure.key);
-    for (let mask = 0; mask < 1 << dims.length; mask++) {
-      const without = dims.filter((_, bit) => mask & (1 << bit));
-      // A question's figure is also part of the respondent count over the same or fewer dimensions.
-      const wholes = [mask ? textOf(tables, part.figure, without) : undefined, question ? textOf(tables, part.figure, [...without, question], '') : undefined];
-      for (const text of wholes) {
-        const whole = text === undefined ? undefined : byKey.get(text);
-        if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
-      }
-    }
-  }
-  const partsOf = new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));
+  const partsOf = partsIn(tally, tables, all.filter((item) => !item.mean), representative);
   const shown = (item: Item) => statusOf(item) === 'published' && item.figure.status === 'published';
   for (;;) {
     const sources = items.filter((item) => shown(item) && item.weights.every((weight) => weight > 0));
@@ -190,13 +172,54 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
   }
 }
 
-/** A figure's key as text, within its kind (respondents, or one question), leaving out the dimensions asked; `kind` '' reads it as a respondent count's. */
-function textOf(tables: readonly TableSpec[], figure: Figure, without: readonly string[] = [], kind = tables[figure.table]!.question ?? '') {
-  const key = figure.key;
-  const dims = Object.keys(key)
-    .filter((dim) => !without.includes(dim))
-    .sort();
-  return `${kind}|${dims.map((dim) => `${dim}=${key[dim]}`).join('&')}`;
+/**
+ * Each count's parts: the counts of the same kind whose key fixes more dimensions and agrees
+ * on the rest, and for a question's count also the respondent count over the same or fewer,
+ * largest first. A key is a number: its fine cell's digit on each dimension it fixes (0
+ * elsewhere), its answer, and whether it counts respondents, in mixed radix.
+ */
+function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly Item[], representative: Map<Item, Item>) {
+  const width = tally.dims.length;
+  const dimAt = new Map(tally.dims.map((dim, index) => [dim, index]));
+  // Place values: the kind, then each dimension, then the answer (options and "none").
+  const answers = 2 + Math.max(0, ...[...tally.questions.values()].map(({ options }) => options.length));
+  const place = [2];
+  for (const values of tally.values) place.push(place.at(-1)! * values.length);
+  if (place.at(-1)! * answers > Number.MAX_SAFE_INTEGER) throw new Error('Too many dimension values to key the figures');
+  const keyed = counts.map((item) => {
+    const { figure } = item;
+    const kind = tables[figure.table]!.question ? 1 : 0;
+    // The digit and place value of each dimension the key fixes.
+    const fixed = tables[figure.table]!.by.map((dim) => {
+      const d = dimAt.get(dim)!;
+      return tally.digits[figure.fines[0]! * width + d]! * place[d]!;
+    });
+    if (typeof figure.answer === 'number') fixed.push((figure.answer + 1) * place[width]!);
+    return { item, kind, fixed, key: kind + fixed.reduce((sum, value) => sum + value, 0) };
+  });
+  const byKey = new Map(keyed.map(({ item, key }) => [key, representative.get(item)!]));
+  const partSets = new Map<Item, Set<Item>>();
+  const left = new Float64Array(1 << Math.max(0, ...keyed.map(({ fixed }) => fixed.length)));
+  for (const { item: part, kind, fixed, key } of keyed) {
+    if (representative.get(part) !== part) continue;
+    // left[mask]: the key less the digits of the dimensions in the mask (each subset from a smaller one).
+    left[0] = key;
+    for (let mask = 1; mask < 1 << fixed.length; mask++) {
+      const bit = 31 - Math.clz32(mask & -mask);
+      left[mask] = left[mask & (mask - 1)]! - fixed[bit]!;
+      const whole = byKey.get(left[mask]!);
+      if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+    }
+    // A question's count is also part of the respondent count over the same or fewer dimensions.
+    if (!kind) continue;
+    const answer = typeof part.figure.answer === 'number' ? fixed.length - 1 : -1;
+    for (let mask = 0; mask < 1 << fixed.length; mask++) {
+      const unfixed = answer >= 0 && !(mask & (1 << answer)) ? fixed[answer]! : 0;
+      const whole = byKey.get(left[mask]! - 1 - unfixed);
+      if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+    }
+  }
+  return new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));
 }
 
 export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {

@@ -21,12 +21,6 @@ export const mul = (a: number, b: number) => {
   return rest < 0 ? rest + PRIME : rest >= PRIME ? rest - PRIME : rest;
 };
 
-/** a − b·c mod p for residues: one step of elimination. */
-export const subMul = (a: number, b: number, c: number) => {
-  const rest = a - mul(b, c);
-  return rest < 0 ? rest + PRIME : rest;
-};
-
 /** The inverse of a non-zero residue (extended Euclid). */
 export function inv(value: number): number {
   let [a, b, x, y] = [mod(value), PRIME, 1, 0];

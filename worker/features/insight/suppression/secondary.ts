@@ -1,69 +1,93 @@
 /**
  * The secondary suppression, as Statistics Norway's GaussSuppression chooses it: the
  * candidates are taken in order of priority, and one is published unless adding its vector to
- * the span of those already published would put a hidden (primary) cell's vector in it. Each
- * primary vector is kept reduced against the span (dense, one row per primary), so the test is
- * whether what is left of it is a multiple of what is left of the candidate.
+ * the span of those already published would put a hidden (primary) cell's vector in it.
+ *
+ * The span is kept by its complement: a basis of the moves, the changes to the counts that
+ * leave every published figure as it is (the kernel). A vector lies in the span when no move
+ * changes it, so each vector is known by what the moves do to it, its coordinates: a candidate
+ * with none is published already; one whose coordinates are a multiple of a primary's would
+ * pin that primary; any other is published, and the moves are combined so that none changes
+ * it (one move fewer). Only the columns' and the primaries' coordinates are kept; a candidate's
+ * are the sum of its columns'. The decisions are the span's own, so the result is the same as
+ * eliminating against the span, which filled in towards the margins taken first and was over
+ * ten times slower on a large round (docs/suppression.md, "Performance").
  */
-import { inv, mul, PRIME, subMul } from './modular.ts';
-import { Span, type Vector } from './span.ts';
+import { Coordinates } from './coordinates.ts';
+import { inv, mul, PRIME } from './modular.ts';
+
+export interface Vector {
+  cols: number[];
+  vals: number[];
+}
 
 /** For each candidate (in the order given), whether it can be published. */
 export function publishable(columns: number, primaries: readonly Vector[], candidates: readonly Vector[]): boolean[] {
-  const span = new Span(columns);
-  const count = primaries.length;
-  // left[p * columns + col]: what is left of primary p outside the span.
-  const left = new Int32Array(count * columns);
-  const sizes = new Int32Array(count);
-  // How many primaries have an entry in each column: a pivot none has costs nothing.
-  const holders = new Int32Array(columns);
-  primaries.forEach((vector, p) => {
-    vector.cols.forEach((col, i) => {
-      const at = p * columns + col;
-      if (left[at] === 0) {
-        sizes[p]!++;
-        holders[col]!++;
-      }
-      left[at] = (left[at]! + vector.vals[i]!) % PRIME;
-    });
-  });
-  const affected: number[] = [];
+  // What each move does to each column (by column); at first each column moves alone.
+  const byColumn = new Coordinates(columns, columns);
+  for (let col = 0; col < columns; col++) byColumn.assign(col, [col], [1]);
+  const ofPrimaries = new Coordinates(primaries.length, columns);
+  primaries.forEach((vector, p) => ofPrimaries.assign(p, vector.cols, vector.vals));
+  const y = new Float64Array(columns);
+  const inSupport = new Int32Array(columns);
+  let mark = 0;
+  const support: number[] = [];
+  const holders: number[] = [];
   return candidates.map((candidate) => {
-    const rest = span.reduce(candidate);
-    if (!rest) return true;
-    let best = 0;
-    for (let i = 1; i < rest.cols.length && holders[rest.cols[best]!]! > 0; i++) if (holders[rest.cols[i]!]! < holders[rest.cols[best]!]!) best = i;
-    const pivot = rest.cols[best]!;
-    const scale = inv(rest.vals[best]!);
-    for (let i = 0; i < rest.vals.length; i++) rest.vals[i] = mul(rest.vals[i]!, scale);
-    affected.length = 0;
-    if (holders[pivot]! > 0) for (let p = 0; p < count; p++) if (left[p * columns + pivot] !== 0) affected.push(p);
-    for (const p of affected) {
-      if (sizes[p] !== rest.cols.length) continue;
-      const base = p * columns;
-      const factor = left[base + pivot]!;
-      let same = true;
-      for (let i = 0; i < rest.cols.length && same; i++) same = left[base + rest.cols[i]!] === mul(factor, rest.vals[i]!);
-      if (same) return false;
-    }
-    span.add(rest, pivot);
-    for (const p of affected) {
-      const base = p * columns;
-      const factor = left[base + pivot]!;
-      for (let i = 0; i < rest.cols.length; i++) {
-        const col = rest.cols[i]!;
-        const before = left[base + col]!;
-        const after = subMul(before, factor, rest.vals[i]!);
-        left[base + col] = after;
-        if (before === 0 && after !== 0) {
-          sizes[p]!++;
-          holders[col]!++;
-        } else if (before !== 0 && after === 0) {
-          sizes[p]!--;
-          holders[col]!--;
+    // The candidate's coordinates: y[move] for the moves in `support`.
+    mark++;
+    support.length = 0;
+    for (let i = 0; i < candidate.cols.length; i++) {
+      const col = candidate.cols[i]!;
+      const weight = candidate.vals[i]!;
+      const moves = byColumn.movesOf(col);
+      const values = byColumn.valuesOf(col);
+      for (let k = 0, size = byColumn.size(col); k < size; k++) {
+        const move = moves[k]!;
+        if (inSupport[move] !== mark) {
+          inSupport[move] = mark;
+          y[move] = 0;
+          support.push(move);
         }
+        y[move] = (y[move]! + mul(values[k]!, weight)) % PRIME;
       }
     }
+    let size = 0;
+    for (const move of support) {
+      if (y[move] !== 0) support[size++] = move;
+      else inSupport[move] = 0;
+    }
+    support.length = size;
+    if (size === 0) return true;
+    if (pins(ofPrimaries, support, y, inSupport, mark, holders)) return false;
+    // Combine the moves so that none changes the candidate, pivoting on the move whose
+    // elimination touches least: the columns and primaries it changes.
+    const cost = (move: number) => byColumn.holding(move) + ofPrimaries.holding(move);
+    let pivot = support[0]!;
+    for (const move of support) if (cost(move) < cost(pivot)) pivot = move;
+    byColumn.eliminate(pivot, y, support, inSupport, mark);
+    ofPrimaries.eliminate(pivot, y, support, inSupport, mark);
     return true;
   });
+}
+
+/** Whether some primary's coordinates are a multiple of the candidate's (`y` over `support`). */
+function pins(ofPrimaries: Coordinates, support: readonly number[], y: Float64Array, inSupport: Int32Array, mark: number, holders: number[]) {
+  let fewest = support[0]!;
+  for (const move of support) if (ofPrimaries.holding(move) < ofPrimaries.holding(fewest)) fewest = move;
+  if (ofPrimaries.holding(fewest) === 0) return false;
+  ofPrimaries.holdersOf(fewest, holders);
+  const scale = inv(y[fewest]!);
+  for (const p of holders) {
+    const size = ofPrimaries.size(p);
+    if (size !== support.length) continue;
+    const moves = ofPrimaries.movesOf(p);
+    const values = ofPrimaries.valuesOf(p);
+    let factor = 0;
+    for (let i = 0; i < size; i++) if (moves[i] === fewest) factor = mul(values[i]!, scale);
+    let same = true;
+    for (let i = 0; i < size && same; i++) same = inSupport[moves[i]!] === mark && values[i] === mul(factor, y[moves[i]!]!);
+    if (same) return true;
+  }
+  return false;
 }
