@@ -7,6 +7,8 @@ import { createExecutionContext, createScheduledController, env, waitOnExecution
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index.ts';
 import { createApp } from '../../worker/platform/app.tsx';
+import { Rounds } from '../../worker/features/insight/repository.ts';
+import { Database } from '../../worker/platform/storage/database.ts';
 import { D1Counter } from './d1-counter.ts';
 import { staffClient } from './staff.ts';
 import { closeRound, createRound, insightMunicipality, PLANNER, roundFields, storeAnswers, times } from './insight.ts';
@@ -104,5 +106,18 @@ describe('a closed round’s stored publication', () => {
     expect(row).toContain('60% (6) 40% (4)');
     expect(statements(counter)).toMatch(/"answers" from "insight_answers"/);
     expect(await storedSignature(round)).toMatch(/^3\|10\|/);
+  });
+
+  it('counts from the answers read page by page: each once, in the order stored, however they lie among other rounds', async () => {
+    const { id, units } = await insightMunicipality();
+    const planner = await staffClient(PLANNER);
+    const [round, other] = [await createRound(planner, id, roundFields({ units })), await createRound(planner, id, roundFields({ units }))];
+    for (let n = 0; n < 7; n++) {
+      await storeAnswers(round, units[n % 2]!, [{ 'school-thrive': String(1 + (n % 5)), order: String(n) }]);
+      if (n % 3) await storeAnswers(other, units[0]!, times(n % 3, { 'school-thrive': '3' }));
+    }
+    const pages = [];
+    for await (const page of new Rounds(new Database(env.DB)).answerPages(round, 3)) pages.push(page.map((answer) => (answer.answers as Record<string, string>).order));
+    expect(pages).toEqual([['0', '1', '2'], ['3', '4', '5'], ['6']]);
   });
 });

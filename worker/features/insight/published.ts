@@ -36,8 +36,8 @@ const keyText = (key: Readonly<Record<string, string>>) =>
 /** The published tables by id, each cell by its key. */
 export const indexed = (published: readonly PublishedTable[]) => new Map(published.map((table) => [table.id, new Map(table.cells.map((cell) => [keyText(cell.key), cell]))]));
 
-/** Counts rows into the round's tables and publishes the whole set at once. */
-export function publishRows(round: Round, links: RoundLink[], tables: RoundTables, rows: readonly ResponseRow[], threshold: number): Published {
+/** Counts rows into the round's tables and publishes the whole set at once; the rows may come one at a time (a generator), so none has to be held. */
+export function publishRows(round: Round, links: RoundLink[], tables: RoundTables, rows: Iterable<ResponseRow>, threshold: number): Published {
   const published = publish(rows, tables.specs, { threshold, dimensions: tables.dimensions });
   return { round, threshold, links, tables, cells: indexed(published) };
 }

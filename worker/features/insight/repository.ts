@@ -12,6 +12,9 @@ export type { RoundLink };
 export type Quote = typeof insightQuotes.$inferSelect;
 export type NewRound = Round & { createdBy: string; createdAt: Date };
 
+/** Answers read at a time when a round is counted: about a megabyte of JSON. */
+const ANSWER_PAGE = 1_000;
+
 const toRound = (row: RoundRow): Round => ({
   id: row.id,
   municipalityId: row.municipalityId,
@@ -75,9 +78,23 @@ export class Rounds {
     return row?.count ?? 0;
   }
 
-  /** Every answer of a round, as counted: unit, group and answers (nothing else is stored). */
-  answers(roundId: string) {
-    return this.db.select({ unitId: insightAnswers.unitId, group: insightAnswers.group, answers: insightAnswers.answers }).from(insightAnswers).where(eq(insightAnswers.roundId, roundId));
+  /**
+   * Every answer of a round, as counted (unit, group and answers: nothing else is stored), a
+   * page at a time in the order they were stored, so a large round is never in memory whole.
+   * The round's index holds the row ids in order, so each page is a range of it.
+   */
+  async *answerPages(roundId: string, size = ANSWER_PAGE) {
+    for (let after = 0; ; ) {
+      const page = await this.db
+        .select({ at: sql<number>`rowid`, unitId: insightAnswers.unitId, group: insightAnswers.group, answers: insightAnswers.answers })
+        .from(insightAnswers)
+        .where(and(eq(insightAnswers.roundId, roundId), sql`rowid > ${after}`))
+        .orderBy(sql`rowid`)
+        .limit(size);
+      if (page.length > 0) yield page;
+      if (page.length < size) return;
+      after = page.at(-1)!.at;
+    }
   }
 }
 

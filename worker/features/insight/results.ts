@@ -11,7 +11,7 @@ import { attemptFailed, attemptHolds, attemptStarts, publicationSignature, store
 import { refuse } from '../../core/refusals.ts';
 import { roundStatus, type Round } from './round.ts';
 import { GROUP, responseRow, roundTables, UNIT, type RoundQuestion, type RoundTables } from './specs.ts';
-import { publish, type Cell, type PublishedTable } from './suppression/index.ts';
+import { Counting, publishCounted, type Cell, type PublishedTable } from './suppression/index.ts';
 
 /** The view asked for: one unit, one group, one background value, and a cross-tab by one background question. */
 export interface Filters {
@@ -38,8 +38,11 @@ async function publishAndStore(database: Database, round: Round, tables: RoundTa
   await database.commit([attemptStarts(database, round.id, signature, now)]);
   let published: PublishedTable[];
   try {
-    const rows = (await new Rounds(database).answers(round.id)).map((answer) => responseRow(tables, answer));
-    published = publish(rows, tables.specs, { threshold, dimensions: tables.dimensions });
+    const options = { threshold, dimensions: tables.dimensions };
+    // Counted as the pages come, so only the counts of a large round are held, not its answers.
+    const counting = new Counting(tables.specs, options);
+    for await (const page of new Rounds(database).answerPages(round.id)) for (const answer of page) counting.add(responseRow(tables, answer));
+    published = publishCounted(counting.tally, tables.specs, options);
   } catch (error) {
     await database.commit([attemptFailed(database, round.id)]).catch(() => {});
     throw error;

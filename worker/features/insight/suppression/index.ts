@@ -24,6 +24,7 @@ import { publishable, type Vector } from './secondary.ts';
 import { tally, type Tally } from './tally.ts';
 import type { Cell, PublishedTable, PublishOptions, ResponseRow, TableSpec } from './types.ts';
 
+export { Counting } from './tally.ts';
 export type { Cell, PublishedTable, PublishOptions, ResponseRow, TableSpec } from './types.ts';
 
 /** One figure the set may publish: a cell's count, or a total's score-weighted sum (its mean). */
@@ -222,8 +223,12 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
   return new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));
 }
 
-export function publish(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {
-  const counted = tally(rows, tables, options);
+export function publish(rows: Iterable<ResponseRow>, tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {
+  return publishCounted(tally(rows, tables, options), tables, options);
+}
+
+/** `publish` from rows counted already (`Counting`, for answers read page by page). */
+export function publishCounted(counted: Tally, tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {
   const byTable = figuresOf(counted, tables, options.threshold);
   const respondents = byTable.filter((_, index) => !tables[index]!.question).flat();
   protect(counted, tables, respondents, undefined, options.threshold);

@@ -22,50 +22,86 @@ export interface Tally {
   questions: Map<string, QuestionTally>;
 }
 
-export function tally(rows: readonly ResponseRow[], tables: readonly TableSpec[], options: PublishOptions): Tally {
-  const dims = [...new Set(tables.flatMap((table) => table.by))];
-  const lookup = dims.map((dim) => new Map((options.dimensions[dim] ?? []).map((value, index) => [value, index + 1])));
-  const values = dims.map((dim) => ['', ...(options.dimensions[dim] ?? [])]);
-  const rowDigits = new Int32Array(rows.length * dims.length);
-  rows.forEach((row, r) => {
+/** A growable array of counts. */
+class Counts {
+  items = new Int32Array(64);
+  length = 0;
+
+  /** Makes room for `length` counts (new ones 0). */
+  reach(length: number) {
+    if (length > this.items.length) {
+      const grown = new Int32Array(Math.max(length, this.items.length * 2));
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.length = Math.max(this.length, length);
+  }
+
+  get done() {
+    return this.items.slice(0, this.length);
+  }
+}
+
+/**
+ * Counts rows one at a time, so a round's answers can be counted as they are read, page by
+ * page, and none has to be kept: what is kept is the fine cells and their counts.
+ */
+export class Counting {
+  private readonly dims: string[];
+  private readonly lookup: Map<string, number>[];
+  private readonly values: string[][];
+  private readonly fines = new Map<string, number>();
+  private readonly digits = new Counts();
+  private readonly respondents = new Counts();
+  private readonly questions: { id: string; index: Map<string, number>; options: string[]; counts: Counts }[] = [];
+  private readonly row: number[];
+
+  constructor(tables: readonly TableSpec[], options: PublishOptions) {
+    this.dims = [...new Set(tables.flatMap((table) => table.by))];
+    this.lookup = this.dims.map((dim) => new Map((options.dimensions[dim] ?? []).map((value, index) => [value, index + 1])));
+    this.values = this.dims.map((dim) => ['', ...(options.dimensions[dim] ?? [])]);
+    this.row = new Array<number>(this.dims.length).fill(0);
+    for (const table of tables) {
+      if (!table.question || this.questions.some((question) => question.id === table.question)) continue;
+      const answerable = options.dimensions[table.question] ?? [];
+      this.questions.push({ id: table.question, index: new Map(answerable.map((value, position) => [value, position])), options: [...answerable], counts: new Counts() });
+    }
+  }
+
+  add(row: ResponseRow) {
+    const { dims, lookup, values, digits } = this;
     for (let d = 0; d < dims.length; d++) {
       const value = row[dims[d]!] ?? '';
-      if (value === '') continue;
-      let digit = lookup[d]!.get(value);
+      let digit = value === '' ? 0 : lookup[d]!.get(value);
       // A value the dimension does not list is still counted under its own name.
       if (digit === undefined) lookup[d]!.set(value, (digit = values[d]!.push(value) - 1));
-      rowDigits[r * dims.length + d] = digit;
+      this.row[d] = digit;
     }
-  });
-  const fineOf = new Int32Array(rows.length);
-  const codes = new Map<number, number>();
-  for (let r = 0; r < rows.length; r++) {
-    let code = 0;
-    for (let d = 0; d < dims.length; d++) code = code * values[d]!.length + rowDigits[r * dims.length + d]!;
-    let fine = codes.get(code);
-    if (fine === undefined) codes.set(code, (fine = codes.size));
-    fineOf[r] = fine;
-  }
-  const digits = new Int32Array(codes.size * dims.length);
-  const respondents = new Int32Array(codes.size);
-  for (let r = 0; r < rows.length; r++) {
-    const fine = fineOf[r]!;
-    if (respondents[fine] === 0) digits.set(rowDigits.subarray(r * dims.length, (r + 1) * dims.length), fine * dims.length);
-    respondents[fine] = respondents[fine]! + 1;
-  }
-  const questions = new Map<string, QuestionTally>();
-  for (const table of tables) {
-    if (!table.question || questions.has(table.question)) continue;
-    const question = table.question;
-    const answerable = options.dimensions[question] ?? [];
-    const index = new Map(answerable.map((value, position) => [value, position]));
-    const width = answerable.length + 1;
-    const counts = new Int32Array(codes.size * width);
-    for (let r = 0; r < rows.length; r++) {
-      const at = fineOf[r]! * width + (index.get(rows[r]![question] ?? '') ?? answerable.length);
-      counts[at] = counts[at]! + 1;
+    const code = String.fromCharCode(...this.row);
+    let fine = this.fines.get(code);
+    if (fine === undefined) {
+      fine = this.fines.size;
+      this.fines.set(code, fine);
+      digits.reach((fine + 1) * dims.length);
+      digits.items.set(this.row, fine * dims.length);
+      this.respondents.reach(fine + 1);
     }
-    questions.set(question, { options: [...answerable], counts });
+    this.respondents.items[fine]!++;
+    for (const { id, index, options, counts } of this.questions) {
+      const width = options.length + 1;
+      counts.reach((fine + 1) * width);
+      counts.items[fine * width + (index.get(row[id] ?? '') ?? options.length)]!++;
+    }
   }
-  return { dims, values, digits, respondents, questions };
+
+  get tally(): Tally {
+    const questions = new Map(this.questions.map(({ id, options, counts }) => [id, { options, counts: counts.done }]));
+    return { dims: this.dims, values: this.values, digits: this.digits.done, respondents: this.respondents.done, questions };
+  }
+}
+
+export function tally(rows: Iterable<ResponseRow>, tables: readonly TableSpec[], options: PublishOptions): Tally {
+  const counting = new Counting(tables, options);
+  for (const row of rows) counting.add(row);
+  return counting.tally;
 }
