@@ -29,15 +29,18 @@ export class Coordinates {
   private readonly holders: Growing[];
   /** How many vectors hold each move now. */
   private readonly held: Int32Array;
-  private readonly marks: Int32Array;
-  private mark = 0;
+  /** Stamps: which vectors a walk has met, which moves an elimination has changed. */
+  private readonly seen: Int32Array;
+  private readonly done: Int32Array;
+  private stamp = 0;
 
   constructor(vectors: number, moves: number) {
     this.at = Array.from({ length: vectors }, () => new Growing());
     this.values = Array.from({ length: vectors }, () => new Growing());
     this.holders = Array.from({ length: moves }, () => new Growing());
     this.held = new Int32Array(moves);
-    this.marks = new Int32Array(Math.max(vectors, moves));
+    this.seen = new Int32Array(vectors);
+    this.done = new Int32Array(moves);
   }
 
   /** Sets a vector that holds nothing yet; repeated moves are summed. */
@@ -66,26 +69,26 @@ export class Coordinates {
     return this.held[move]!;
   }
 
-  /** The vectors holding a move, in `into`. */
-  holdersOf(move: number, into: number[]) {
+  /**
+   * The vectors that may hold a move, in `into`: every one that does, perhaps with some that no
+   * longer do, or twice (a reader that checks its entries needs no more). The list is compacted
+   * when stale entries outnumber the holders.
+   */
+  mayHold(move: number, into: number[]) {
     const list = this.holders[move]!;
-    into.length = 0;
-    if (list.length === this.held[move]) {
-      // Exact: every vector listed holds the move, once.
-      for (let i = 0; i < list.length; i++) into.push(list.items[i]!);
-      return;
+    if (list.length > 2 * this.held[move]! + 8) {
+      const seen = ++this.stamp;
+      let kept = 0;
+      for (let i = 0; i < list.length; i++) {
+        const vector = list.items[i]!;
+        if (this.seen[vector] === seen || this.entry(vector, move) === 0) continue;
+        this.seen[vector] = seen;
+        list.items[kept++] = vector;
+      }
+      list.length = kept;
     }
-    const mark = ++this.mark;
-    let kept = 0;
-    for (let i = 0; i < list.length; i++) {
-      const vector = list.items[i]!;
-      if (this.marks[vector] === mark || this.entry(vector, move) === 0) continue;
-      this.marks[vector] = mark;
-      list.items[kept++] = vector;
-      into.push(vector);
-    }
-    // Compacted as it is walked: each holder once.
-    list.length = kept;
+    into.length = list.length;
+    for (let i = 0; i < list.length; i++) into[i] = list.items[i]!;
   }
 
   /**
@@ -93,14 +96,20 @@ export class Coordinates {
    * its entries at the moves in `support` (y[move], non-zero, `inSupport[move] === mark`).
    */
   eliminate(pivot: number, y: Float64Array, support: readonly number[], inSupport: Int32Array, mark: number) {
-    const vectors: number[] = [];
-    this.holdersOf(pivot, vectors);
+    const list = this.holders[pivot]!;
     const scale = inv(y[pivot]!);
-    for (const vector of vectors) {
-      const factor = mul(this.entry(vector, pivot), scale);
+    const seen = ++this.stamp;
+    // No vector gains the pivot here, so the list stays as it is while it is walked.
+    for (let h = 0; h < list.length; h++) {
+      const vector = list.items[h]!;
+      if (this.seen[vector] === seen) continue;
+      this.seen[vector] = seen;
+      const own = this.entry(vector, pivot);
+      if (own === 0) continue;
+      const factor = mul(own, scale);
       const at = this.at[vector]!;
       const values = this.values[vector]!;
-      const done = ++this.mark;
+      const done = ++this.stamp;
       let kept = 0;
       for (let i = 0; i < at.length; i++) {
         const move = at.items[i]!;
@@ -108,7 +117,7 @@ export class Coordinates {
         if (inSupport[move] === mark) {
           value -= mul(factor, y[move]!);
           if (value < 0) value += PRIME;
-          this.marks[move] = done;
+          this.done[move] = done;
         }
         if (value === 0) {
           this.held[move]!--;
@@ -119,9 +128,9 @@ export class Coordinates {
       }
       at.length = kept;
       values.length = kept;
-      for (const move of support) if (this.marks[move] !== done) this.append(vector, move, PRIME - mul(factor, y[move]!));
+      for (const move of support) if (this.done[move] !== done) this.append(vector, move, PRIME - mul(factor, y[move]!));
     }
-    this.holders[pivot]!.length = 0;
+    list.length = 0;
   }
 
   private append(vector: number, move: number, value: number) {

@@ -76,8 +76,9 @@ function pins(ofPrimaries: Coordinates, support: readonly number[], y: Float64Ar
   let fewest = support[0]!;
   for (const move of support) if (ofPrimaries.holding(move) < ofPrimaries.holding(fewest)) fewest = move;
   if (ofPrimaries.holding(fewest) === 0) return false;
-  ofPrimaries.holdersOf(fewest, holders);
+  ofPrimaries.mayHold(fewest, holders);
   const scale = inv(y[fewest]!);
+  // A primary listed that no longer holds `fewest` fails the comparison: y holds it.
   for (const p of holders) {
     const size = ofPrimaries.size(p);
     if (size !== support.length) continue;
