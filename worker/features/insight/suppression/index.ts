@@ -200,6 +200,9 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
   });
   const byKey = new Map(keyed.map(({ item, key }) => [key, representative.get(item)!]));
   const partSets = new Map<Item, Set<Item>>();
+  const join = (whole: Item | undefined, part: Item) => {
+    if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+  };
   const left = new Float64Array(1 << Math.max(0, ...keyed.map(({ fixed }) => fixed.length)));
   for (const { item: part, kind, fixed, key } of keyed) {
     if (representative.get(part) !== part) continue;
@@ -208,16 +211,14 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
     for (let mask = 1; mask < 1 << fixed.length; mask++) {
       const bit = 31 - Math.clz32(mask & -mask);
       left[mask] = left[mask & (mask - 1)]! - fixed[bit]!;
-      const whole = byKey.get(left[mask]!);
-      if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+      join(byKey.get(left[mask]!), part);
     }
     // A question's count is also part of the respondent count over the same or fewer dimensions.
     if (!kind) continue;
     const answer = typeof part.figure.answer === 'number' ? fixed.length - 1 : -1;
     for (let mask = 0; mask < 1 << fixed.length; mask++) {
       const unfixed = answer >= 0 && !(mask & (1 << answer)) ? fixed[answer]! : 0;
-      const whole = byKey.get(left[mask]! - 1 - unfixed);
-      if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+      join(byKey.get(left[mask]! - 1 - unfixed), part);
     }
   }
   return new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));

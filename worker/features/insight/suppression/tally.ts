@@ -3,6 +3,7 @@
  * answered", for every dimension any table is broken down by) and, per question, one answer
  * (an answerable option, or none). Every published figure is a sum of these counts.
  */
+import { GrowingInts } from './growing.ts';
 import type { PublishOptions, ResponseRow, TableSpec } from './types.ts';
 
 export interface QuestionTally {
@@ -22,26 +23,6 @@ export interface Tally {
   questions: Map<string, QuestionTally>;
 }
 
-/** A growable array of counts. */
-class Counts {
-  items = new Int32Array(64);
-  length = 0;
-
-  /** Makes room for `length` counts (new ones 0). */
-  reach(length: number) {
-    if (length > this.items.length) {
-      const grown = new Int32Array(Math.max(length, this.items.length * 2));
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.length = Math.max(this.length, length);
-  }
-
-  get done() {
-    return this.items.slice(0, this.length);
-  }
-}
-
 /**
  * Counts rows one at a time, so a round's answers can be counted as they are read, page by
  * page, and none has to be kept: what is kept is the fine cells and their counts.
@@ -51,9 +32,9 @@ export class Counting {
   private readonly lookup: Map<string, number>[];
   private readonly values: string[][];
   private readonly fines = new Map<string, number>();
-  private readonly digits = new Counts();
-  private readonly respondents = new Counts();
-  private readonly questions: { id: string; index: Map<string, number>; options: string[]; counts: Counts }[] = [];
+  private readonly digits = new GrowingInts(64);
+  private readonly respondents = new GrowingInts(64);
+  private readonly questions: { id: string; index: Map<string, number>; options: string[]; counts: GrowingInts }[] = [];
   private readonly row: number[];
 
   constructor(tables: readonly TableSpec[], options: PublishOptions) {
@@ -64,7 +45,7 @@ export class Counting {
     for (const table of tables) {
       if (!table.question || this.questions.some((question) => question.id === table.question)) continue;
       const answerable = options.dimensions[table.question] ?? [];
-      this.questions.push({ id: table.question, index: new Map(answerable.map((value, position) => [value, position])), options: [...answerable], counts: new Counts() });
+      this.questions.push({ id: table.question, index: new Map(answerable.map((value, position) => [value, position])), options: [...answerable], counts: new GrowingInts(64) });
     }
   }
 
