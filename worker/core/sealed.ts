@@ -14,11 +14,11 @@ export interface Keyring {
   readonly lookup: CryptoKey;
 }
 
+import { fromBase64url, toBase64url } from './base64.ts';
+
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 const encoder = new TextEncoder();
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
 
 export class SealedValueError extends Error {
   override name = 'SealedValueError';
@@ -55,7 +55,7 @@ export async function seal(keyring: Keyring, plaintext: string, context: string)
   const ciphertext = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, encoder.encode(plaintext)),
   );
-  return `v1.${keyring.current}.${base64url(iv)}.${base64url(ciphertext)}`;
+  return `v1.${keyring.current}.${toBase64url(iv)}.${toBase64url(ciphertext)}`;
 }
 
 /** The id of the key that sealed a value. */

@@ -1,4 +1,5 @@
 /** Secrets and human-friendly codes: device keys, resume codes, personal link codes and receipt references. */
+import { toBase64url } from './base64.ts';
 
 /** Crockford's base 32: no I, L, O or U, so codes survive being read aloud and typed on a phone. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -14,7 +15,7 @@ const toBase32 = (bytes: Uint8Array, length: number) => {
 export const randomBytes = (count: number) => crypto.getRandomValues(new Uint8Array(count));
 
 /** A 128-bit secret for a device's cookie. */
-export const newKey = () => btoa(String.fromCharCode(...randomBytes(16))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+export const newKey = () => toBase64url(randomBytes(16));
 
 export async function sha256Hex(text: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));

@@ -1,7 +1,6 @@
-const DAY_MS = 86_400_000;
+import { osloWeekday } from '../../core/i18n/format.ts';
 
-/** The weekday (0 Sunday … 6 Saturday) of a moment in Norway. */
-const osloWeekday = (at: Date) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', weekday: 'short' }).format(at));
+const DAY_MS = 86_400_000;
 
 /**
  * The moment `days` working days after `from`, skipping Saturdays and Sundays as counted in

@@ -4,12 +4,11 @@
  * published with every older one, so a receipt verifies as long as its key is listed.
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { fromBase64url, toBase64url } from '../../core/base64.ts';
 import { open, seal, type Keyring } from '../../core/sealed.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import { consentReceiptKeys, type ConsentReceiptKeyRow } from './tables.ts';
 
-const base64url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-export const fromBase64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
 
 export const privateKeyContext = (keyId: string) => `consent.receipt_key:${keyId}`;
 
@@ -24,11 +23,11 @@ export interface SigningKey {
 export async function newKeyPair(keyring: Keyring, municipalityId: string, now: Date) {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
   const id = `${municipalityId}-${now.getTime().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
-  const pkcs8 = base64url((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
+  const pkcs8 = toBase64url((await crypto.subtle.exportKey('pkcs8', pair.privateKey)) as ArrayBuffer);
   const row: ConsentReceiptKeyRow = {
     id,
     municipalityId,
-    publicKey: base64url((await crypto.subtle.exportKey('raw', pair.publicKey)) as ArrayBuffer),
+    publicKey: toBase64url((await crypto.subtle.exportKey('raw', pair.publicKey)) as ArrayBuffer),
     sealedPrivateKey: await seal(keyring, pkcs8, privateKeyContext(id)),
     createdAt: now,
     retiredAt: null,

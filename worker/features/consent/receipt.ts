@@ -12,7 +12,8 @@ import { newResumeCode, normalizeResumeCode } from '../../core/secrets.ts';
 import { pickText } from '../../core/i18n/pick.ts';
 import { canonicalJson } from '../../engine/version.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
-import { fromBase64url, importPublicKey, ReceiptKeys } from './receipt-keys.ts';
+import { fromBase64url, toBase64url } from '../../core/base64.ts';
+import { importPublicKey, ReceiptKeys } from './receipt-keys.ts';
 import { termsOf, type ConsentRecord } from './repository.ts';
 import type { SignedDocument } from './signing-form.ts';
 import type { Signature } from './signer.ts';
@@ -33,8 +34,6 @@ export const SignedReceipt = v.object({
   signature: v.string(),
 });
 export type SignedReceipt = v.InferOutput<typeof SignedReceipt>;
-
-const toBase64url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 export function receiptPayload(municipality: Municipality, record: ConsentRecord, document: SignedDocument, signature: Signature & { id: string }, receiptId: string, origin: string, validUntil: Date) {
   const approved = record.consent.services.filter((service) => document.choices.decisions[service.id] === 'approve');
