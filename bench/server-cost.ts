@@ -18,18 +18,6 @@ const LIMITS: CellLimits = { maxOps: 2_000, maxMs: 6_000 };
  */
 const DRAFTS_PER_CELL = 100;
 
-/**
- * medvirk's rate as a share of the bare Worker's, at least. The journey's target counts six
- * requests, one a step; the demo form has five pages, so seven steps: the target is stricter here.
- */
-export const TARGETS = {
-  page: { ratio: 0.3, text: 'question page ≥ 0.3 × bare static page' },
-  submit: { ratio: 0.5, text: 'POST /submit ≥ 0.5 × bare insert' },
-  journey: { ratio: 0.5 / 6, text: 'whole journey (page script: one request a step) ≥ 0.5 × 1/6 × bare insert' },
-  journeyWithoutScript: { ratio: null, text: 'whole journey without JavaScript (each POST and the GET its 303 leads to): reported, no target' },
-} as const;
-type Comparison = keyof typeof TARGETS;
-
 /** The pages a child answers, and where each leads. */
 const ANSWERS: { page: string; fields: [string, string][]; next: string }[] = [
   { page: 'safe', fields: [['safe-home', '3']], next: '/p/people' },
@@ -44,6 +32,20 @@ const INSERT_BODY = JSON.stringify(Object.fromEntries(ANSWERS.flatMap((answer) =
 const JOURNEY_REQUESTS = ANSWERS.length + 2;
 /** Without JavaScript: each POST and the GET its 303 leads to. */
 const JOURNEY_REQUESTS_WITHOUT_SCRIPT = 2 * JOURNEY_REQUESTS;
+
+/**
+ * medvirk's rate as a share of the bare Worker's, at least. The journey's target is the
+ * issue's 0.5 × 1/6 for a journey of six requests (start, four pages, submit): each request at
+ * half a bare insert. The demo form has five pages, so a journey here is seven requests and
+ * the same standard is 0.5 × 1/7.
+ */
+export const TARGETS = {
+  page: { ratio: 0.3, text: 'question page ≥ 0.3 × bare static page' },
+  submit: { ratio: 0.5, text: 'POST /submit ≥ 0.5 × bare insert' },
+  journey: { ratio: 0.5 / JOURNEY_REQUESTS, text: `whole journey (page script: one request a step) ≥ 0.5 × 1/${JOURNEY_REQUESTS} × bare insert (${JOURNEY_REQUESTS} requests, each at half a bare insert)` },
+  journeyWithoutScript: { ratio: null, text: 'whole journey without JavaScript (each POST and the GET its 303 leads to): reported, no target' },
+} as const;
+type Comparison = keyof typeof TARGETS;
 
 /**
  * Every simulated child has an address of its own, as in a school, so the per-address rate
