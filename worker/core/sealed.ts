@@ -5,6 +5,7 @@
  * The context (for instance "consent.child_name:<row id>") is bound as additional data, so a
  * value copied into another row or column does not open there.
  */
+import { fromBase64url, toBase64url } from './base64.ts';
 
 export interface Keyring {
   /** The id of the key that seals new values. */
@@ -14,11 +15,8 @@ export interface Keyring {
   readonly lookup: CryptoKey;
 }
 
-import { fromBase64url, toBase64url } from './base64.ts';
-
 const KEY_ID = /^[A-Za-z0-9_-]{1,16}$/;
 const encoder = new TextEncoder();
-
 
 export class SealedValueError extends Error {
   override name = 'SealedValueError';

@@ -9,7 +9,6 @@ import { open, seal, type Keyring } from '../../core/sealed.ts';
 import type { Database, Statement } from '../../platform/storage/database.ts';
 import { consentReceiptKeys, type ConsentReceiptKeyRow } from './tables.ts';
 
-
 export const privateKeyContext = (keyId: string) => `consent.receipt_key:${keyId}`;
 
 export interface SigningKey {

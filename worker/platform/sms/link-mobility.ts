@@ -5,6 +5,7 @@
  * `{ messageId, resultCode, description }`. LINK gives the customer the user name, password,
  * platform id and platform partner id.
  */
+import { toBase64 } from '../../core/base64.ts';
 import type { Sms, SmsSender } from '../sms/sender.ts';
 import { asDeliveryError, httpRefusal } from '../outbox/errors.ts';
 
@@ -30,7 +31,7 @@ export class LinkMobilitySender implements SmsSender {
 
   async send(sms: Sms) {
     const { username, password, platformId, platformPartnerId, source, endpoint = 'https://n-eu.linkmobility.io', fetch: send = fetch } = this.settings;
-    const credentials = btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)));
+    const credentials = toBase64(new TextEncoder().encode(`${username}:${password}`));
     const response = await send(`${endpoint}/sms/send`, {
       method: 'POST',
       headers: { authorization: `Basic ${credentials}`, 'content-type': 'application/json', accept: 'application/json' },
