@@ -8,6 +8,7 @@ import { REFUSALS, Refusal, refusalTexts, refuse, type RefusalCode } from '../co
 import { SealedValueError } from '../core/sealed.ts';
 import { formPostsOnly } from './middleware/form-post/index.ts';
 import { security } from './middleware/security/index.ts';
+import { RememberingRouter } from './router/index.ts';
 import { ui } from './middleware/ui/index.ts';
 import { page, wantsJson } from './render.ts';
 import { admin } from '../features/admin/routes.tsx';
@@ -80,7 +81,7 @@ function refusalResponse(c: Context<AppEnv>, code: RefusalCode) {
 export function createApp(options: AppOptions = {}) {
   const bindingOf = options.municipalityBinding ?? municipalityBinding;
   const directoryCache = new DirectoryCache();
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ router: new RememberingRouter() });
 
   app.use('*', ...security());
   app.use('*', async (c, next) => {

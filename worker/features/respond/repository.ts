@@ -1,9 +1,10 @@
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import { isLanguage, type Language } from '../../core/language.ts';
 import { Answers } from '../../engine/answer.ts';
 import { FormDefinition, type CompiledForm } from '../../engine/schema.ts';
 import { changedRows, type Database, type Statement } from '../../platform/storage/database.ts';
+import { preparedQuery, type Bound } from '../../platform/storage/prepared.ts';
 import { open, seal, SealedValueError, type Keyring } from '../../core/sealed.ts';
 import { answersContext, draftAnswersContext } from './answers-context.ts';
 import { formLinks, Links, type FormLink } from '../links/index.ts';
@@ -117,6 +118,22 @@ async function toDraft(row: DraftRow, keys: KeyringSource | undefined): Promise<
   };
 }
 
+const keyHash = sql.placeholder('keyHash');
+
+/** The draft a device key opens. */
+const draftByKey = preparedQuery<{ keyHash: string }, DraftRow[]>((db) =>
+  db.select().from(drafts).where(inArray(drafts.id, db.select({ id: draftKeys.draftId }).from(draftKeys).where(eq(draftKeys.keyHash, keyHash)))).prepare(),
+);
+
+/** The personal link of the draft a device key opens. (Not a join: in a D1 batch, columns of the same name would collide.) */
+const linkOfKey = preparedQuery<{ keyHash: string }, FormLink[]>((db) =>
+  db
+    .select()
+    .from(formLinks)
+    .where(inArray(formLinks.id, db.select({ linkId: drafts.linkId }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, keyHash))))
+    .prepare(),
+);
+
 /**
  * Drafts and their device keys. The answers are one document: no statement reaches inside them.
  * With `keys`, sealed drafts can be read and `saveAnswers` may seal.
@@ -131,36 +148,24 @@ export class Drafts {
     return this.database.db;
   }
 
-  private byKeyQuery(keyHash: string) {
-    return this.db.select({ draft: drafts }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, keyHash));
-  }
-
-  /** The personal link of the draft this key opens. (Not a join: in a D1 batch, columns of the same name would collide.) */
-  private linkOfKeyQuery(keyHash: string) {
-    const linkId = this.db.select({ linkId: drafts.linkId }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, keyHash));
-    return this.db.select().from(formLinks).where(inArray(formLinks.id, linkId));
-  }
-
   /**
    * The draft a device key opens, with its personal link, and (for a POST) the rate-limit hit
    * counted in the same round trip.
    */
-  async forJourney(keyHash: string | undefined, hit?: { statement: Statement }): Promise<JourneyRead> {
+  async forJourney(keyHash: string | undefined, hit?: Bound<{ count: number }[]>): Promise<JourneyRead> {
     if (!keyHash && !hit) return {};
-    const draft = this.byKeyQuery(keyHash ?? '');
-    const link = this.linkOfKeyQuery(keyHash ?? '');
-    type Found = [Awaited<typeof draft>, Awaited<typeof link>];
-    let found: Found;
+    const key = { keyHash: keyHash ?? '' };
+    let found: [DraftRow[], FormLink[]];
     let hits: number | undefined;
     if (hit) {
-      const [counted, ...rest] = (await this.db.batch([hit.statement, draft, link])) as [{ count: number }[], ...Found];
+      const [counted, ...rest] = await this.database.run([hit, draftByKey(this.db, key), linkOfKey(this.db, key)]);
       hits = counted[0]?.count ?? 1;
       found = rest;
     } else {
-      found = await this.db.batch([draft, link]);
+      found = await this.database.run([draftByKey(this.db, key), linkOfKey(this.db, key)]);
     }
     const row = keyHash ? found[0][0] : undefined;
-    return { draft: row ? await toDraft(row.draft, this.keys) : undefined, link: row ? found[1][0] : undefined, hits };
+    return { draft: row ? await toDraft(row, this.keys) : undefined, link: row ? found[1][0] : undefined, hits };
   }
 
   async byKey(keyHash: string): Promise<Draft | undefined> {

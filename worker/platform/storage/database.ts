@@ -1,6 +1,7 @@
 import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1';
 import { withRetry } from './retry.ts';
+import { statementOf, type Bound, type RowsOf } from './prepared.ts';
 
 /** How many rows a committed update or delete changed. */
 export const changedRows = (result: unknown) => (result as D1Result | undefined)?.meta.changes ?? 0;
@@ -26,6 +27,15 @@ export class Database {
 
   constructor(readonly binding: D1Database) {
     this.db = drizzleFor(binding);
+  }
+
+  /**
+   * Runs prepared statements in one D1 batch (one round trip, one transaction), each result read
+   * back as drizzle maps it. Not retried: a caller whose statements may run twice wraps it in `withRetry`.
+   */
+  async run<const B extends readonly Bound<unknown>[]>(queries: B): Promise<RowsOf<B>> {
+    const results = await this.binding.batch(queries.map((query) => statementOf(this.binding, query)));
+    return results.map((result, index) => queries[index]!.prepared.mapResult(result, true)) as RowsOf<B>;
   }
 
   /** Writes the statements together, retrying only D1's transient errors. */

@@ -2,6 +2,8 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { sha256Hex } from '../../core/secrets.ts';
 import { DAY_MS } from '../../core/vocabulary.ts';
 import type { Database, Statement } from './database.ts';
+import { preparedQuery, type Bound } from './prepared.ts';
+import { withRetry } from './retry.ts';
 import { rateLimits } from './tables.ts';
 
 export interface Limit {
@@ -17,25 +19,28 @@ export const windowOf = (limit: Limit, now: Date) => {
   return { start: Math.floor(now.getTime() / ms) * ms, ms };
 };
 
+const hit = preparedQuery<{ key: string; windowStart: number }, { count: number }[]>((db) =>
+  db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder('key'), windowStart: sql.placeholder('windowStart'), count: 1 })
+    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
+    .returning({ count: rateLimits.count })
+    .prepare(),
+);
+
 /**
  * The statement that counts one hit in a fixed window and returns the count so far, so a
  * request can carry it in the batch it reads with. Only a hash of bucket and client is stored.
- * (Wrapped in an object: a query returned from an async function would be run, not returned.)
  */
-export async function hitStatement(database: Database, limit: Limit, client: string, now: Date): Promise<{ statement: Statement }> {
-  const key = await sha256Hex(`${limit.bucket}:${client}`);
-  const statement = database.db
-    .insert(rateLimits)
-    .values({ key, windowStart: windowOf(limit, now).start, count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } })
-    .returning({ count: rateLimits.count });
-  return { statement };
+export async function hitStatement(database: Database, limit: Limit, client: string, now: Date): Promise<Bound<{ count: number }[]>> {
+  return hit(database.db, { key: await sha256Hex(`${limit.bucket}:${client}`), windowStart: windowOf(limit, now).start });
 }
 
 /** Counts one hit on its own and returns the count so far. */
 export async function countHit(database: Database, limit: Limit, client: string, now: Date): Promise<number> {
-  const [counted] = await database.commit([(await hitStatement(database, limit, client, now)).statement]);
-  return (counted as { count: number }[])[0]?.count ?? 1;
+  const statement = await hitStatement(database, limit, client, now);
+  const [counted] = await withRetry(() => database.run([statement]));
+  return counted[0]?.count ?? 1;
 }
 
 /** The count so far in the current window, without counting. */
