@@ -161,7 +161,7 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
         let parts = shownParts.get(c);
         if (!parts) {
           parts = [];
-          for (const part of partsOf.get(sources[c]!) ?? []) if (shown(part) && parts.push(at.get(part)!) >= PARTS) break;
+          for (const part of partsOf(sources[c]!)) if (shown(part) && parts.push(at.get(part)!) >= PARTS) break;
           shownParts.set(c, parts);
         }
         return parts;
@@ -199,9 +199,13 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
     return { item, kind, fixed, key: kind + fixed.reduce((sum, value) => sum + value, 0) };
   });
   const byKey = new Map(keyed.map(({ item, key }) => [key, representative.get(item)!]));
-  const partSets = new Map<Item, Set<Item>>();
+  const parts = new Map<Item, Item[]>();
+  // A part reaches one whole by more than one key only while it is being joined: the last one added says.
   const join = (whole: Item | undefined, part: Item) => {
-    if (whole && whole !== part) partSets.set(whole, (partSets.get(whole) ?? new Set()).add(part));
+    if (!whole || whole === part) return;
+    const list = parts.get(whole);
+    if (!list) parts.set(whole, [part]);
+    else if (list.at(-1) !== part) list.push(part);
   };
   const left = new Float64Array(1 << Math.max(0, ...keyed.map(({ fixed }) => fixed.length)));
   for (const { item: part, kind, fixed, key } of keyed) {
@@ -221,7 +225,16 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
       join(byKey.get(left[mask]! - 1 - unfixed), part);
     }
   }
-  return new Map([...partSets].map(([whole, parts]) => [whole, [...parts].sort((a, b) => b.figure.count - a.figure.count)]));
+  // Sorted when first asked for: only the counts holding a hidden cell ever are.
+  const sorted = new Set<Item[]>();
+  return (whole: Item) => {
+    const list = parts.get(whole);
+    if (list && !sorted.has(list)) {
+      list.sort((a, b) => b.figure.count - a.figure.count);
+      sorted.add(list);
+    }
+    return list ?? [];
+  };
 }
 
 export function publish(rows: Iterable<ResponseRow>, tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {

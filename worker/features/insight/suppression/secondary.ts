@@ -49,7 +49,9 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
           y[move] = 0;
           support.push(move);
         }
-        y[move] = (y[move]! + mul(values[k]!, weight)) % PRIME;
+        // Both terms are residues: one subtraction reduces the sum (a remainder is slow in V8).
+        const sum = y[move]! + mul(values[k]!, weight);
+        y[move] = sum >= PRIME ? sum - PRIME : sum;
       }
     }
     let size = 0;
