@@ -49,18 +49,34 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+/** One translator per language and isolate: pages ask for dozens of texts, each found once. */
+const translators = new Map<Language, Translate>();
+
 /** Interface texts for a language, falling back along the language's chain, then to bokmål, for any key a locale lacks. */
 export function translator(lang: Language): Translate {
+  let translate = translators.get(lang);
+  if (!translate) translators.set(lang, (translate = translatorOf(lang)));
+  return translate;
+}
+
+function translatorOf(lang: Language): Translate {
   const chain = [lang, ...LANGUAGE_INFO[lang].fallback, 'nb' as const].map(messagesOf);
-  return (key, params) => {
-    let template = key;
+  // Only keys the locales hold are kept, so the map is bounded by the locale files.
+  const found = new Map<string, string>();
+  const templateOf = (key: string) => {
+    let template = found.get(key);
+    if (template !== undefined) return template;
     for (const messages of chain) {
-      const found = lookup(messages, key);
-      if (found !== undefined) {
-        template = found;
-        break;
+      template = lookup(messages, key);
+      if (template !== undefined) {
+        found.set(key, template);
+        return template;
       }
     }
+    return key;
+  };
+  return (key, params) => {
+    const template = templateOf(key);
     return params ? template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match)) : template;
   };
 }
