@@ -22,7 +22,7 @@ import { insightDownloadsMarkdown, insightDownloadsSvg, measureInsightDownloads,
 
 const ITERATIONS = 7;
 /**
- * The whole run gives up after this: the server steps take about three minutes; the insight
+ * The whole run gives up after this: the server steps take about six and a half minutes; the insight
  * downloads (a size whose publishing takes over four minutes is stopped) and the suppression
  * step (a size over five minutes is stopped) up to about twelve more.
  */

@@ -14,9 +14,15 @@ const LIMITS: CellLimits = { maxOps: 2_000, maxMs: 6_000 };
 /**
  * Each submit needs a draft of its own, answered beforehand over HTTP (six requests each);
  * this bounds the submit cells (fifty were too few to steady their ratio) and keeps the
- * preparation within a minute.
+ * preparation, for every round, near a minute.
  */
 const DRAFTS_PER_CELL = 100;
+/**
+ * Each pair of cells is measured this many times, in turn with the others, and the pair with
+ * the median ratio is reported: one run's ratio moved by up to a tenth with what else the
+ * machine was doing, which decided a target lying that close.
+ */
+const ROUNDS = 3;
 
 /** The pages a child answers, and where each leads. */
 const ANSWERS: { page: string; fields: [string, string][]; next: string }[] = [
@@ -111,8 +117,10 @@ export interface ComparisonRow {
   concurrency: number;
   medvirk: Cell;
   bare: Cell;
-  /** medvirk operations per second ÷ bare operations per second. */
+  /** medvirk operations per second ÷ bare operations per second: the median round's. */
   ratio: number;
+  /** Every round's ratio, in the order measured. */
+  ratios: number[];
   /** bare CPU per operation ÷ medvirk CPU per operation: the same measure from the server's side. */
   cpuRatio: number | null;
   /** None for a comparison reported without a target. */
@@ -136,7 +144,7 @@ export interface StoredCheck {
 }
 
 export interface ServerCost {
-  limits: CellLimits & { draftsPerSubmitCell: number };
+  limits: CellLimits & { draftsPerSubmitCell: number; rounds: number };
   journeyRequests: Record<'journey' | 'journeyWithoutScript', number>;
   cells: Cell[];
   comparisons: ComparisonRow[];
@@ -159,8 +167,8 @@ export async function measureServerCost({ app, bare, questionPath, log }: { app:
   if (new URL(start.url).pathname !== `${FORM}${questionPath}`) throw new Error(`could not reach ${questionPath}: ${start.status} ${start.url}`);
   const readerHeaders = headersOf(reader);
 
-  log(`server cost: preparing ${DRAFTS_PER_CELL * CONCURRENCY.length} answered drafts for the submit cells`);
-  const drafts = await prepareDrafts(app.baseURL, DRAFTS_PER_CELL * CONCURRENCY.length);
+  log(`server cost: preparing ${DRAFTS_PER_CELL * CONCURRENCY.length * ROUNDS} answered drafts for the submit cells`);
+  const drafts = await prepareDrafts(app.baseURL, DRAFTS_PER_CELL * CONCURRENCY.length * ROUNDS);
 
   // The bare Worker is fresh: let workerd compile and D1 open before anything is timed.
   for (let i = 0; i < 20; i++) {
@@ -207,10 +215,10 @@ export async function measureServerCost({ app, bare, questionPath, log }: { app:
     cells.push(result);
     return result;
   };
-  const compare = (comparison: Comparison, medvirk: Cell, bareCell: Cell) => {
+  const compare = (comparison: Comparison, medvirk: Cell, bareCell: Cell): Omit<ComparisonRow, 'ratios'> => {
     const ratio = bareCell.opsPerSecond ? medvirk.opsPerSecond / bareCell.opsPerSecond : 0;
     const target = TARGETS[comparison].ratio;
-    comparisons.push({
+    return {
       comparison,
       concurrency: medvirk.concurrency,
       medvirk,
@@ -219,22 +227,29 @@ export async function measureServerCost({ app, bare, questionPath, log }: { app:
       cpuRatio: medvirk.cpuMsPerOp > 0 && bareCell.cpuMsPerOp > 0 ? round(bareCell.cpuMsPerOp / medvirk.cpuMsPerOp, 3) : null,
       target: target === null ? null : round(target, 3),
       met: target === null ? null : ratio >= target,
-    });
+    };
   };
+  /** The round with the median ratio, carrying every round's. */
+  const median = (rounds: Omit<ComparisonRow, 'ratios'>[]): ComparisonRow => ({ ...[...rounds].sort((a, b) => a.ratio - b.ratio)[rounds.length >> 1]!, ratios: rounds.map((row) => row.ratio) });
 
-  log(`server cost: cells of at most ${LIMITS.maxOps} operations or ${LIMITS.maxMs / 1000} s`);
+  log(`server cost: ${ROUNDS} rounds of cells of at most ${LIMITS.maxOps} operations or ${LIMITS.maxMs / 1000} s`);
   for (const [index, concurrency] of CONCURRENCY.entries()) {
-    const page = await cell('medvirk question page', concurrency, app.pid, ops.page.medvirk);
-    const staticPage = await cell('bare static page', concurrency, bare.pid, ops.page.bare);
-    compare('page', page, staticPage);
-    const cellDrafts = drafts.slice(index * DRAFTS_PER_CELL, (index + 1) * DRAFTS_PER_CELL);
-    const submit = await cell('medvirk POST /submit', concurrency, app.pid, ops.submit(cellDrafts), { ...LIMITS, maxOps: cellDrafts.length });
-    const insert = await cell('bare POST /insert', concurrency, bare.pid, ops.insert);
-    compare('submit', submit, insert);
-    const journey = await cell('medvirk whole journey', concurrency, app.pid, ops.journey(true), LIMITS, JOURNEY_REQUESTS);
-    compare('journey', journey, insert);
-    const withoutScript = await cell('medvirk journey, no JS', concurrency, app.pid, ops.journey(false), LIMITS, JOURNEY_REQUESTS_WITHOUT_SCRIPT);
-    compare('journeyWithoutScript', withoutScript, insert);
+    const rounds: Record<Comparison, Omit<ComparisonRow, 'ratios'>[]> = { page: [], submit: [], journey: [], journeyWithoutScript: [] };
+    for (let at = 0; at < ROUNDS; at++) {
+      const page = await cell('medvirk question page', concurrency, app.pid, ops.page.medvirk);
+      const staticPage = await cell('bare static page', concurrency, bare.pid, ops.page.bare);
+      rounds.page.push(compare('page', page, staticPage));
+      const first = (index * ROUNDS + at) * DRAFTS_PER_CELL;
+      const cellDrafts = drafts.slice(first, first + DRAFTS_PER_CELL);
+      const submit = await cell('medvirk POST /submit', concurrency, app.pid, ops.submit(cellDrafts), { ...LIMITS, maxOps: cellDrafts.length });
+      const insert = await cell('bare POST /insert', concurrency, bare.pid, ops.insert);
+      rounds.submit.push(compare('submit', submit, insert));
+      const journey = await cell('medvirk whole journey', concurrency, app.pid, ops.journey(true), LIMITS, JOURNEY_REQUESTS);
+      rounds.journey.push(compare('journey', journey, insert));
+      const withoutScript = await cell('medvirk journey, no JS', concurrency, app.pid, ops.journey(false), LIMITS, JOURNEY_REQUESTS_WITHOUT_SCRIPT);
+      rounds.journeyWithoutScript.push(compare('journeyWithoutScript', withoutScript, insert));
+    }
+    for (const comparison of Object.keys(rounds) as Comparison[]) comparisons.push(median(rounds[comparison]));
   }
 
   log('server cost: counting what was stored');
@@ -267,7 +282,7 @@ export async function measureServerCost({ app, bare, questionPath, log }: { app:
     ]),
   ) as ServerCost['targets'];
   const journeyRequests = { journey: JOURNEY_REQUESTS, journeyWithoutScript: JOURNEY_REQUESTS_WITHOUT_SCRIPT };
-  return { limits: { ...LIMITS, draftsPerSubmitCell: DRAFTS_PER_CELL }, journeyRequests, cells, comparisons, targets, stored };
+  return { limits: { ...LIMITS, draftsPerSubmitCell: DRAFTS_PER_CELL, rounds: ROUNDS }, journeyRequests, cells, comparisons, targets, stored };
 }
 
 const LABELS: Record<Comparison, string> = {
@@ -279,10 +294,10 @@ const LABELS: Record<Comparison, string> = {
 
 export function serverCostMarkdown(cost: ServerCost): string {
   const lines = [
-    `Both Workers under \`wrangler dev\` with a local D1, loaded from Node on loopback; each cell at most ${cost.limits.maxOps} operations or ${cost.limits.maxMs / 1000} s (submit cells: ${cost.limits.draftsPerSubmitCell} prepared drafts). Ratio = medvirk operations/s ÷ bare operations/s at the same concurrency; CPU ratio = bare workerd CPU per operation ÷ medvirk's (wrangler's own Node process, not counted, is in server-cost.json as \`wranglerCpuMsPerOp\`). Targets are reported, not asserted.`,
+    `Both Workers under \`wrangler dev\` with a local D1, loaded from Node on loopback; each cell at most ${cost.limits.maxOps} operations or ${cost.limits.maxMs / 1000} s (submit cells: ${cost.limits.draftsPerSubmitCell} prepared drafts). Every pair of cells was measured ${cost.limits.rounds} times, in turn with the others; the row is the round with the median ratio, and "Rounds" lists every round's. Ratio = medvirk operations/s ÷ bare operations/s at the same concurrency; CPU ratio = bare workerd CPU per operation ÷ medvirk's (wrangler's own Node process, not counted, is in server-cost.json as \`wranglerCpuMsPerOp\`). Targets are reported, not asserted.`,
     '',
-    '| Comparison | Concurrency | medvirk ops/s | bare ops/s | Ratio | Target | Met | medvirk p50 / p99 ms | bare p50 / p99 ms | medvirk CPU ms/op | bare CPU ms/op | CPU ratio |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+    '| Comparison | Concurrency | medvirk ops/s | bare ops/s | Ratio | Rounds | Target | Met | medvirk p50 / p99 ms | bare p50 / p99 ms | medvirk CPU ms/op | bare CPU ms/op | CPU ratio |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
     ...cost.comparisons.map(
       (row) =>
         `| ${[
@@ -291,6 +306,7 @@ export function serverCostMarkdown(cost: ServerCost): string {
         row.medvirk.opsPerSecond,
         row.bare.opsPerSecond,
         row.ratio,
+        row.ratios.join(' / '),
         row.target === null ? '–' : `≥ ${row.target}`,
         row.met === null ? '–' : row.met ? 'met' : 'not met',
         `${row.medvirk.p50Ms} / ${row.medvirk.p99Ms}`,
