@@ -1,14 +1,14 @@
 import { fillPlaceholders } from 'drizzle-orm';
 import type { DrizzleD1Database } from 'drizzle-orm/d1';
 
-/** What drizzle's `prepare()` gives: the SQL text, built once, and how its rows are read. */
+/** What drizzle's `prepare()` gives: the SQL text, built once, and how its rows are read (`all` ties its rows' type to the one declared). */
 export interface Prepared<Rows> {
   getQuery(): { sql: string; params: unknown[] };
   mapResult(response: unknown, isFromBatch?: boolean): unknown;
   all(values?: Record<string, unknown>): Promise<Rows>;
 }
 
-/** A prepared query with the values of its placeholders: one statement of `Database.read`. */
+/** A prepared query with the values of its placeholders: one statement of `Database.run`. */
 export interface Bound<Rows> {
   readonly prepared: Prepared<Rows>;
   readonly values: Record<string, unknown>;
