@@ -118,11 +118,12 @@ async function toDraft(row: DraftRow, keys: KeyringSource | undefined): Promise<
   };
 }
 
-const keyHash = sql.placeholder('keyHash');
+/** The placeholder for a device key's hash, bound per request. */
+const byKeyHash = sql.placeholder('keyHash');
 
 /** The draft a device key opens. */
 const draftByKey = preparedQuery<{ keyHash: string }, DraftRow[]>((db) =>
-  db.select().from(drafts).where(inArray(drafts.id, db.select({ id: draftKeys.draftId }).from(draftKeys).where(eq(draftKeys.keyHash, keyHash)))).prepare(),
+  db.select().from(drafts).where(inArray(drafts.id, db.select({ id: draftKeys.draftId }).from(draftKeys).where(eq(draftKeys.keyHash, byKeyHash)))).prepare(),
 );
 
 /** The personal link of the draft a device key opens. (Not a join: in a D1 batch, columns of the same name would collide.) */
@@ -130,7 +131,7 @@ const linkOfKey = preparedQuery<{ keyHash: string }, FormLink[]>((db) =>
   db
     .select()
     .from(formLinks)
-    .where(inArray(formLinks.id, db.select({ linkId: drafts.linkId }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, keyHash))))
+    .where(inArray(formLinks.id, db.select({ linkId: drafts.linkId }).from(draftKeys).innerJoin(drafts, eq(drafts.id, draftKeys.draftId)).where(eq(draftKeys.keyHash, byKeyHash))))
     .prepare(),
 );
 
