@@ -109,7 +109,8 @@ describe('save and resume', () => {
     await client.post(`${FORM}/start`);
     const saved = await client.post(`${FORM}/p/school`, { 'school-feeling': '3', _action: 'autosave' }, { accept: 'application/json' });
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toEqual({ saved: true });
+    // With the page's new snapshot of the draft, for the next save.
+    expect(await saved.json()).toEqual({ saved: true, draft: expect.stringMatching(/^v1\./) });
     const page = await (await client.get(`${FORM}/p/school`)).text();
     expect(page).toMatch(/<input[^>]*value="3"[^>]*\schecked/);
   });

@@ -2,6 +2,7 @@
  * Saves the page in the background as it is filled in, so a closed tab or a flat battery
  * loses little. Purely a bonus: the normal submit saves everything anyway.
  */
+import { SNAPSHOT_FIELD } from '../../worker/engine/paths.ts';
 
 const CHANGE_DELAY = 400;
 const TYPING_DELAY = 1500;
@@ -30,7 +31,10 @@ function watch(form: HTMLFormElement): void {
         headers: { Accept: 'application/json' },
         credentials: 'same-origin',
       });
-      const result = response.ok ? ((await response.json()) as { saved?: unknown }) : undefined;
+      const result = response.ok ? ((await response.json()) as { saved?: unknown; draft?: unknown }) : undefined;
+      // The page's snapshot of the draft follows the save, so the next save still needs no read.
+      const snapshot = form.querySelector<HTMLInputElement>(`input[name="${SNAPSHOT_FIELD}"]`);
+      if (snapshot && typeof result?.draft === 'string') snapshot.value = result.draft;
       if (result?.saved === true && status) status.textContent = status.getAttribute('data-saved-text') ?? '';
     } catch {
       // Offline or refused: say nothing, the normal submit still saves.

@@ -1,6 +1,7 @@
 import type { FormDefinition, Page } from '../../worker/engine/schema.ts';
 import type { Raw } from '../../worker/engine/questions/kind.ts';
 import type { Question } from '../../worker/engine/questions/index.ts';
+import { SNAPSHOT_FIELD } from '../../worker/engine/paths.ts';
 import { BackLink } from '../components/back-link.tsx';
 import { PageError } from '../components/page-error.tsx';
 import { ErrorSummary } from '../components/error-summary.tsx';
@@ -24,9 +25,11 @@ export interface QuestionPageProps {
   progress: { current: number; total: number };
   /** A problem with the whole page, such as storage being down, shown above the questions. */
   pageError?: string;
+  /** The draft as this page shows it, sealed: saving the page then needs no read first. */
+  snapshot?: string;
 }
 
-export function QuestionPage({ ui, form, owner, page, caption, questions, action, backHref, progress, pageError }: QuestionPageProps) {
+export function QuestionPage({ ui, form, owner, page, caption, questions, action, backHref, progress, pageError, snapshot }: QuestionPageProps) {
   const { t } = ui;
   const errors = questions.filter((item) => item.error).map((item) => ({ href: `#${anchorOf(item.question)}`, text: item.error ?? '' }));
   // A page with one question uses that question as its heading, as GOV.UK does.
@@ -50,6 +53,7 @@ export function QuestionPage({ ui, form, owner, page, caption, questions, action
         </>
       )}
       <form method="post" action={action} novalidate data-autosave data-follow>
+        {snapshot && <input type="hidden" name={SNAPSHOT_FIELD} value={snapshot} />}
         {questions.map(({ question, dependsOnPage, ...state }) => (
           <div class={state.error ? 'question question--error' : 'question'} data-show-if={dependsOnPage ? JSON.stringify(question.showIf) : undefined}>
             {dependsOnPage && <p class="conditional-note">{t('question.conditional')}</p>}

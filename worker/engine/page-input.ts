@@ -4,13 +4,13 @@ import type { FieldError, Raw } from './questions/kind.ts';
 import * as v from 'valibot';
 import { DECLINED, QuestionValue, type Answers, type Row } from './answer.ts';
 import { isShown } from './condition.ts';
-import { DECLINED_PART, fieldName } from './paths.ts';
+import { DECLINED_PART, fieldName, SNAPSHOT_FIELD } from './paths.ts';
 import type { FormDefinition, Page } from './schema.ts';
 
 /** The value a "I don't want to answer" radio option sends. */
 export const DECLINE_OPTION = '~declined';
 /** Form fields that steer the journey rather than answer a question. */
-export const CONTROL_FIELDS = ['_action'] as const;
+export const CONTROL_FIELDS = ['_action', SNAPSHOT_FIELD] as const;
 /** The "add another?" answer on a repeatable page's list of rows. */
 export const ANOTHER_FIELD = 'another';
 

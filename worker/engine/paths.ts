@@ -35,3 +35,6 @@ export const pagePath = (base: string, page: string, row?: number) => `${base}/p
  * in the same response, instead of a redirect to it.
  */
 export const FOLLOW_HEADER = 'medvirk-follow';
+
+/** The hidden field a question page carries its sealed snapshot of the draft in (worker/features/respond/snapshot.ts). */
+export const SNAPSHOT_FIELD = '_draft';

@@ -11,7 +11,10 @@ import { forgetDraftKey, readDraftKey } from './draft-cookie.ts';
 import { Drafts, type Draft } from './repository.ts';
 import type { Municipality } from '../../core/municipality.ts';
 import type { FormDefinition } from '../../engine/schema.ts';
-import { keyringFor } from '../../platform/keys.ts';
+import { keyringFor, keyringIfSet } from '../../platform/keys.ts';
+import { readForm } from '../../platform/middleware/form-post/index.ts';
+import { SNAPSHOT_FIELD } from '../../engine/paths.ts';
+import { openSnapshot } from './snapshot.ts';
 import { respondentChrome } from './chrome.ts';
 
 /**
@@ -52,7 +55,8 @@ export function useDraft(c: Context<RespondEnv>, draft: Draft) {
  * Resolves what every journey route needs: the municipality (which must offer the form),
  * the form at the version the person's draft started on, the draft itself, and the language.
  * The directory entry comes from a short per-isolate cache; the draft, its personal link and
- * (for a POST) the rate-limit count come back from the municipality's database in one round trip.
+ * (for a POST) the rate-limit count come back from the municipality's database in one round trip;
+ * a page save carrying its page's snapshot of the draft (`snapshot.ts`) reads nothing.
  */
 export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) => {
   const municipalityId = c.req.param('municipality') ?? '';
@@ -66,9 +70,13 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
   c.set('database', database);
 
   const key = readDraftKey(c, municipalityId, formId);
+  const keyHash = key ? await sha256Hex(key) : undefined;
   const limit = limitOf(c);
-  const read = await new Drafts(database, () => keyringFor(c.env)).forJourney(key ? await sha256Hex(key) : undefined, limit && (await journeyHit(c, database, limit, now)));
-  if (limit) enforce(c, limit, read.hits ?? 1, now);
+  const hit = limit && (await journeyHit(c, database, limit, now));
+  // A page save that carries the draft as its page showed it reads nothing here.
+  const inPage = keyHash && hit && SAVES_PAGE.test(c.req.path) ? await draftInPage(c, keyHash, municipalityId, formId, now) : undefined;
+  const read = inPage ? { draft: inPage } : await new Drafts(database, () => keyringFor(c.env)).forJourney(keyHash, hit);
+  if (limit && !inPage) enforce(c, limit, read.hits ?? 1, now);
   // A key for another form's draft (a tampered cookie) is treated as no draft at all.
   const draft = read.draft && read.draft.municipalityId === municipalityId && read.draft.formId === formId ? read.draft : undefined;
   const draftExpired = !!draft && draft.expiresAt <= now;
@@ -102,6 +110,19 @@ export const loadJourney = (): MiddlewareHandler<RespondEnv> => async (c, next) 
     draft: draftExpired ? undefined : draft,
     draftExpired,
     link,
+    keyHash,
+    unread: inPage && hit && limit ? { limit, hit } : undefined,
   });
   await next();
 };
+
+/** A question page's save (not a row's), the one request that may carry a snapshot. */
+const SAVES_PAGE = /\/p\/[^/]+$/;
+
+/** The open draft the posted page's snapshot holds, when it opens for this device, form and municipality. */
+async function draftInPage(c: Context<RespondEnv>, keyHash: string, municipalityId: string, formId: string, now: Date): Promise<Draft | undefined> {
+  const keyring = keyringIfSet(c.env);
+  const sealed = keyring && (await readForm(c)).get(SNAPSHOT_FIELD)?.[0];
+  const draft = sealed ? await openSnapshot(await keyring, keyHash, sealed) : undefined;
+  return draft?.municipalityId === municipalityId && draft.formId === formId && draft.expiresAt > now ? draft : undefined;
+}

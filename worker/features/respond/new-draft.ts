@@ -23,9 +23,9 @@ export interface NewDraftOptions {
 /**
  * Starts a draft on this device: the submission id is fixed now (what makes submitting
  * idempotent), the form version is recorded, and the device gets its key in a cookie.
- * Returns the draft as stored.
+ * Returns the draft as stored, and the hash of this device's key to it.
  */
-export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Database, municipality: Municipality, form: CompiledForm, options: NewDraftOptions): Promise<Draft> {
+export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Database, municipality: Municipality, form: CompiledForm, options: NewDraftOptions): Promise<{ draft: Draft; keyHash: string }> {
   const { now } = c.var as AppEnv['Variables'];
   const key = newKey();
   const draft: Draft = {
@@ -45,14 +45,15 @@ export async function openNewDraft<E extends AppEnv>(c: Context<E>, database: Da
     roundLinkId: options.roundLinkId ?? null,
     flagged: false,
   };
+  const keyHash = await sha256Hex(key);
   // The form version, the draft, its device key (and a link marked started): one batch.
   await database.commit([
     new FormVersions(database).record(form, now),
-    ...new Drafts(database).create({ ...draft, keyHash: await sha256Hex(key), createdAt: now, linkId: options.linkId, roundLinkId: options.roundLinkId }),
+    ...new Drafts(database).create({ ...draft, keyHash, createdAt: now, linkId: options.linkId, roundLinkId: options.roundLinkId }),
     ...(options.alongside ?? []),
   ]);
   writeDraftKey(c, municipality.id, form.definition.id, key, deviceHoldUntil(options.expiresAt, now, !!options.linkId));
-  return draft;
+  return { draft, keyHash };
 }
 
 /** Lets this device open a draft it did not start (it gave the resume code): a key of its own, written with `alongside` in one batch. */

@@ -1,10 +1,12 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import * as v from 'valibot';
 import { isLanguage, type Language } from '../../core/language.ts';
 import { Answers } from '../../engine/answer.ts';
 import { FormDefinition, type CompiledForm } from '../../engine/schema.ts';
 import { changedRows, type Database, type Statement } from '../../platform/storage/database.ts';
-import { preparedQuery, type Bound } from '../../platform/storage/prepared.ts';
+import { once, preparedQuery, type Bound } from '../../platform/storage/prepared.ts';
+import { withRetry } from '../../platform/storage/retry.ts';
+import { withinLimit, type PendingHit } from '../../platform/storage/rate-limits.ts';
 import { open, seal, SealedValueError, type Keyring } from '../../core/sealed.ts';
 import { answersContext, draftAnswersContext } from './answers-context.ts';
 import { formLinks, Links, type FormLink } from '../links/index.ts';
@@ -81,6 +83,21 @@ export interface ResponseSummary {
   flagged: boolean;
 }
 
+/** Answers set and removed by one save, and what the save renews. `sealed`: the document is stored sealed (an identifiable form). */
+export interface DraftChange {
+  set: Answers;
+  remove: string[];
+  language: Language;
+  now: Date;
+  expiresAt: Date;
+  sealed: boolean;
+}
+
+/** Whether a page may carry the draft (`snapshot.ts`): a personal link's draft is governed by the link, which only a read can tell. */
+export const snapshotable = (draft: Draft) => draft.status === 'open' && !draft.linkId && !draft.assistedRole;
+
+const savedAs = (draft: Draft, answers: Answers, { language, expiresAt }: DraftChange): Draft => ({ ...draft, answers, revision: draft.revision + 1, language, expiresAt });
+
 /** What one journey request needs from the municipality's database, read in one round trip. */
 export interface JourneyRead {
   draft?: Draft;
@@ -121,9 +138,12 @@ async function toDraft(row: DraftRow, keys: KeyringSource | undefined): Promise<
 /** The placeholder for a device key's hash, bound per request. */
 const byKeyHash = sql.placeholder('keyHash');
 
+/** The id of the draft a device key opens, as a subquery. */
+const draftOfKey = (db: Database['db'], keyHash: string | Placeholder) => db.select({ id: draftKeys.draftId }).from(draftKeys).where(eq(draftKeys.keyHash, keyHash));
+
 /** The draft a device key opens. */
 const draftByKey = preparedQuery<{ keyHash: string }, DraftRow[]>((db) =>
-  db.select().from(drafts).where(inArray(drafts.id, db.select({ id: draftKeys.draftId }).from(draftKeys).where(eq(draftKeys.keyHash, byKeyHash)))).prepare(),
+  db.select().from(drafts).where(inArray(drafts.id, draftOfKey(db, byKeyHash))).prepare(),
 );
 
 /** The personal link of the draft a device key opens. (Not a join: in a D1 batch, columns of the same name would collide.) */
@@ -200,26 +220,50 @@ export class Drafts {
   /**
    * Sets and removes the named answers. The whole document is written, guarded by the revision
    * it was read at; if another device saved in between, the change is applied again to what
-   * that device saved, so two devices saving different pages never undo each other. `sealed`:
-   * the document is stored sealed (an identifiable form). The draft as saved; none if it is no longer open.
+   * that device saved, so two devices saving different pages never undo each other. The draft
+   * as saved; none if it is no longer open.
    */
-  async saveAnswers(draft: Draft, set: Answers, remove: string[], language: Language, now: Date, expiresAt: Date, sealed = false): Promise<Draft | undefined> {
+  async saveAnswers(draft: Draft, change: DraftChange): Promise<Draft | undefined> {
     let current: Draft | undefined = draft;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS && current; attempt++) {
-      const answers: Answers = { ...current.answers, ...set };
-      for (const key of remove) delete answers[key];
-      const stored = sealed ? await seal(await this.keys!(), JSON.stringify(answers), draftAnswersContext(current.id)) : answers;
-      const [result] = await this.database.commit([
-        this.db
-          .update(drafts)
-          .set({ answers: stored, revision: current.revision + 1, language, updatedAt: now, expiresAt })
-          .where(and(eq(drafts.id, current.id), eq(drafts.status, 'open'), eq(drafts.revision, current.revision))),
-      ]);
-      if (changedRows(result)) return { ...current, answers, revision: current.revision + 1, language, expiresAt };
+      const { answers, update } = await this.saving(current, change);
+      const [result] = await this.database.commit([update]);
+      if (changedRows(result)) return savedAs(current, answers, change);
       const [row] = await this.db.select().from(drafts).where(eq(drafts.id, draft.id));
-      current = row && row.status === 'open' && row.expiresAt > now ? await toDraft(row, this.keys) : undefined;
+      current = row && row.status === 'open' && row.expiresAt > change.now ? await toDraft(row, this.keys) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Saves a change to a draft known only from a page's snapshot, in one round trip: the
+   * rate-limit hit and the write in one batch, the write guarded by the snapshot's revision,
+   * the device key still opening the draft, the draft open and unexpired, and the count within
+   * the limit. When the guard stops it (another device saved, the draft was submitted), the
+   * draft is read by the key and the save goes on as `saveAnswers`; over the limit, nothing
+   * more is done. `hits`: the count so far, for the caller to refuse on.
+   */
+  async saveFromSnapshot(snapshot: Draft, keyHash: string, { hit, limit }: PendingHit, change: DraftChange): Promise<{ saved?: Draft; hits: number }> {
+    const { answers, update } = await this.saving(snapshot, change, [gt(drafts.expiresAt, change.now), inArray(drafts.id, draftOfKey(this.db, keyHash)), withinLimit(limit, hit)]);
+    const [counted, written] = await withRetry(() => this.database.run([hit, once(update.returning({ id: drafts.id }))]));
+    const hits = counted[0]?.count ?? 1;
+    if (written.length) return { saved: savedAs(snapshot, answers, change), hits };
+    if (hits > limit.limit) return { hits };
+    const { draft } = await this.forJourney(keyHash);
+    if (!draft || draft.id !== snapshot.id || draft.status !== 'open' || draft.expiresAt <= change.now || !snapshotable(draft)) return { hits };
+    return { saved: await this.saveAnswers(draft, change), hits };
+  }
+
+  /** The answers a change leaves and the update that writes them over `draft`'s revision (sealed for an identifiable form). */
+  private async saving(draft: Draft, { set, remove, language, now, expiresAt, sealed }: DraftChange, guards: SQL[] = []) {
+    const answers: Answers = { ...draft.answers, ...set };
+    for (const key of remove) delete answers[key];
+    const stored = sealed ? await seal(await this.keys!(), JSON.stringify(answers), draftAnswersContext(draft.id)) : answers;
+    const update = this.db
+      .update(drafts)
+      .set({ answers: stored, revision: draft.revision + 1, language, updatedAt: now, expiresAt })
+      .where(and(eq(drafts.id, draft.id), eq(drafts.status, 'open'), eq(drafts.revision, draft.revision), ...guards));
+    return { answers, update };
   }
 
   setResumeCode(id: string, codeHash: string): Statement {

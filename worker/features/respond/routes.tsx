@@ -3,7 +3,7 @@
  * answers, confirmation. Every step works without JavaScript; answers are saved after each page.
  */
 import { Hono, type Context } from 'hono';
-import { refuse } from '../../core/refusals.ts';
+import { Refusal, refuse } from '../../core/refusals.ts';
 import type { RespondEnv } from './env.ts';
 import { journeyOf, type Journey } from '../../engine/journey.ts';
 import { ANOTHER_FIELD, readPage, rowOf, unknownFields } from '../../engine/page-input.ts';
@@ -17,7 +17,9 @@ import { continueOnThisDevice, openNewDraft } from './new-draft.ts';
 import { loadJourney, useDraft } from './load-journey.ts';
 import { forgetDraftKey, readDraftKey, writeDraftKey } from './draft-cookie.ts';
 import { responseFrom } from './response.ts';
-import { keyringFor } from '../../platform/keys.ts';
+import { keyringFor, keyringIfSet } from '../../platform/keys.ts';
+import { sealSnapshot } from './snapshot.ts';
+import { enforce } from '../../platform/middleware/rate-limit/index.ts';
 import { checkAnswersProps, questionPageProps, repeatListProps } from './view-props.ts';
 import { readForm } from '../../platform/middleware/form-post/index.ts';
 import { page, redirect, wantsJson } from '../../platform/render.ts';
@@ -115,7 +117,8 @@ journey.post('/start', async (c) => {
   const { municipality, current, draft } = c.var.journey;
   if (draft?.status === 'open') return goOn(c, pageHref(c, journeyOf(c.var.journey.form, draft.answers).continueAt), draft);
   const { database, ui } = c.var;
-  const started = await openNewDraft(c, database, municipality, current, { language: ui.lang, expiresAt: draftLifetime(c) });
+  const { draft: started, keyHash } = await openNewDraft(c, database, municipality, current, { language: ui.lang, expiresAt: draftLifetime(c) });
+  c.set('journey', { ...c.var.journey, keyHash });
   return goOn(c, pageHref(c, journeyOf(current.definition, {}).pages[0]), started);
 });
 
@@ -182,11 +185,20 @@ const refusedFields = (c: C, current: Page, unknown: string[]) => {
  * The draft as saved; none when it was submitted or expired meanwhile. Throws when storage fails.
  */
 async function saveChanges(c: C, draft: Draft, set: Record<string, AnswerValue>, remove: string[]): Promise<Draft | undefined> {
-  const { municipality, form } = c.var.journey;
+  const { municipality, form, unread, keyHash } = c.var.journey;
   const { now, database, ui } = c.var;
   const expiresAt = draftLifetime(c);
   // An identifiable form's draft is sealed at rest, as its response will be.
-  const saved = await new Drafts(database, () => keyringFor(c.env)).saveAnswers(draft, set, remove, ui.lang, now, expiresAt, !form.anonymous);
+  const change = { set, remove, language: ui.lang, now, expiresAt, sealed: !form.anonymous };
+  const drafts = new Drafts(database, () => keyringFor(c.env));
+  let saved: Draft | undefined;
+  if (unread && keyHash) {
+    const result = await drafts.saveFromSnapshot(draft, keyHash, unread, change);
+    enforce(c, unread.limit, result.hits, now);
+    saved = result.saved;
+  } else {
+    saved = await drafts.saveAnswers(draft, change);
+  }
   // The draft now lives longer; so must the cookie that opens it.
   const key = saved ? readDraftKey(c, municipality.id, form.id) : undefined;
   if (key) writeDraftKey(c, municipality.id, form.id, key, deviceHoldUntil(expiresAt, now, !!draft.linkId));
@@ -200,22 +212,25 @@ async function saveAndGo(c: C, save: () => Promise<Draft | undefined>, retry: (p
   let saved: Draft | undefined;
   try {
     saved = await save();
-  } catch {
+  } catch (error) {
+    // Over the save limit: nothing was written, and the refusal says when to try again.
+    if (error instanceof Refusal) throw error;
     return saveFailed(c, () => retry(c.var.ui.t('errors.saveFailed')));
   }
   if (!saved) return draftGone(c);
-  if (action === 'autosave') return c.json({ saved: true });
+  // The page stays open: its next background save or submit carries the draft as now saved.
+  if (action === 'autosave') return c.json({ saved: true, draft: await snapshotFor(c, saved) });
   return goOn(c, action === 'save-later' ? `${c.var.journey.base}/save` : next, saved);
 }
 
 const draftGone = (c: C) => (wantsJson(c) ? c.json({ error: 'noDraft', message: c.var.ui.t('errors.noDraft') }, 409) : redirect(c, c.var.journey.base));
 
 /** A question page, or a repeatable page's list of rows. */
-function showPage(c: C, id: string) {
+async function showPage(c: C, id: string) {
   const visit = pageVisit(c, id);
   if (visit instanceof Response) return visit;
-  const { way, current } = visit;
-  if (!current.repeat) return page(c, <QuestionPage {...questionPageProps(c, way, current)} />);
+  const { draft, way, current } = visit;
+  if (!current.repeat) return page(c, <QuestionPage {...questionPageProps(c, way, current)} snapshot={await snapshotFor(c, draft)} />);
   // With rows required and none yet, the first row is the place to begin.
   if (way.rows(current).length === 0 && current.repeat.min > 0) return redirect(c, pageHref(c, current, 1));
   return page(c, <RepeatListPage {...repeatListProps(c, way, current)} />);
@@ -251,7 +266,7 @@ journey.post('/p/:page', async (c) => {
   }
 
   const input = readPage(form, current, draft.answers, body, isoToday(now), action === 'continue' ? 'strict' : 'lenient');
-  const retry = (pageError?: string) => page(c, <QuestionPage {...questionPageProps(c, way, current, { input, pageError })} />, pageError ? 503 : 422);
+  const retry = async (pageError?: string) => page(c, <QuestionPage {...questionPageProps(c, way, current, { input, pageError })} snapshot={await snapshotFor(c, draft)} />, pageError ? 503 : 422);
   if (input.errors.length) return retry();
 
   const set: Record<string, AnswerValue> = {};
@@ -266,6 +281,13 @@ journey.post('/p/:page', async (c) => {
   }
   return saveAndGo(c, () => saveChanges(c, draft, set, remove), retry, action, pageHref(c, journeyOf(form, input.answers).next(current)));
 });
+
+/** The sealed snapshot of the draft a question page carries, so that saving the page reads nothing first (`snapshot.ts`). */
+async function snapshotFor(c: C, draft: Draft): Promise<string | undefined> {
+  const { keyHash } = c.var.journey;
+  const keyring = keyringIfSet(c.env);
+  return keyHash && keyring ? sealSnapshot(await keyring, keyHash, draft) : undefined;
+}
 
 /** One row of a repeatable page. */
 function showRow(c: C, id: string, rowText: string) {

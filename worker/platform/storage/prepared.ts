@@ -31,6 +31,9 @@ export function preparedQuery<Values extends Record<string, unknown>, Rows>(buil
   };
 }
 
+/** A query built for this request alone (its values already in it), as one statement of `Database.run`. */
+export const once = <Rows>(query: { prepare(): Prepared<Rows> }): Bound<Rows> => ({ prepared: query.prepare(), values: {} });
+
 /** The D1 statement of a bound query, prepared on the binding of this request. */
 export function statementOf(binding: D1Database, { prepared, values }: Bound<unknown>): D1PreparedStatement {
   const { sql, params } = prepared.getQuery();

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { sha256Hex } from '../../core/secrets.ts';
 import { DAY_MS } from '../../core/vocabulary.ts';
 import type { Database, Statement } from './database.ts';
@@ -35,6 +35,19 @@ const hit = preparedQuery<{ key: string; windowStart: number }, { count: number 
 export async function hitStatement(database: Database, limit: Limit, client: string, now: Date): Promise<Bound<{ count: number }[]>> {
   return hit(database.db, { key: await sha256Hex(`${limit.bucket}:${client}`), windowStart: windowOf(limit, now).start });
 }
+
+/** A hit not yet counted, to be carried by the batch of the write it allows. */
+export interface PendingHit {
+  limit: Limit;
+  hit: Bound<{ count: number }[]>;
+}
+
+/**
+ * What a write carrying `hit` earlier in its batch adds to its guard: the count, as that hit
+ * left it, is within the limit. A request over the limit then changes nothing.
+ */
+export const withinLimit = (limit: Limit, hit: Bound<{ count: number }[]>): SQL =>
+  sql`(select ${rateLimits.count} from ${rateLimits} where ${rateLimits.key} = ${hit.values.key} and ${rateLimits.windowStart} = ${hit.values.windowStart}) <= ${limit.limit}`;
 
 /** Counts one hit on its own and returns the count so far. */
 export async function countHit(database: Database, limit: Limit, client: string, now: Date): Promise<number> {
