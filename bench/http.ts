@@ -99,3 +99,16 @@ export class Client {
     throw new Error(`too many redirects from ${path}`);
   }
 }
+
+/**
+ * The hidden fields of a page's form (a question page's snapshot of the draft), which a browser
+ * sends along with what the person answered.
+ */
+export function hiddenFields(html: string): [string, string][] {
+  const fields: [string, string][] = [];
+  for (const [tag] of html.matchAll(/<input\b[^>]*\btype="hidden"[^>]*>/g)) {
+    const name = tag.match(/\sname="([^"]*)"/)?.[1];
+    if (name) fields.push([name, (tag.match(/\svalue="([^"]*)"/)?.[1] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&')]);
+  }
+  return fields;
+}

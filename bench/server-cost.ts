@@ -3,7 +3,7 @@
  * run, both under `wrangler dev` with a local D1. Throughput ratios are reported against
  * targets and never fail the run; a submit that is lost or stored twice does.
  */
-import { Client } from './http.ts';
+import { Client, hiddenFields } from './http.ts';
 import { FOLLOW_HEADER } from '../worker/engine/paths.ts';
 import { runCell, type Cell, type CellLimits } from './load.ts';
 import type { AppServer } from './server.ts';
@@ -71,14 +71,14 @@ const newChild = (baseURL: string, { script = false } = {}): Child => {
 
 const expectAt = (url: string, path: string, status = 200) => (new URL(url).pathname === `${FORM}${path}` ? undefined : `expected ${FORM}${path}, got ${status} at ${new URL(url).pathname}`);
 
-/** Start, answer every page: the draft is ready to submit. */
+/** Start, answer every page as a browser sends its form (with the page's hidden fields): the draft is ready to submit. */
 async function answerAll(client: Client): Promise<string | undefined> {
-  const start = await client.post(`${FORM}/start`);
-  let problem = expectAt(start.url, '/p/safe', start.status);
+  let shown = await client.post(`${FORM}/start`);
+  let problem = expectAt(shown.url, '/p/safe', shown.status);
   for (const { page, fields, next } of ANSWERS) {
     if (problem) return problem;
-    const answered = await client.post(`${FORM}/p/${page}`, fields);
-    problem = expectAt(answered.url, next, answered.status);
+    shown = await client.post(`${FORM}/p/${page}`, [...hiddenFields(shown.body), ...fields]);
+    problem = expectAt(shown.url, next, shown.status);
   }
   return problem;
 }
