@@ -177,8 +177,12 @@ describe('save and resume in the browser', () => {
     const page = await newPage(browser());
     await page.goto(FORM);
     await page.getByRole('button', { name: 'Start' }).click();
+    const snapshot = page.locator('input[name="_draft"]');
+    const shown = await snapshot.inputValue();
     await page.locator('input[name="safe-home"][value="2"]').check();
     await expect.poll(() => page.locator('.autosave-status').textContent(), { timeout: 10_000 }).toContain('lagret');
+    // The page now carries the draft as saved, so sending it next needs no read first.
+    expect(await snapshot.inputValue()).not.toBe(shown);
     // Reloading shows the answer saved in the background, though the page was never sent.
     await page.reload();
     expect(await page.locator('input[name="safe-home"][value="2"]').isChecked()).toBe(true);

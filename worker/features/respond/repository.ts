@@ -93,9 +93,6 @@ export interface DraftChange {
   sealed: boolean;
 }
 
-/** Whether a page may carry the draft (`snapshot.ts`): a personal link's draft is governed by the link, which only a read can tell. */
-export const snapshotable = (draft: Draft) => draft.status === 'open' && !draft.linkId && !draft.assistedRole;
-
 const savedAs = (draft: Draft, answers: Answers, { language, expiresAt }: DraftChange): Draft => ({ ...draft, answers, revision: draft.revision + 1, language, expiresAt });
 
 /** What one journey request needs from the municipality's database, read in one round trip. */
@@ -250,7 +247,7 @@ export class Drafts {
     if (written.length) return { saved: savedAs(snapshot, answers, change), hits };
     if (hits > limit.limit) return { hits };
     const { draft } = await this.forJourney(keyHash);
-    if (!draft || draft.id !== snapshot.id || draft.status !== 'open' || draft.expiresAt <= change.now || !snapshotable(draft)) return { hits };
+    if (!draft || draft.id !== snapshot.id || draft.status !== 'open' || draft.expiresAt <= change.now) return { hits };
     return { saved: await this.saveAnswers(draft, change), hits };
   }
 

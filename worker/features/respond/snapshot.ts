@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { LANGUAGES } from '../../core/language.ts';
 import { open, seal, SealedValueError, type Keyring } from '../../core/sealed.ts';
 import { Answers } from '../../engine/answer.ts';
-import { snapshotable, type Draft } from './repository.ts';
+import type { Draft } from './repository.ts';
 
 /**
  * A snapshot larger than this is left out of the page (the save then reads the draft): a page
@@ -36,6 +36,9 @@ const Snapshot = v.object({
 });
 
 const contextOf = (keyHash: string) => `journey.snapshot:${keyHash}`;
+
+/** Whether a page may carry the draft at all. */
+const snapshotable = (draft: Draft) => draft.status === 'open' && !draft.linkId && !draft.assistedRole;
 
 /** The sealed snapshot of an open draft for the device with this key, or none when it may not or would not fit. */
 export async function sealSnapshot(keyring: Keyring, keyHash: string, draft: Draft): Promise<string | undefined> {
