@@ -3,6 +3,8 @@
  * `batch`, `exec`) is one trip, however many statements it carries. Wrapping the bindings
  * themselves counts everything the app does, also code that reads `c.env.DB` directly.
  */
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { Client } from './client.ts';
 
 export type TripCall = 'first' | 'all' | 'run' | 'raw' | 'batch' | 'exec' | 'dump';
 
@@ -119,3 +121,19 @@ export class D1Counter {
 
 /** One line per trip, for a failure message. */
 export const describeTrips = (trips: Trip[]) => (trips.length ? trips.map((trip, index) => `  ${index + 1}. ${trip.call}: ${trip.sql.join(' ; ')}`).join('\n') : '  (none)');
+
+/**
+ * A browser stand-in for `app` with every D1 binding counted; each request's work left to
+ * `waitUntil` is awaited, so it is counted with the request.
+ */
+export function countedClient(app: { fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Response | Promise<Response> }, address?: string) {
+  const counter = new D1Counter();
+  const countedEnv = counter.env(env);
+  const client = new Client(async (request) => {
+    const ctx = createExecutionContext();
+    const response = await app.fetch(request, countedEnv, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  }, address);
+  return { client, counter };
+}

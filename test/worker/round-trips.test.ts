@@ -2,12 +2,12 @@
  * D1 round trips per request along the child's journey. Each trip is latency a child waits
  * for on a slow connection and work the database bills, so every route has a budget.
  */
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/platform/app.tsx';
 import { FOLLOW_HEADER } from '../../worker/engine/paths.ts';
-import { Client, location } from './client.ts';
-import { D1Counter, describeTrips, type Trip } from './d1-counter.ts';
+import { location } from './client.ts';
+import { countedClient, D1Counter, describeTrips, type Trip } from './d1-counter.ts';
 
 /**
  * Round trips allowed per route: one read for a page; one read and one write batch for a POST;
@@ -86,16 +86,8 @@ const FOLLOWED: Step[] = JOURNEY.filter((step, index) => !(step.route.startsWith
  * script sends it, each POST answered with the next page.
  */
 export async function tripsPerStep({ follow = false, snapshots = true } = {}): Promise<StepTrips[]> {
-  const counter = new D1Counter();
   // As deployed: directory entries cached, so the counts are those of a warm isolate.
-  const app = createApp({ directoryCacheMs: 30_000 });
-  const countedEnv = counter.env(env);
-  const client = new Client(async (request) => {
-    const ctx = createExecutionContext();
-    const response = await app.fetch(request, countedEnv, ctx);
-    await waitOnExecutionContext(ctx);
-    return response;
-  });
+  const { client, counter } = countedClient(createApp({ directoryCacheMs: 30_000 }));
   const steps: StepTrips[] = [];
   let shown = '';
   for (const step of follow ? FOLLOWED : JOURNEY) {

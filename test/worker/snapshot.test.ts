@@ -4,12 +4,12 @@
  * send stale, tampered, foreign and late snapshots and check that no answer is lost, mixed up
  * or written past a limit, and that each falls back to reading the draft.
  */
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../worker/platform/app.tsx';
 import { sha256Hex } from '../../worker/core/secrets.ts';
-import { Client, formFields, location } from './client.ts';
-import { D1Counter, describeTrips } from './d1-counter.ts';
+import { formFields, location } from './client.ts';
+import { countedClient, describeTrips } from './d1-counter.ts';
 import { JOURNEY_LIMITS } from '../../worker/features/respond/load-journey.ts';
 import { windowOf } from '../../worker/platform/storage/rate-limits.ts';
 import { keyringFrom } from '../../worker/core/sealed.ts';
@@ -22,16 +22,8 @@ const SNAPSHOT = /name="_draft" value="([^"]+)"/;
 
 /** A device on a counted app whose clock the test can move. */
 function device(address = `203.0.113.${Math.floor(Math.random() * 200) + 20}`) {
-  const counter = new D1Counter();
   const clock = { now: Date.now() };
-  const app = createApp({ directoryCacheMs: 30_000, now: () => new Date(clock.now) });
-  const countedEnv = counter.env(env);
-  const client = new Client(async (request) => {
-    const ctx = createExecutionContext();
-    const response = await app.fetch(request, countedEnv, ctx);
-    await waitOnExecutionContext(ctx);
-    return response;
-  }, address);
+  const { client, counter } = countedClient(createApp({ directoryCacheMs: 30_000, now: () => new Date(clock.now) }), address);
   return { client, counter, clock, address };
 }
 
