@@ -17,10 +17,14 @@ describe('vectors in the coordinates of the moves', () => {
       fc.property(fc.array(dense, { minLength: vectors, maxLength: vectors }), fc.array(step, { maxLength: 30 }), (start, steps) => {
         const model = start.map((vector) => [...vector]);
         const kept = new Coordinates(vectors, moves);
+        // Every third vector is flagged, before or after its entries are set.
+        const flagged = (v: number) => v % 3 === 0;
         model.forEach((vector, v) => {
+          if (flagged(v) && v % 2 === 0) kept.flag(v);
           const at = vector.flatMap((value, move) => (value ? [move] : []));
           // Split each value in two, to check that repeated moves are summed.
           kept.assign(v, [...at, ...at], [...at.map((move) => (vector[move]! + 1) % PRIME), ...at.map(() => PRIME - 1)]);
+          if (flagged(v)) kept.flag(v);
         });
         for (const { y: dense, pick } of steps) {
           const support = dense.flatMap((value, move) => (value ? [move] : []));
@@ -43,6 +47,7 @@ describe('vectors in the coordinates of the moves', () => {
         for (let move = 0; move < moves; move++) {
           const holders = model.flatMap((vector, v) => (vector[move] ? [v] : []));
           expect(kept.holding(move)).toBe(holders.length);
+          expect(kept.holdingFlagged(move)).toBe(holders.filter(flagged).length);
           kept.mayHold(move, into);
           expect(holders.filter((v) => !into.includes(v))).toEqual([]);
         }
@@ -99,6 +104,23 @@ describe('choosing the secondary suppressions', () => {
   it('publishes exactly the candidates the rule allows', () => {
     fc.assert(
       fc.property(problem, ({ columns, primaries, candidates }) => {
+        expect(publishable(columns, primaries, candidates)).toEqual(byRank(columns, primaries, candidates));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('publishes exactly those when most primaries are single fine cells, as where many units are small', () => {
+    const single = (columns: number) => fc.nat(columns - 1).map((col) => ({ cols: [col], vals: [1] }));
+    const mostlySingle = fc.integer({ min: 2, max: 9 }).chain((columns) =>
+      fc.record({
+        columns: fc.constant(columns),
+        primaries: fc.array(fc.oneof(single(columns), single(columns), vector(columns)), { minLength: 1, maxLength: 6 }),
+        candidates: fc.array(vector(columns), { maxLength: 14 }),
+      }),
+    );
+    fc.assert(
+      fc.property(mostlySingle, ({ columns, primaries, candidates }) => {
         expect(publishable(columns, primaries, candidates)).toEqual(byRank(columns, primaries, candidates));
       }),
       { numRuns: 400 },

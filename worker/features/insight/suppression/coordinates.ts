@@ -15,6 +15,9 @@ export class Coordinates {
   private readonly holders: GrowingInts[];
   /** How many vectors hold each move now. */
   private readonly held: Int32Array;
+  /** Vectors flagged as of interest (see `flag`), and how many of them hold each move. */
+  private readonly flagged: Uint8Array;
+  private readonly heldFlagged: Int32Array;
   /** Stamps: which vectors a walk has met, which moves an elimination has changed. */
   private readonly seen: Int32Array;
   private readonly done: Int32Array;
@@ -25,6 +28,8 @@ export class Coordinates {
     this.values = Array.from({ length: vectors }, () => new GrowingInts(2));
     this.holders = Array.from({ length: moves }, () => new GrowingInts(2));
     this.held = new Int32Array(moves);
+    this.flagged = new Uint8Array(vectors);
+    this.heldFlagged = new Int32Array(moves);
     this.seen = new Int32Array(vectors);
     this.done = new Int32Array(moves);
   }
@@ -34,6 +39,23 @@ export class Coordinates {
     const sums = new Map<number, number>();
     moves.forEach((move, i) => sums.set(move, ((sums.get(move) ?? 0) + values[i]!) % PRIME));
     for (const [move, value] of sums) if (value !== 0) this.append(vector, move, value);
+  }
+
+  /** Flags a vector, so that `holdingFlagged` counts it. */
+  flag(vector: number) {
+    if (this.flagged[vector]) return;
+    this.flagged[vector] = 1;
+    const at = this.at[vector]!;
+    for (let i = 0; i < at.length; i++) this.heldFlagged[at.items[i]!]!++;
+  }
+
+  isFlagged(vector: number) {
+    return this.flagged[vector] === 1;
+  }
+
+  /** How many flagged vectors hold a move. */
+  holdingFlagged(move: number) {
+    return this.heldFlagged[move]!;
   }
 
   /** The moves where a vector has entries; read only, the first `size(vector)`. */
@@ -107,6 +129,7 @@ export class Coordinates {
         }
         if (value === 0) {
           this.held[move]!--;
+          if (this.flagged[vector]) this.heldFlagged[move]!--;
           continue;
         }
         at.items[kept] = move;
@@ -124,6 +147,7 @@ export class Coordinates {
     this.values[vector]!.push(value);
     this.holders[move]!.push(vector);
     this.held[move]!++;
+    if (this.flagged[vector]) this.heldFlagged[move]!++;
   }
 
   private entry(vector: number, move: number) {

@@ -26,8 +26,15 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   // What each move does to each column (by column); at first each column moves alone.
   const byColumn = new Coordinates(columns, columns);
   for (let col = 0; col < columns; col++) byColumn.assign(col, [col], [1]);
-  const ofPrimaries = new Coordinates(primaries.length, columns);
-  primaries.forEach((vector, p) => ofPrimaries.assign(p, vector.cols, vector.vals));
+  // A primary of one fine cell has that cell's coordinates: it is read from the columns' (flagged
+  // there), not kept and eliminated a second time. Where many units are small, most primaries are.
+  const wide: Vector[] = [];
+  for (const vector of primaries) {
+    if (vector.cols.length === 1) byColumn.flag(vector.cols[0]!);
+    else wide.push(vector);
+  }
+  const ofPrimaries = new Coordinates(wide.length, columns);
+  wide.forEach((vector, p) => ofPrimaries.assign(p, vector.cols, vector.vals));
   const y = new Float64Array(columns);
   const inSupport = new Int32Array(columns);
   let mark = 0;
@@ -61,7 +68,7 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
     }
     support.length = size;
     if (size === 0) return true;
-    if (pins(ofPrimaries, support, y, inSupport, mark, holders)) return false;
+    if (pins(ofPrimaries, byColumn, support, y, inSupport, mark, holders)) return false;
     // Combine the moves so that none changes the candidate, pivoting on the move whose
     // elimination touches least: the columns and primaries it changes.
     const cost = (move: number) => byColumn.holding(move) + ofPrimaries.holding(move);
@@ -73,24 +80,33 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   });
 }
 
-/** Whether some primary's coordinates are a multiple of the candidate's (`y` over `support`). */
-function pins(ofPrimaries: Coordinates, support: readonly number[], y: Float64Array, inSupport: Int32Array, mark: number, holders: number[]) {
+/**
+ * Whether some primary's coordinates are a multiple of the candidate's (`y` over `support`):
+ * a wide primary's, or a flagged column's. Such a primary holds every move the candidate
+ * holds, so the primaries holding any one of them are enough to look through: the fewest.
+ */
+function pins(ofPrimaries: Coordinates, byColumn: Coordinates, support: readonly number[], y: Float64Array, inSupport: Int32Array, mark: number, holders: number[]) {
+  const cost = (move: number) => ofPrimaries.holding(move) + (byColumn.holdingFlagged(move) > 0 ? byColumn.holding(move) : 0);
   let fewest = support[0]!;
-  for (const move of support) if (ofPrimaries.holding(move) < ofPrimaries.holding(fewest)) fewest = move;
-  if (ofPrimaries.holding(fewest) === 0) return false;
-  ofPrimaries.mayHold(fewest, holders);
+  for (const move of support) if (cost(move) < cost(fewest)) fewest = move;
+  if (cost(fewest) === 0) return false;
   const scale = inv(y[fewest]!);
-  // A primary listed that no longer holds `fewest` fails the comparison: y holds it.
-  for (const p of holders) {
-    const size = ofPrimaries.size(p);
-    if (size !== support.length) continue;
-    const moves = ofPrimaries.movesOf(p);
-    const values = ofPrimaries.valuesOf(p);
-    let factor = 0;
-    for (let i = 0; i < size; i++) if (moves[i] === fewest) factor = mul(values[i]!, scale);
-    let same = true;
-    for (let i = 0; i < size && same; i++) same = inSupport[moves[i]!] === mark && values[i] === mul(factor, y[moves[i]!]!);
-    if (same) return true;
-  }
-  return false;
+  const among = (coordinates: Coordinates, flaggedOnly: boolean) => {
+    coordinates.mayHold(fewest, holders);
+    // A vector listed that no longer holds `fewest` fails the comparison: y holds it.
+    for (const p of holders) {
+      if (flaggedOnly && !coordinates.isFlagged(p)) continue;
+      const size = coordinates.size(p);
+      if (size !== support.length) continue;
+      const moves = coordinates.movesOf(p);
+      const values = coordinates.valuesOf(p);
+      let factor = 0;
+      for (let i = 0; i < size; i++) if (moves[i] === fewest) factor = mul(values[i]!, scale);
+      let same = true;
+      for (let i = 0; i < size && same; i++) same = inSupport[moves[i]!] === mark && values[i] === mul(factor, y[moves[i]!]!);
+      if (same) return true;
+    }
+    return false;
+  };
+  return (ofPrimaries.holding(fewest) > 0 && among(ofPrimaries, false)) || (byColumn.holdingFlagged(fewest) > 0 && among(byColumn, true));
 }
