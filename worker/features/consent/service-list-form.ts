@@ -18,7 +18,7 @@ export function rowsOf(services: readonly Service[]): ServiceRow[] {
 const emptyRow = (): ServiceRow => ({ id: '', label: { nb: '', nn: '', en: '' }, explanation: { nb: '', nn: '', en: '' }, health: false, notify: '', remove: false });
 
 /** Reads the rows back from a posted form; at most `limit` rows are read, whatever `rows` says. */
-export function readRows(body: Map<string, string[]>, limit: number): ServiceRow[] {
+export function readRows(body: ReadonlyMap<string, string[]>, limit: number): ServiceRow[] {
   const count = Math.min(Math.max(0, Number(body.get('rows')?.[0]) || 0), limit);
   const field = (name: string, row: number) => (body.get(fieldId(name, row))?.[0] ?? '').trim();
   return Array.from({ length: count }, (_, row) => ({

@@ -23,7 +23,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isDate = (text: string) => DATE.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text);
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
-export function readRoundValues(body: Map<string, string[]>): RoundValues {
+export function readRoundValues(body: ReadonlyMap<string, string[]>): RoundValues {
   const one = (name: string) => (body.get(name)?.[0] ?? '').trim();
   const all = (name: string) => body.get(name) ?? [];
   const texts = all('localText');

@@ -27,12 +27,21 @@ export const formPostsOnly = (): MiddlewareHandler => async (c, next) => {
   await next();
 };
 
+/** Each request's form, read once: the journey's middleware and its route may both ask. */
+const read = new WeakMap<Request, Promise<ReadonlyMap<string, string[]>>>();
+
 /**
  * Reads a posted form into name → values. Refuses what cannot be read exactly as it was sent
  * (a broken percent-escape or bytes that are not UTF-8 would otherwise be saved altered, and a
  * multipart body cut off or not matching its boundary would otherwise be a 500) and files.
  */
-export async function readForm(c: Context): Promise<Map<string, string[]>> {
+export function readForm(c: Context): Promise<ReadonlyMap<string, string[]>> {
+  let form = read.get(c.req.raw);
+  if (!form) read.set(c.req.raw, (form = parseForm(c)));
+  return form;
+}
+
+async function parseForm(c: Context): Promise<Map<string, string[]>> {
   // Read outside the parsing below, so a body over the size limit still ends as a 413.
   const bytes = await c.req.arrayBuffer();
   if (URLENCODED.test(c.req.header('content-type') ?? '')) return urlencoded(bytes);
