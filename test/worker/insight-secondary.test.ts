@@ -9,14 +9,17 @@ import { inv, mul, PRIME } from '../../worker/features/insight/suppression/modul
 import { publishable, type Vector } from '../../worker/features/insight/suppression/secondary.ts';
 
 describe('vectors in the coordinates of the moves', () => {
-  it('eliminate a pivot as dense arithmetic does, and know who holds each move', () => {
+  it.each([
+    ['with', undefined],
+    ['without', 0],
+  ])('eliminate a pivot as dense arithmetic does, and know who holds each move (%s membership bits)', (_, membershipBits) => {
     const [vectors, moves] = [12, 16];
     const dense = fc.array(fc.oneof(fc.constant(0), fc.constant(0), fc.constant(1), fc.integer({ min: 1, max: PRIME - 1 })), { minLength: moves, maxLength: moves });
     const step = fc.record({ y: dense.filter((y) => y.some(Boolean)), pick: fc.nat() });
     fc.assert(
       fc.property(fc.array(dense, { minLength: vectors, maxLength: vectors }), fc.array(step, { maxLength: 30 }), (start, steps) => {
         const model = start.map((vector) => [...vector]);
-        const kept = new Coordinates(vectors, moves);
+        const kept = new Coordinates(vectors, moves, membershipBits);
         // Every third vector is flagged, before or after its entries are set.
         const flagged = (v: number) => v % 3 === 0;
         model.forEach((vector, v) => {

@@ -8,11 +8,14 @@
 import { GrowingInts } from './growing.ts';
 import { inv, mul, PRIME } from './modular.ts';
 
+/** Up to 16 MB of membership bits by default (see `holds`). */
+const MEMBERSHIP_BITS = 2 ** 27;
+
 export class Coordinates {
   private readonly at: GrowingInts[];
   private readonly values: GrowingInts[];
   /** The vectors that have had an entry at each move (some may have lost it since). */
-  private readonly holders: GrowingInts[];
+  private readonly holders: number[][];
   /** How many vectors hold each move now. */
   private readonly held: Int32Array;
   /** Vectors flagged as of interest (see `flag`), and how many of them hold each move. */
@@ -22,16 +25,22 @@ export class Coordinates {
   private readonly seen: Int32Array;
   private readonly done: Int32Array;
   private stamp = 0;
+  /** Which vectors hold which moves, a bit each, where that fits; else null. */
+  private readonly member: Int32Array | null;
+  private readonly moves: number;
 
-  constructor(vectors: number, moves: number) {
+  /** `membershipBits`: the most bits of `holds` to keep; a larger set walks the lists instead. */
+  constructor(vectors: number, moves: number, membershipBits = MEMBERSHIP_BITS) {
     this.at = Array.from({ length: vectors }, () => new GrowingInts(2));
     this.values = Array.from({ length: vectors }, () => new GrowingInts(2));
-    this.holders = Array.from({ length: moves }, () => new GrowingInts(2));
+    this.holders = Array.from({ length: moves }, () => []);
     this.held = new Int32Array(moves);
     this.flagged = new Uint8Array(vectors);
     this.heldFlagged = new Int32Array(moves);
     this.seen = new Int32Array(vectors);
     this.done = new Int32Array(moves);
+    this.moves = moves;
+    this.member = vectors * moves <= membershipBits ? new Int32Array(Math.ceil((vectors * moves) / 32)) : null;
   }
 
   /** Sets a vector that holds nothing yet; repeated moves are summed. */
@@ -88,15 +97,15 @@ export class Coordinates {
       const seen = ++this.stamp;
       let kept = 0;
       for (let i = 0; i < list.length; i++) {
-        const vector = list.items[i]!;
-        if (this.seen[vector] === seen || this.entry(vector, move) === 0) continue;
+        const vector = list[i]!;
+        if (this.seen[vector] === seen || !this.holds(vector, move) || this.entry(vector, move) === 0) continue;
         this.seen[vector] = seen;
-        list.items[kept++] = vector;
+        list[kept++] = vector;
       }
       list.length = kept;
     }
     into.length = list.length;
-    for (let i = 0; i < list.length; i++) into[i] = list.items[i]!;
+    for (let i = 0; i < list.length; i++) into[i] = list[i]!;
   }
 
   /**
@@ -109,9 +118,10 @@ export class Coordinates {
     const seen = ++this.stamp;
     // No vector gains the pivot here, so the list stays as it is while it is walked.
     for (let h = 0; h < list.length; h++) {
-      const vector = list.items[h]!;
+      const vector = list[h]!;
       if (this.seen[vector] === seen) continue;
       this.seen[vector] = seen;
+      if (!this.holds(vector, pivot)) continue;
       const own = this.entry(vector, pivot);
       if (own === 0) continue;
       const factor = mul(own, scale);
@@ -128,6 +138,7 @@ export class Coordinates {
           this.done[move] = done;
         }
         if (value === 0) {
+          this.toggle(vector, move);
           this.held[move]!--;
           if (this.flagged[vector]) this.heldFlagged[move]!--;
           continue;
@@ -143,11 +154,28 @@ export class Coordinates {
   }
 
   private append(vector: number, move: number, value: number) {
+    this.toggle(vector, move);
     this.at[vector]!.push(move);
     this.values[vector]!.push(value);
     this.holders[move]!.push(vector);
     this.held[move]!++;
     if (this.flagged[vector]) this.heldFlagged[move]!++;
+  }
+
+  /**
+   * Whether a vector holds a move: the bit, where there are bits, so that the many stale
+   * entries of the holders' lists (entries that cancelled out) are passed by without a walk.
+   */
+  private holds(vector: number, move: number) {
+    if (this.member === null) return true;
+    const bit = vector * this.moves + move;
+    return (this.member[Math.floor(bit / 32)]! & (1 << (bit & 31))) !== 0;
+  }
+
+  private toggle(vector: number, move: number) {
+    if (this.member === null) return;
+    const bit = vector * this.moves + move;
+    this.member[Math.floor(bit / 32)]! ^= 1 << (bit & 31);
   }
 
   private entry(vector: number, move: number) {

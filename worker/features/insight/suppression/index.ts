@@ -95,14 +95,9 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
   const { columns, items: all } = itemsOf(tally, tables, figures, question);
   // Figures over the same columns are one figure (a total where everyone chose one option, a
   // table whose extra dimension has one value): decided once, for all of them.
-  const bySignature = new Map<string, Item[]>();
-  for (const item of all) {
-    const signature = `${item.mean ? 'm' : 'c'}${[...item.vector.cols].sort((a, b) => a - b).join(',')}`;
-    bySignature.set(signature, [...(bySignature.get(signature) ?? []), item]);
-  }
   const twins = new Map<Item, Item[]>();
   const representative = new Map<Item, Item>();
-  for (const group of bySignature.values()) {
+  for (const group of sameColumns(all)) {
     twins.set(group[0]!, group);
     for (const item of group) representative.set(item, group[0]!);
   }
@@ -129,25 +124,17 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
   });
   const partsOf = partsIn(tally, tables, all.filter((item) => !item.mean), representative);
   const shown = (item: Item) => statusOf(item) === 'published' && item.figure.status === 'published';
+  const bounds = boundsOf(items);
   for (;;) {
-    const sources = items.filter((item) => shown(item) && item.weights.every((weight) => weight > 0));
+    const sources = items.filter((item) => shown(item) && bounds.has(item));
     const at = new Map(sources.map((item, index) => [item, index]));
     const shownParts = new Map<number, number[]>();
-    const constraints: Constraint[] = sources.map((item) => ({ cols: item.vector.cols, coefs: item.weights, value: item.mean ? item.figure.mean!.scoreSum : item.figure.count }));
-    // A mean with its count also bounds the options by how far each is from the lowest and the highest score.
+    const constraints = sources.map((item) => bounds.get(item)!.own);
     const derived: Constraint[] = [];
     const derivedFrom: number[] = [];
     sources.forEach((item, index) => {
-      if (!item.mean) return;
-      const { cols, coefs } = constraints[index]!;
-      const low = Math.min(...coefs);
-      const high = Math.max(...coefs);
-      const { count } = item.figure;
-      const { scoreSum } = item.figure.mean!;
-      for (const [weights, value] of [[coefs.map((coef) => coef - low), scoreSum - low * count], [coefs.map((coef) => high - coef), high * count - scoreSum]] as const) {
-        const kept = weights.map((weight, i) => [cols[i]!, weight] as const).filter(([, weight]) => weight > 0);
-        if (kept.length === 0) continue;
-        derived.push({ cols: kept.map(([col]) => col), coefs: kept.map(([, weight]) => weight), value });
+      for (const constraint of bounds.get(item)!.derived) {
+        derived.push(constraint);
         derivedFrom.push(index);
       }
     });
@@ -171,6 +158,58 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
     if (widen.size === 0) return;
     for (const item of widen) hide(item);
   }
+}
+
+/** The items in groups over the same columns (counts and means apart), in the order first met. */
+function sameColumns(items: readonly Item[]) {
+  const groups: { cols: readonly number[]; mean: boolean; items: Item[] }[] = [];
+  const byHash = new Map<number, number[]>();
+  for (const item of items) {
+    const cols = ascending(item.vector.cols);
+    let hash = item.mean ? 1 : 2;
+    for (const col of cols) hash = Math.imul(hash ^ col, 16_777_619);
+    const found = byHash.get(hash);
+    const same = found?.find((at) => groups[at]!.mean === item.mean && equal(groups[at]!.cols, cols));
+    if (same !== undefined) {
+      groups[same]!.items.push(item);
+      continue;
+    }
+    if (found) found.push(groups.length);
+    else byHash.set(hash, [groups.length]);
+    groups.push({ cols, mean: item.mean, items: [item] });
+  }
+  return groups.map((group) => group.items);
+}
+
+const ascending = (cols: readonly number[]) => (cols.every((col, i) => i === 0 || cols[i - 1]! < col) ? cols : [...cols].sort((a, b) => a - b));
+const equal = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((value, i) => value === b[i]);
+
+/**
+ * What each figure with positive weights says to the interval checks, worked out once per set:
+ * its own sum and, for a mean with its count, the sums that bound the options by how far each
+ * is from the lowest and the highest score.
+ */
+function boundsOf(items: readonly Item[]) {
+  const bounds = new Map<Item, { own: Constraint; derived: Constraint[] }>();
+  for (const item of items) {
+    if (!item.weights.every((weight) => weight > 0)) continue;
+    const { cols } = item.vector;
+    const coefs = item.weights;
+    const own: Constraint = { cols, coefs, value: item.mean ? item.figure.mean!.scoreSum : item.figure.count };
+    const derived: Constraint[] = [];
+    if (item.mean) {
+      const low = Math.min(...coefs);
+      const high = Math.max(...coefs);
+      const { count } = item.figure;
+      const { scoreSum } = item.figure.mean!;
+      for (const [weights, value] of [[coefs.map((coef) => coef - low), scoreSum - low * count], [coefs.map((coef) => high - coef), high * count - scoreSum]] as const) {
+        const kept = weights.map((weight, i) => [cols[i]!, weight] as const).filter(([, weight]) => weight > 0);
+        if (kept.length > 0) derived.push({ cols: kept.map(([col]) => col), coefs: kept.map(([, weight]) => weight), value });
+      }
+    }
+    bounds.set(item, { own, derived });
+  }
+  return bounds;
 }
 
 /**
@@ -208,7 +247,9 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
     else if (list.at(-1) !== part) list.push(part);
   };
   const left = new Float64Array(1 << Math.max(0, ...keyed.map(({ fixed }) => fixed.length)));
-  for (const { item: part, kind, fixed, key } of keyed) {
+  // Parts joined largest first (stably), so that each whole's list is in that order.
+  const largestFirst = keyed.map((entry, order) => ({ entry, order })).sort((a, b) => b.entry.item.figure.count - a.entry.item.figure.count || a.order - b.order);
+  for (const { entry: { item: part, kind, fixed, key } } of largestFirst) {
     if (representative.get(part) !== part) continue;
     // left[mask]: the key less the digits of the dimensions in the mask (each subset from a smaller one).
     left[0] = key;
@@ -225,16 +266,7 @@ function partsIn(tally: Tally, tables: readonly TableSpec[], counts: readonly It
       join(byKey.get(left[mask]! - 1 - unfixed), part);
     }
   }
-  // Sorted when first asked for: only the counts holding a hidden cell ever are.
-  const sorted = new Set<Item[]>();
-  return (whole: Item) => {
-    const list = parts.get(whole);
-    if (list && !sorted.has(list)) {
-      list.sort((a, b) => b.figure.count - a.figure.count);
-      sorted.add(list);
-    }
-    return list ?? [];
-  };
+  return (whole: Item) => parts.get(whole) ?? [];
 }
 
 export function publish(rows: Iterable<ResponseRow>, tables: readonly TableSpec[], options: PublishOptions): PublishedTable[] {

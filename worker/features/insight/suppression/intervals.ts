@@ -64,12 +64,21 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
   }
   // A hidden cell is also bounded by a published count that holds all of it, less the shown
   // parts of that count which lie outside it (disjoint, largest first), less the least the rest can be.
-  const holding: number[][] = Array.from({ length: columns }, () => []);
+  // Only the hidden cells' columns need the counts that hold them.
+  const slot = new Int32Array(columns).fill(-1);
+  const holding: number[][] = [];
+  for (const cols of hidden) for (const col of cols) if (slot[col] === -1) slot[col] = holding.push([]) - 1;
   constraints.forEach(({ cols, coefs }, c) => {
-    if (coefs.every((coef) => coef === 1)) for (const col of cols) holding[col]!.push(c);
+    if (!coefs.every((coef) => coef === 1)) return;
+    for (const col of cols) if (slot[col] !== -1) holding[slot[col]!]!.push(c);
   });
   const taken = new Int32Array(columns).fill(-1);
-  const least = constraints.map(({ cols }) => cols.reduce((sum, col) => sum + lower[col]!, 0));
+  // The least each count's columns can be, summed when first asked for.
+  const leastOf = new Float64Array(constraints.length).fill(NaN);
+  const least = (c: number) => {
+    if (Number.isNaN(leastOf[c])) leastOf[c] = constraints[c]!.cols.reduce((sum, col) => sum + lower[col]!, 0);
+    return leastOf[c]!;
+  };
   let serial = 0;
   return hidden.map((cols) => {
     let bound = 0;
@@ -80,21 +89,21 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
     }
     // The published counts holding every column of the cell, smallest first.
     const held = new Map<number, number>();
-    for (const col of cols) for (const c of holding[col]!) held.set(c, (held.get(c) ?? 0) + 1);
+    for (const col of cols) for (const c of holding[slot[col]!]!) held.set(c, (held.get(c) ?? 0) + 1);
     const wholes = [...held].filter(([, count]) => count === cols.length).map(([c]) => c).sort((a, b) => constraints[a]!.value - constraints[b]!.value).slice(0, WHOLES);
     let ownLeast = 0;
     for (const col of cols) ownLeast += lower[col]!;
     for (const c of wholes) {
       const mark = serial++;
       for (const col of cols) taken[col] = mark;
-      let high = constraints[c]!.value - (least[c]! - ownLeast);
+      let high = constraints[c]!.value - (least(c) - ownLeast);
       let largest = -1;
       for (const part of partsOf(c)) {
         const { cols: partCols, value } = constraints[part]!;
         if (partCols.some((col) => taken[col] === mark)) continue;
         for (const col of partCols) taken[col] = mark;
         // The part's own total replaces the least its columns can be.
-        high -= value - least[part]!;
+        high -= value - least(part);
         if (largest < 0) largest = part;
       }
       if (high < bound) {

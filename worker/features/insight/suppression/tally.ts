@@ -66,13 +66,10 @@ export class Counting {
       digits.reach((fine + 1) * dims.length);
       digits.items.set(this.row, fine * dims.length);
       this.respondents.reach(fine + 1);
+      for (const { options, counts } of this.questions) counts.reach((fine + 1) * (options.length + 1));
     }
     this.respondents.items[fine]!++;
-    for (const { id, index, options, counts } of this.questions) {
-      const width = options.length + 1;
-      counts.reach((fine + 1) * width);
-      counts.items[fine * width + (index.get(row[id] ?? '') ?? options.length)]!++;
-    }
+    for (const { id, index, options, counts } of this.questions) counts.items[fine * (options.length + 1) + (index.get(row[id] ?? '') ?? options.length)]!++;
   }
 
   get tally(): Tally {
