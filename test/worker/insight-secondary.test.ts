@@ -43,7 +43,7 @@ describe('vectors in the coordinates of the moves', () => {
         }
         model.forEach((vector, v) => {
           const size = kept.size(v);
-          const entries = Array.from(kept.movesOf(v).subarray(0, size), (move, i) => [move, kept.valuesOf(v)[i]!]).sort((a, b) => a[0]! - b[0]!);
+          const entries = kept.movesOf(v).slice(0, size).map((move, i) => [move, kept.valuesOf(v)[i]!]).sort((a, b) => a[0]! - b[0]!);
           expect(entries).toEqual(vector.flatMap((value, move) => (value ? [[move, value]] : [])));
         });
         const into: number[] = [];

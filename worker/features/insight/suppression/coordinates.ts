@@ -5,15 +5,14 @@
  * candidate's coordinates, so that none holds the pivot after it. Contiguous arrays keep that
  * a walk through memory in order; a hash table of entries was one and a half times slower.
  */
-import { GrowingInts } from './growing.ts';
 import { inv, mul, PRIME } from './modular.ts';
 
 /** Up to 16 MB of membership bits by default (see `holds`). */
 const MEMBERSHIP_BITS = 2 ** 27;
 
 export class Coordinates {
-  private readonly at: GrowingInts[];
-  private readonly values: GrowingInts[];
+  private readonly at: number[][];
+  private readonly values: number[][];
   /** The vectors that have had an entry at each move (some may have lost it since). */
   private readonly holders: number[][];
   /** How many vectors hold each move now. */
@@ -31,8 +30,8 @@ export class Coordinates {
 
   /** `membershipBits`: the most bits of `holds` to keep; a larger set walks the lists instead. */
   constructor(vectors: number, moves: number, membershipBits = MEMBERSHIP_BITS) {
-    this.at = Array.from({ length: vectors }, () => new GrowingInts(2));
-    this.values = Array.from({ length: vectors }, () => new GrowingInts(2));
+    this.at = Array.from({ length: vectors }, () => []);
+    this.values = Array.from({ length: vectors }, () => []);
     this.holders = Array.from({ length: moves }, () => []);
     this.held = new Int32Array(moves);
     this.flagged = new Uint8Array(vectors);
@@ -55,7 +54,7 @@ export class Coordinates {
     if (this.flagged[vector]) return;
     this.flagged[vector] = 1;
     const at = this.at[vector]!;
-    for (let i = 0; i < at.length; i++) this.heldFlagged[at.items[i]!]!++;
+    for (let i = 0; i < at.length; i++) this.heldFlagged[at[i]!]!++;
   }
 
   isFlagged(vector: number) {
@@ -67,14 +66,14 @@ export class Coordinates {
     return this.heldFlagged[move]!;
   }
 
-  /** The moves where a vector has entries; read only, the first `size(vector)`. */
-  movesOf(vector: number): Int32Array {
-    return this.at[vector]!.items;
+  /** The moves where a vector has entries (read only; `size(vector)` long). */
+  movesOf(vector: number): readonly number[] {
+    return this.at[vector]!;
   }
 
   /** A vector's entries, alongside `movesOf`. */
-  valuesOf(vector: number): Int32Array {
-    return this.values[vector]!.items;
+  valuesOf(vector: number): readonly number[] {
+    return this.values[vector]!;
   }
 
   size(vector: number) {
@@ -98,7 +97,7 @@ export class Coordinates {
       let kept = 0;
       for (let i = 0; i < list.length; i++) {
         const vector = list[i]!;
-        if (this.seen[vector] === seen || !this.holds(vector, move) || this.entry(vector, move) === 0) continue;
+        if (this.seen[vector] === seen || !this.holds(vector, move) || (this.member === null && this.entry(vector, move) === 0)) continue;
         this.seen[vector] = seen;
         list[kept++] = vector;
       }
@@ -130,8 +129,8 @@ export class Coordinates {
       const done = ++this.stamp;
       let kept = 0;
       for (let i = 0; i < at.length; i++) {
-        const move = at.items[i]!;
-        let value = values.items[i]!;
+        const move = at[i]!;
+        let value = values[i]!;
         if (inSupport[move] === mark) {
           value -= mul(factor, y[move]!);
           if (value < 0) value += PRIME;
@@ -143,8 +142,8 @@ export class Coordinates {
           if (this.flagged[vector]) this.heldFlagged[move]!--;
           continue;
         }
-        at.items[kept] = move;
-        values.items[kept++] = value;
+        at[kept] = move;
+        values[kept++] = value;
       }
       at.length = kept;
       values.length = kept;
@@ -163,8 +162,9 @@ export class Coordinates {
   }
 
   /**
-   * Whether a vector holds a move: the bit, where there are bits, so that the many stale
-   * entries of the holders' lists (entries that cancelled out) are passed by without a walk.
+   * Whether a vector holds a move: exactly, by its bit, where there are bits, so that the many
+   * stale entries of the holders' lists (entries that cancelled out) are passed by without a
+   * walk; where there are none, always true (the entry says).
    */
   private holds(vector: number, move: number) {
     if (this.member === null) return true;
@@ -180,7 +180,7 @@ export class Coordinates {
 
   private entry(vector: number, move: number) {
     const at = this.at[vector]!;
-    for (let i = 0; i < at.length; i++) if (at.items[i] === move) return this.values[vector]!.items[i]!;
+    for (let i = 0; i < at.length; i++) if (at[i] === move) return this.values[vector]![i]!;
     return 0;
   }
 }

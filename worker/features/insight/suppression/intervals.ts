@@ -35,12 +35,22 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
       let least = 0;
       let most = 0;
       let unbounded = 0;
+      // A sum at least the widest column range (times its weight) above the least its columns
+      // can be and below the most moves no bound: its second pass is skipped.
+      let widest = 0;
       for (let i = 0; i < cols.length; i++) {
         const col = cols[i]!;
-        least += coefs[i]! * lower[col]!;
-        if (upper[col] === Infinity) unbounded++;
-        else most += coefs[i]! * upper[col]!;
+        const coef = coefs[i]!;
+        least += coef * lower[col]!;
+        const high = upper[col]!;
+        if (high === Infinity) unbounded++;
+        else {
+          most += coef * high;
+          const width = coef * (high - lower[col]!);
+          if (width > widest) widest = width;
+        }
       }
+      if (unbounded === 0 && value - least >= widest && most - value >= widest) continue;
       for (let i = 0; i < cols.length; i++) {
         const col = cols[i]!;
         const coef = coefs[i]!;
@@ -80,6 +90,36 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
     return leastOf[c]!;
   };
   let serial = 0;
+  // How many of a cell's other columns each count holds, stamped per cell.
+  const heldAt = new Int32Array(constraints.length);
+  const heldStamp = new Int32Array(constraints.length).fill(-1);
+  /** The smallest WHOLES counts holding all of a cell, in value order (ties in index order). */
+  const smallestHolding = (cols: readonly number[]) => {
+    const stamp = serial++;
+    for (let i = 1; i < cols.length; i++) {
+      for (const c of holding[slot[cols[i]!]!]!) {
+        if (heldStamp[c] !== stamp) {
+          heldStamp[c] = stamp;
+          heldAt[c] = 0;
+        }
+        heldAt[c]!++;
+      }
+    }
+    // Every count holding the cell holds its first column: those, with the rest held, kept in order.
+    const wholes: number[] = [];
+    for (const c of cols.length > 0 ? holding[slot[cols[0]!]!]! : []) {
+      if (cols.length > 1 && (heldStamp[c] !== stamp || heldAt[c] !== cols.length - 1)) continue;
+      const value = constraints[c]!.value;
+      if (wholes.length === WHOLES && value >= constraints[wholes[WHOLES - 1]!]!.value) continue;
+      let at = Math.min(wholes.length, WHOLES - 1);
+      wholes[at] = c;
+      while (at > 0 && constraints[wholes[at - 1]!]!.value > value) {
+        wholes[at] = wholes[at - 1]!;
+        wholes[--at] = c;
+      }
+    }
+    return wholes;
+  };
   return hidden.map((cols) => {
     let bound = 0;
     const from = new Set<number>();
@@ -88,9 +128,7 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
       if (upperFrom[col]! >= 0) from.add(upperFrom[col]!);
     }
     // The published counts holding every column of the cell, smallest first.
-    const held = new Map<number, number>();
-    for (const col of cols) for (const c of holding[slot[col]!]!) held.set(c, (held.get(c) ?? 0) + 1);
-    const wholes = [...held].filter(([, count]) => count === cols.length).map(([c]) => c).sort((a, b) => constraints[a]!.value - constraints[b]!.value).slice(0, WHOLES);
+    const wholes = smallestHolding(cols);
     let ownLeast = 0;
     for (const col of cols) ownLeast += lower[col]!;
     for (const c of wholes) {
