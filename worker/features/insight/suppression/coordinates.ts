@@ -128,7 +128,8 @@ export class Coordinates {
       const values = this.values[vector]!;
       const done = ++this.stamp;
       let kept = 0;
-      for (let i = 0; i < at.length; i++) {
+      const size = at.length;
+      for (let i = 0; i < size; i++) {
         const move = at[i]!;
         let value = values[i]!;
         if (inSupport[move] === mark) {
@@ -145,17 +146,35 @@ export class Coordinates {
         at[kept] = move;
         values[kept++] = value;
       }
-      at.length = kept;
-      values.length = kept;
-      for (const move of support) if (this.done[move] !== done) this.append(vector, move, PRIME - mul(factor, y[move]!));
+      // The moves it gains go where cancelled ones were, then at the end: an array is never
+      // shortened to be lengthened again.
+      for (const move of support) if (this.done[move] !== done) this.append(vector, move, PRIME - mul(factor, y[move]!), kept++);
+      if (kept < size) {
+        at.length = kept;
+        values.length = kept;
+      }
     }
     list.length = 0;
   }
 
-  private append(vector: number, move: number, value: number) {
+  /** Empties a vector for good: no elimination changes it again (its holders' entries go stale). */
+  drop(vector: number) {
+    const at = this.at[vector]!;
+    for (let i = 0; i < at.length; i++) {
+      const move = at[i]!;
+      this.toggle(vector, move);
+      this.held[move]!--;
+      if (this.flagged[vector]) this.heldFlagged[move]!--;
+    }
+    at.length = 0;
+    this.values[vector]!.length = 0;
+  }
+
+  /** Gives a vector an entry at `index` (by default its end), over whatever was there. */
+  private append(vector: number, move: number, value: number, index = this.at[vector]!.length) {
     this.toggle(vector, move);
-    this.at[vector]!.push(move);
-    this.values[vector]!.push(value);
+    this.at[vector]![index] = move;
+    this.values[vector]![index] = value;
     this.holders[move]!.push(vector);
     this.held[move]!++;
     if (this.flagged[vector]) this.heldFlagged[move]!++;

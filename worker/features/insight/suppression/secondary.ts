@@ -40,7 +40,21 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   let mark = 0;
   const support: number[] = [];
   const holders: number[] = [];
-  return candidates.map((candidate) => {
+  // A column no later candidate holds is never read again (unless a primary is its own): it
+  // is dropped, so that no later elimination updates it. Candidates go largest first, so the
+  // columns of large fine cells are done with early.
+  const lastUse = new Int32Array(columns).fill(-1);
+  candidates.forEach((candidate, at) => {
+    for (const col of candidate.cols) lastUse[col] = at;
+  });
+  for (let col = 0; col < columns; col++) if (lastUse[col] === -1 && !byColumn.isFlagged(col)) byColumn.drop(col);
+  return candidates.map((candidate, at) => {
+    const verdict = decide(candidate);
+    for (const col of candidate.cols) if (lastUse[col] === at && !byColumn.isFlagged(col)) byColumn.drop(col);
+    return verdict;
+  });
+
+  function decide(candidate: Vector) {
     // The candidate's coordinates: y[move] for the moves in `support`.
     mark++;
     support.length = 0;
@@ -77,7 +91,7 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
     byColumn.eliminate(pivot, y, support, inSupport, mark);
     ofPrimaries.eliminate(pivot, y, support, inSupport, mark);
     return true;
-  });
+  }
 }
 
 /**
