@@ -39,7 +39,7 @@ export class Coordinates {
     this.seen = new Int32Array(vectors);
     this.done = new Int32Array(moves);
     this.moves = moves;
-    this.member = vectors * moves <= membershipBits ? new Int32Array(Math.ceil((vectors * moves) / 32)) : null;
+    this.member = vectors * moves <= Math.min(membershipBits, 2 ** 31) ? new Int32Array(Math.ceil((vectors * moves) / 32)) : null;
   }
 
   /** Sets a vector that holds nothing yet; repeated moves are summed. */
@@ -188,13 +188,13 @@ export class Coordinates {
   private holds(vector: number, move: number) {
     if (this.member === null) return true;
     const bit = vector * this.moves + move;
-    return (this.member[Math.floor(bit / 32)]! & (1 << (bit & 31))) !== 0;
+    return (this.member[bit >>> 5]! & (1 << (bit & 31))) !== 0;
   }
 
   private toggle(vector: number, move: number) {
     if (this.member === null) return;
     const bit = vector * this.moves + move;
-    this.member[Math.floor(bit / 32)]! ^= 1 << (bit & 31);
+    this.member[bit >>> 5]! ^= 1 << (bit & 31);
   }
 
   private entry(vector: number, move: number) {

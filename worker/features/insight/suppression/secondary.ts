@@ -48,6 +48,8 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
     for (const col of candidate.cols) lastUse[col] = at;
   });
   for (let col = 0; col < columns; col++) if (lastUse[col] === -1 && !byColumn.isFlagged(col)) byColumn.drop(col);
+  // When each column is done with (a primary's own column never is).
+  const dies = lastUse.map((at, col) => (byColumn.isFlagged(col) ? candidates.length : at));
   return candidates.map((candidate, at) => {
     const verdict = decide(candidate);
     for (const col of candidate.cols) if (lastUse[col] === at && !byColumn.isFlagged(col)) byColumn.drop(col);
@@ -84,10 +86,12 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
     if (size === 0) return true;
     if (pins(ofPrimaries, byColumn, support, y, inSupport, mark, holders)) return false;
     // Combine the moves so that none changes the candidate, pivoting on the move whose
-    // elimination touches least: the columns and primaries it changes.
+    // elimination touches least: the columns and primaries it changes. Of those, the move
+    // that began as the column done with soonest: the vector it fills in is dropped soonest
+    // (on a large round the first, largest candidates fill in most).
     const cost = (move: number) => byColumn.holding(move) + ofPrimaries.holding(move);
     let pivot = support[0]!;
-    for (const move of support) if (cost(move) < cost(pivot)) pivot = move;
+    for (const move of support) if (cost(move) < cost(pivot) || (cost(move) === cost(pivot) && dies[move]! < dies[pivot]!)) pivot = move;
     byColumn.eliminate(pivot, y, support, inSupport, mark);
     ofPrimaries.eliminate(pivot, y, support, inSupport, mark);
     return true;
