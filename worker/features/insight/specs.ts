@@ -89,10 +89,28 @@ export function roundTables(round: Pick<Round, 'groups' | 'localQuestions'>, uni
   return { questions, backgrounds, dimensions, specs };
 }
 
+/**
+ * Each round's rows start as a copy of one object with every key: an object given its keys one
+ * by one past a dozen or so is kept by V8 as a hash table, and counting a round reads each key
+ * of each row (a copy of a parsed object keeps a fixed layout, and is read some twice as fast).
+ */
+const rowTemplates = new WeakMap<RoundTables, Readonly<Record<string, string>>>();
+function rowTemplate(tables: RoundTables) {
+  let template = rowTemplates.get(tables);
+  if (!template) {
+    const keys = [UNIT, GROUP, ...tables.backgrounds.map(({ id }) => id), ...tables.questions.map(({ id }) => id)];
+    template = JSON.parse(JSON.stringify(Object.fromEntries(keys.map((key) => [key, ''])))) as Record<string, string>;
+    rowTemplates.set(tables, template);
+  }
+  return template;
+}
+
 /** One stored answer as a row to count: its unit and group, and one option (or '') per question. */
 export function responseRow(tables: RoundTables, answer: { unitId: string; group: string; answers: unknown }): ResponseRow {
   const answers = (answer.answers ?? {}) as Record<string, unknown>;
-  const row: Record<string, string> = { [UNIT]: answer.unitId, [GROUP]: answer.group };
+  const row: Record<string, string> = { ...rowTemplate(tables) };
+  row[UNIT] = answer.unitId;
+  row[GROUP] = answer.group;
   for (const question of [...tables.backgrounds, ...tables.questions]) {
     const value = answers[question.id];
     row[question.id] = typeof value === 'string' && value !== DECLINE_OPTION && tables.dimensions[question.id]!.includes(value) ? value : '';

@@ -69,7 +69,13 @@ export class Counting {
       for (const { options, counts } of this.questions) counts.reach((fine + 1) * (options.length + 1));
     }
     this.respondents.items[fine]!++;
-    for (const { id, index, options, counts } of this.questions) counts.items[fine * (options.length + 1) + (index.get(row[id] ?? '') ?? options.length)]!++;
+    const questions = this.questions;
+    for (let q = 0; q < questions.length; q++) {
+      const { id, index, options, counts } = questions[q]!;
+      const value = row[id];
+      const answer = value === undefined || value === '' ? undefined : index.get(value);
+      counts.items[fine * (options.length + 1) + (answer ?? options.length)]!++;
+    }
   }
 
   get tally(): Tally {
