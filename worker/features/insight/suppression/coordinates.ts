@@ -138,9 +138,7 @@ export class Coordinates {
           this.done[move] = done;
         }
         if (value === 0) {
-          this.toggle(vector, move);
-          this.held[move]!--;
-          if (this.flagged[vector]) this.heldFlagged[move]!--;
+          this.release(vector, move);
           continue;
         }
         at[kept] = move;
@@ -160,12 +158,7 @@ export class Coordinates {
   /** Empties a vector for good: no elimination changes it again (its holders' entries go stale). */
   drop(vector: number) {
     const at = this.at[vector]!;
-    for (let i = 0; i < at.length; i++) {
-      const move = at[i]!;
-      this.toggle(vector, move);
-      this.held[move]!--;
-      if (this.flagged[vector]) this.heldFlagged[move]!--;
-    }
+    for (let i = 0; i < at.length; i++) this.release(vector, at[i]!);
     at.length = 0;
     this.values[vector]!.length = 0;
   }
@@ -178,6 +171,13 @@ export class Coordinates {
     this.holders[move]!.push(vector);
     this.held[move]!++;
     if (this.flagged[vector]) this.heldFlagged[move]!++;
+  }
+
+  /** The counts' side of a vector losing its entry at a move (the entry itself is the caller's). */
+  private release(vector: number, move: number) {
+    this.toggle(vector, move);
+    this.held[move]!--;
+    if (this.flagged[vector]) this.heldFlagged[move]!--;
   }
 
   /**

@@ -40,19 +40,19 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   let mark = 0;
   const support: number[] = [];
   const holders: number[] = [];
-  // A column no later candidate holds is never read again (unless a primary is its own): it
-  // is dropped, so that no later elimination updates it. Candidates go largest first, so the
-  // columns of large fine cells are done with early.
-  const lastUse = new Int32Array(columns).fill(-1);
+  // When each column is done with: after the last candidate that holds it (-1: none does); a
+  // primary's own column never is. A column done with is never read again, so it is dropped and
+  // no later elimination updates it. Candidates go largest first, so the columns of large fine
+  // cells are done with early.
+  const dies = new Int32Array(columns).fill(-1);
   candidates.forEach((candidate, at) => {
-    for (const col of candidate.cols) lastUse[col] = at;
+    for (const col of candidate.cols) dies[col] = at;
   });
-  for (let col = 0; col < columns; col++) if (lastUse[col] === -1 && !byColumn.isFlagged(col)) byColumn.drop(col);
-  // When each column is done with (a primary's own column never is).
-  const dies = lastUse.map((at, col) => (byColumn.isFlagged(col) ? candidates.length : at));
+  for (let col = 0; col < columns; col++) if (byColumn.isFlagged(col)) dies[col] = candidates.length;
+  for (let col = 0; col < columns; col++) if (dies[col] === -1) byColumn.drop(col);
   return candidates.map((candidate, at) => {
     const verdict = decide(candidate);
-    for (const col of candidate.cols) if (lastUse[col] === at && !byColumn.isFlagged(col)) byColumn.drop(col);
+    for (const col of candidate.cols) if (dies[col] === at) byColumn.drop(col);
     return verdict;
   });
 
