@@ -1,8 +1,9 @@
 /**
  * The interval checks (`pinnedBy`) against a plain statement of them: bounds propagated through
  * every shown sum, round after round, and each hidden cell bounded by the smallest shown counts
- * holding it, less their disjoint parts. The engine passes over sums that cannot move a bound
- * and picks the smallest counts without sorting them all; it must find exactly the same.
+ * holding it, less their disjoint parts. The engine takes the columns fixed by a sum of their
+ * own out of the other sums, passes over sums that cannot move a bound and picks the smallest
+ * counts without sorting them all; it must find exactly the same.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -17,9 +18,14 @@ function plainPinnedBy(columns: number, constraints: readonly Constraint[], hidd
   const lower = new Array<number>(columns).fill(0);
   const upper = new Array<number>(columns).fill(Infinity);
   const upperFrom = new Array<number>(columns).fill(-1);
+  // A sum of one column fixes it, before the rounds (the first such sum says).
+  constraints.forEach(({ cols, coefs, value }, c) => {
+    if (cols.length === 1 && upperFrom[cols[0]!] === -1) [lower[cols[0]!], upper[cols[0]!], upperFrom[cols[0]!]] = [value / coefs[0]!, value / coefs[0]!, c];
+  });
   for (let round = 0, moved = true; round < ROUNDS && moved; round++) {
     moved = false;
     constraints.forEach(({ cols, coefs, value }, c) => {
+      if (cols.length === 1) return;
       const least = cols.reduce((sum, col, i) => sum + coefs[i]! * lower[col]!, 0);
       const unbounded = cols.filter((col) => upper[col] === Infinity).length;
       const most = cols.reduce((sum, col, i) => (upper[col] === Infinity ? sum : sum + coefs[i]! * upper[col]!), 0);
@@ -50,7 +56,7 @@ function plainPinnedBy(columns: number, constraints: readonly Constraint[], hidd
       const taken = new Set(cols);
       const disjoint = partsOf(c).filter((part) => !constraints[part]!.cols.some((col) => taken.has(col)) && constraints[part]!.cols.every((col) => taken.add(col)));
       const high = disjoint.reduce((sum, part) => sum - (constraints[part]!.value - least(part)), constraint.value - (least(c) - ownLeast));
-      if (high < bound) [bound, pinnedFrom] = [high, new Set([disjoint[0] ?? c])];
+      if (high < bound - EPSILON) [bound, pinnedFrom] = [high, new Set([disjoint[0] ?? c])];
     }
     return Math.floor(bound + EPSILON) < threshold ? pinnedFrom : new Set<number>();
   });

@@ -28,19 +28,59 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
   const lower = new Float64Array(columns);
   const upper = new Float64Array(columns).fill(Infinity);
   const upperFrom = new Int32Array(columns).fill(-1);
+  // A sum of one column fixes it (most shown figures at the finest level are such sums). The
+  // rounds then go over the other sums with the fixed columns taken out, their values taken off:
+  // they are what can still move. Laid out flat, one sum after another.
+  const fixed = new Uint8Array(columns);
+  let entries = 0;
+  for (let c = 0; c < constraints.length; c++) {
+    const { cols, coefs, value } = constraints[c]!;
+    entries += cols.length;
+    if (cols.length !== 1 || fixed[cols[0]!]) continue;
+    fixed[cols[0]!] = 1;
+    lower[cols[0]!] = upper[cols[0]!] = value / coefs[0]!;
+    upperFrom[cols[0]!] = c;
+  }
+  const source = new Int32Array(constraints.length);
+  const values = new Float64Array(constraints.length);
+  const starts = new Int32Array(constraints.length + 1);
+  const flatCols = new Int32Array(entries);
+  const flatCoefs = new Float64Array(entries);
+  let sums = 0;
+  let end = 0;
+  for (let c = 0; c < constraints.length; c++) {
+    const { cols, coefs, value } = constraints[c]!;
+    if (cols.length === 1) continue;
+    let rest = value;
+    const start = end;
+    for (let i = 0; i < cols.length; i++) {
+      const col = cols[i]!;
+      if (fixed[col]) rest -= coefs[i]! * upper[col]!;
+      else {
+        flatCols[end] = col;
+        flatCoefs[end++] = coefs[i]!;
+      }
+    }
+    if (end === start) continue;
+    source[sums] = c;
+    values[sums++] = rest;
+    starts[sums] = end;
+  }
   for (let round = 0, moved = true; round < ROUNDS && moved; round++) {
     moved = false;
-    for (let c = 0; c < constraints.length; c++) {
-      const { cols, coefs, value } = constraints[c]!;
+    for (let s = 0; s < sums; s++) {
+      const value = values[s]!;
+      const from = starts[s]!;
+      const to = starts[s + 1]!;
       let least = 0;
       let most = 0;
       let unbounded = 0;
       // A sum at least the widest column range (times its weight) above the least its columns
       // can be and below the most moves no bound: its second pass is skipped.
       let widest = 0;
-      for (let i = 0; i < cols.length; i++) {
-        const col = cols[i]!;
-        const coef = coefs[i]!;
+      for (let i = from; i < to; i++) {
+        const col = flatCols[i]!;
+        const coef = flatCoefs[i]!;
         least += coef * lower[col]!;
         const high = upper[col]!;
         if (high === Infinity) unbounded++;
@@ -51,14 +91,14 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
         }
       }
       if (unbounded === 0 && value - least >= widest && most - value >= widest) continue;
-      for (let i = 0; i < cols.length; i++) {
-        const col = cols[i]!;
-        const coef = coefs[i]!;
+      for (let i = from; i < to; i++) {
+        const col = flatCols[i]!;
+        const coef = flatCoefs[i]!;
         const high = (value - (least - coef * lower[col]!)) / coef;
         const wasUpper = upper[col]!;
         if (high < wasUpper - EPSILON) {
           upper[col] = high;
-          upperFrom[col] = c;
+          upperFrom[col] = source[s]!;
           moved = true;
         }
         // The least this one can be: the sum less the most all the others can be.
@@ -144,7 +184,8 @@ export function pinnedBy(columns: number, constraints: readonly Constraint[], hi
         high -= value - least(part);
         if (largest < 0) largest = part;
       }
-      if (high < bound) {
+      // Lower by more than rounding: the fixed columns' values are taken off the sums first.
+      if (high < bound - EPSILON) {
         bound = high;
         from.clear();
         from.add(largest >= 0 ? largest : c);
