@@ -30,7 +30,7 @@ describe('vectors in the coordinates of the moves', () => {
           if (flagged(v)) kept.flag(v);
         });
         for (const { y: dense, pick } of steps) {
-          const support = dense.flatMap((value, move) => (value ? [move] : []));
+          const support = Int32Array.from(dense.flatMap((value, move) => (value ? [move] : [])));
           const pivot = support[pick % support.length]!;
           const y = Float64Array.from(dense);
           const inSupport = Int32Array.from(dense, (value) => (value ? 7 : 0));
@@ -42,8 +42,8 @@ describe('vectors in the coordinates of the moves', () => {
           }
         }
         model.forEach((vector, v) => {
-          const size = kept.size(v);
-          const entries = kept.movesOf(v).slice(0, size).map((move, i) => [move, kept.valuesOf(v)[i]!]).sort((a, b) => a[0]! - b[0]!);
+          const from = kept.start(v);
+          const entries = [...kept.movesAt.subarray(from, from + kept.size(v))].map((move, i) => [move, kept.valuesAt[from + i]!]).sort((a, b) => a[0]! - b[0]!);
           expect(entries).toEqual(vector.flatMap((value, move) => (value ? [[move, value]] : [])));
         });
         const into: number[] = [];

@@ -2,19 +2,20 @@
  * Vectors written in the coordinates of the moves (see secondary.ts), each kept sparse and
  * contiguous, with for each move the vectors that have an entry there. The one change they
  * undergo is an elimination: every vector holding the pivot move loses a multiple of the
- * candidate's coordinates, so that none holds the pivot after it. Contiguous arrays keep that
+ * candidate's coordinates, so that none holds the pivot after it. Contiguous entries keep that
  * a walk through memory in order; a hash table of entries was one and a half times slower.
  */
+import { Lists } from './lists.ts';
 import { inv, mul, PRIME } from './modular.ts';
 
 /** Up to 16 MB of membership bits by default (see `holds`). */
 const MEMBERSHIP_BITS = 2 ** 27;
 
 export class Coordinates {
-  private readonly at: number[][];
-  private readonly values: number[][];
+  /** Each vector's moves (`first`) and values there (`second`). */
+  private readonly entries: Lists;
   /** The vectors that have had an entry at each move (some may have lost it since). */
-  private readonly holders: number[][];
+  private readonly holders: Lists;
   /** How many vectors hold each move now. */
   private readonly held: Int32Array;
   /** Vectors flagged as of interest (see `flag`), and how many of them hold each move. */
@@ -27,12 +28,13 @@ export class Coordinates {
   /** Which vectors hold which moves, a bit each, where that fits; else null. */
   private readonly member: Int32Array | null;
   private readonly moves: number;
+  /** The pivot's holders while an elimination walks them (their list grows meanwhile). */
+  private walk = new Int32Array(64);
 
   /** `membershipBits`: the most bits of `holds` to keep; a larger set walks the lists instead. */
   constructor(vectors: number, moves: number, membershipBits = MEMBERSHIP_BITS) {
-    this.at = Array.from({ length: vectors }, () => []);
-    this.values = Array.from({ length: vectors }, () => []);
-    this.holders = Array.from({ length: moves }, () => []);
+    this.entries = new Lists(vectors, true, 64 * (vectors + 1));
+    this.holders = new Lists(moves, false, 64 * (moves + 1));
     this.held = new Int32Array(moves);
     this.flagged = new Uint8Array(vectors);
     this.heldFlagged = new Int32Array(moves);
@@ -44,17 +46,25 @@ export class Coordinates {
 
   /** Sets a vector that holds nothing yet; repeated moves are summed. */
   assign(vector: number, moves: readonly number[], values: readonly number[]) {
+    this.entries.reserve(vector, moves.length);
+    // A fine cell's own vector, most of them, has one move: nothing to sum.
+    if (moves.length === 1) return this.put(vector, moves[0]!, values[0]! % PRIME);
     const sums = new Map<number, number>();
     moves.forEach((move, i) => sums.set(move, ((sums.get(move) ?? 0) + values[i]!) % PRIME));
-    for (const [move, value] of sums) if (value !== 0) this.append(vector, move, value);
+    for (const [move, value] of sums) this.put(vector, move, value);
+  }
+
+  /** Adds an entry after a vector's last (room reserved), unless it is 0. */
+  private put(vector: number, move: number, value: number) {
+    if (value !== 0) this.append(vector, move, value, this.entries.size[vector]!++);
   }
 
   /** Flags a vector, so that `holdingFlagged` counts it. */
   flag(vector: number) {
     if (this.flagged[vector]) return;
     this.flagged[vector] = 1;
-    const at = this.at[vector]!;
-    for (let i = 0; i < at.length; i++) this.heldFlagged[at[i]!]!++;
+    const { first, start, size } = this.entries;
+    for (let i = start[vector]!, end = i + size[vector]!; i < end; i++) this.heldFlagged[first[i]!]!++;
   }
 
   isFlagged(vector: number) {
@@ -66,18 +76,25 @@ export class Coordinates {
     return this.heldFlagged[move]!;
   }
 
-  /** The moves where a vector has entries (read only; `size(vector)` long). */
-  movesOf(vector: number): readonly number[] {
-    return this.at[vector]!;
+  /**
+   * Every vector's moves, from `start(vector)`, `size(vector)` long; read only, and good until
+   * the next change (an elimination may move them).
+   */
+  get movesAt(): Int32Array {
+    return this.entries.first;
   }
 
-  /** A vector's entries, alongside `movesOf`. */
-  valuesOf(vector: number): readonly number[] {
-    return this.values[vector]!;
+  /** The values at those moves, alongside `movesAt`. */
+  get valuesAt(): Int32Array {
+    return this.entries.second;
+  }
+
+  start(vector: number) {
+    return this.entries.start[vector]!;
   }
 
   size(vector: number) {
-    return this.at[vector]!.length;
+    return this.entries.size[vector]!;
   }
 
   /** How many vectors hold a move. */
@@ -91,84 +108,97 @@ export class Coordinates {
    * when stale entries outnumber the holders.
    */
   mayHold(move: number, into: number[]) {
-    const list = this.holders[move]!;
-    if (list.length > 2 * this.held[move]! + 8) {
+    const { first, start, size } = this.holders;
+    const from = start[move]!;
+    let length = size[move]!;
+    if (length > 2 * this.held[move]! + 8) {
       const seen = ++this.stamp;
-      let kept = 0;
-      for (let i = 0; i < list.length; i++) {
-        const vector = list[i]!;
+      let kept = from;
+      for (let i = from; i < from + length; i++) {
+        const vector = first[i]!;
         if (this.seen[vector] === seen || !this.holds(vector, move) || (this.member === null && this.entry(vector, move) === 0)) continue;
         this.seen[vector] = seen;
-        list[kept++] = vector;
+        first[kept++] = vector;
       }
-      list.length = kept;
+      length = size[move] = kept - from;
     }
-    into.length = list.length;
-    for (let i = 0; i < list.length; i++) into[i] = list[i]!;
+    into.length = length;
+    for (let i = 0; i < length; i++) into[i] = first[from + i]!;
   }
 
   /**
    * For every vector v holding `pivot`: v −= (v[pivot] / y[pivot]) · y, where y is given by
    * its entries at the moves in `support` (y[move], non-zero, `inSupport[move] === mark`).
    */
-  eliminate(pivot: number, y: Float64Array, support: readonly number[], inSupport: Int32Array, mark: number) {
-    const list = this.holders[pivot]!;
+  eliminate(pivot: number, y: Float64Array, support: Int32Array, inSupport: Int32Array, mark: number) {
+    const count = this.holders.size[pivot]!;
+    if (this.walk.length < count) this.walk = new Int32Array(2 * count);
+    const walk = this.walk;
+    walk.set(this.holders.first.subarray(this.holders.start[pivot]!, this.holders.start[pivot]! + count));
+    // No vector gains the pivot here: after this none holds it, and the list is given up.
+    this.holders.clear(pivot);
     const scale = inv(y[pivot]!);
     const seen = ++this.stamp;
-    // No vector gains the pivot here, so the list stays as it is while it is walked.
-    for (let h = 0; h < list.length; h++) {
-      const vector = list[h]!;
+    const entries = this.entries;
+    for (let h = 0; h < count; h++) {
+      const vector = walk[h]!;
       if (this.seen[vector] === seen) continue;
       this.seen[vector] = seen;
       if (!this.holds(vector, pivot)) continue;
       const own = this.entry(vector, pivot);
       if (own === 0) continue;
       const factor = mul(own, scale);
-      const at = this.at[vector]!;
-      const values = this.values[vector]!;
       const done = ++this.stamp;
-      let kept = 0;
-      const size = at.length;
-      for (let i = 0; i < size; i++) {
-        const move = at[i]!;
+      const from = entries.start[vector]!;
+      const end = from + entries.size[vector]!;
+      const moves = entries.first;
+      const values = entries.second;
+      let kept = from;
+      let met = 0;
+      for (let i = from; i < end; i++) {
+        const move = moves[i]!;
         let value = values[i]!;
         if (inSupport[move] === mark) {
           value -= mul(factor, y[move]!);
           if (value < 0) value += PRIME;
           this.done[move] = done;
+          met++;
         }
         if (value === 0) {
           this.release(vector, move);
           continue;
         }
-        at[kept] = move;
+        moves[kept] = move;
         values[kept++] = value;
       }
-      // The moves it gains go where cancelled ones were, then at the end: an array is never
-      // shortened to be lengthened again.
-      for (const move of support) if (this.done[move] !== done) this.append(vector, move, PRIME - mul(factor, y[move]!), kept++);
-      if (kept < size) {
-        at.length = kept;
-        values.length = kept;
+      // The moves it gains follow the ones it kept.
+      let size = kept - from;
+      entries.size[vector] = size;
+      const gains = support.length - met;
+      if (gains === 0) continue;
+      entries.reserve(vector, size + gains);
+      for (let i = 0; i < support.length; i++) {
+        const move = support[i]!;
+        if (this.done[move] !== done) this.append(vector, move, PRIME - mul(factor, y[move]!), size++);
       }
+      entries.size[vector] = size;
     }
-    list.length = 0;
   }
 
   /** Empties a vector for good: no elimination changes it again (its holders' entries go stale). */
   drop(vector: number) {
-    const at = this.at[vector]!;
-    for (let i = 0; i < at.length; i++) this.release(vector, at[i]!);
-    at.length = 0;
-    this.values[vector]!.length = 0;
+    const { first, start, size } = this.entries;
+    for (let i = start[vector]!, end = i + size[vector]!; i < end; i++) this.release(vector, first[i]!);
+    this.entries.clear(vector);
   }
 
-  /** Gives a vector an entry at `index` (by default its end), over whatever was there. */
-  private append(vector: number, move: number, value: number, index = this.at[vector]!.length) {
+  /** Writes a vector's entry at place `index` of its list (room reserved), over whatever was there. */
+  private append(vector: number, move: number, value: number, index: number) {
     this.toggle(vector, move);
-    this.at[vector]![index] = move;
-    this.values[vector]![index] = value;
-    this.holders[move]!.push(vector);
+    const at = this.entries.start[vector]! + index;
+    this.entries.first[at] = move;
+    this.entries.second[at] = value;
+    this.holders.push(move, vector);
     this.held[move]!++;
     if (this.flagged[vector]) this.heldFlagged[move]!++;
   }
@@ -198,8 +228,8 @@ export class Coordinates {
   }
 
   private entry(vector: number, move: number) {
-    const at = this.at[vector]!;
-    for (let i = 0; i < at.length; i++) if (at[i] === move) return this.values[vector]![i]!;
+    const { first, second, start, size } = this.entries;
+    for (let i = start[vector]!, end = i + size[vector]!; i < end; i++) if (first[i] === move) return second[i]!;
     return 0;
   }
 }

@@ -38,7 +38,8 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   const y = new Float64Array(columns);
   const inSupport = new Int32Array(columns);
   let mark = 0;
-  const support: number[] = [];
+  // The moves a candidate's coordinates have (`found` of them; a typed array keeps its room).
+  const moves = new Int32Array(columns);
   const holders: number[] = [];
   // When each column is done with: after the last candidate that holds it (-1: none does); a
   // primary's own column never is. A column done with is never read again, so it is dropped and
@@ -57,20 +58,20 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   });
 
   function decide(candidate: Vector) {
-    // The candidate's coordinates: y[move] for the moves in `support`.
+    // The candidate's coordinates: y[move] for the moves it has (`moves`, then `support`).
     mark++;
-    support.length = 0;
+    let found = 0;
     for (let i = 0; i < candidate.cols.length; i++) {
       const col = candidate.cols[i]!;
       const weight = candidate.vals[i]!;
-      const moves = byColumn.movesOf(col);
-      const values = byColumn.valuesOf(col);
-      for (let k = 0, size = byColumn.size(col); k < size; k++) {
-        const move = moves[k]!;
+      const movesAt = byColumn.movesAt;
+      const values = byColumn.valuesAt;
+      for (let k = byColumn.start(col), end = k + byColumn.size(col); k < end; k++) {
+        const move = movesAt[k]!;
         if (inSupport[move] !== mark) {
           inSupport[move] = mark;
           y[move] = 0;
-          support.push(move);
+          moves[found++] = move;
         }
         // Both terms are residues: one subtraction reduces the sum (a remainder is slow in V8).
         const sum = y[move]! + mul(values[k]!, weight);
@@ -78,12 +79,13 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
       }
     }
     let size = 0;
-    for (const move of support) {
-      if (y[move] !== 0) support[size++] = move;
+    for (let i = 0; i < found; i++) {
+      const move = moves[i]!;
+      if (y[move] !== 0) moves[size++] = move;
       else inSupport[move] = 0;
     }
-    support.length = size;
     if (size === 0) return true;
+    const support = moves.subarray(0, size);
     if (pins(ofPrimaries, byColumn, support, y, inSupport, mark, holders)) return false;
     // Combine the moves so that none changes the candidate, pivoting on the move whose
     // elimination touches least: the columns and primaries it changes. Of those, the move
@@ -103,7 +105,7 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
  * a wide primary's, or a flagged column's. Such a primary holds every move the candidate
  * holds, so the primaries holding any one of them are enough to look through: the fewest.
  */
-function pins(ofPrimaries: Coordinates, byColumn: Coordinates, support: readonly number[], y: Float64Array, inSupport: Int32Array, mark: number, holders: number[]) {
+function pins(ofPrimaries: Coordinates, byColumn: Coordinates, support: Int32Array, y: Float64Array, inSupport: Int32Array, mark: number, holders: number[]) {
   const cost = (move: number) => ofPrimaries.holding(move) + (byColumn.holdingFlagged(move) > 0 ? byColumn.holding(move) : 0);
   let fewest = support[0]!;
   for (const move of support) if (cost(move) < cost(fewest)) fewest = move;
@@ -116,12 +118,13 @@ function pins(ofPrimaries: Coordinates, byColumn: Coordinates, support: readonly
       if (flaggedOnly && !coordinates.isFlagged(p)) continue;
       const size = coordinates.size(p);
       if (size !== support.length) continue;
-      const moves = coordinates.movesOf(p);
-      const values = coordinates.valuesOf(p);
+      const moves = coordinates.movesAt;
+      const values = coordinates.valuesAt;
+      const from = coordinates.start(p);
       let factor = 0;
-      for (let i = 0; i < size; i++) if (moves[i] === fewest) factor = mul(values[i]!, scale);
+      for (let i = from; i < from + size; i++) if (moves[i] === fewest) factor = mul(values[i]!, scale);
       let same = true;
-      for (let i = 0; i < size && same; i++) same = inSupport[moves[i]!] === mark && values[i] === mul(factor, y[moves[i]!]!);
+      for (let i = from; i < from + size && same; i++) same = inSupport[moves[i]!] === mark && values[i] === mul(factor, y[moves[i]!]!);
       if (same) return true;
     }
     return false;
