@@ -27,7 +27,7 @@ export class Lists {
   /** Room for `needed` entries in a list, keeping its entries (they may move, and the buffers change). */
   reserve(list: number, needed: number) {
     if (needed <= this.room[list]!) return;
-    const room = Math.max(4, 2 * needed);
+    const room = Math.max(4, needed + (needed >> 1));
     if (this.top + room > this.first.length) return this.closeUp(list, room);
     const from = this.start[list]!;
     const size = this.size[list]!;
@@ -51,11 +51,11 @@ export class Lists {
     this.room[list] = 0;
   }
 
-  /** Copies every list into new buffers, at least twice the room the lists take and never smaller, giving `list` room for `room`. */
+  /** Copies every list into new buffers, half as large again as the room the lists take (and never smaller), giving `list` room for `room`. */
   private closeUp(list: number, room: number) {
     let needed = room;
     for (let l = 0; l < this.start.length; l++) if (l !== list) needed += this.room[l]!;
-    const first = new Int32Array(Math.max(this.first.length, 2 * needed));
+    const first = new Int32Array(Math.max(this.first.length, needed + (needed >> 1)));
     const second = new Int32Array(this.paired ? first.length : 0);
     let top = 0;
     for (let l = 0; l < this.start.length; l++) {
