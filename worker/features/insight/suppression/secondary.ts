@@ -51,13 +51,17 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
   });
   for (let col = 0; col < columns; col++) if (byColumn.isFlagged(col)) dies[col] = candidates.length;
   for (let col = 0; col < columns; col++) if (dies[col] === -1) byColumn.drop(col);
-  return candidates.map((candidate, at) => {
-    const verdict = decide(candidate);
+  // Dropping a column twice is dropping it once.
+  const dropDone = (candidate: Vector, at: number) => {
     for (const col of candidate.cols) if (dies[col] === at) byColumn.drop(col);
+  };
+  return candidates.map((candidate, at) => {
+    const verdict = decide(candidate, at);
+    dropDone(candidate, at);
     return verdict;
   });
 
-  function decide(candidate: Vector) {
+  function decide(candidate: Vector, at: number) {
     // The candidate's coordinates: y[move] for the moves it has (`moves`, then `support`).
     mark++;
     let found = 0;
@@ -94,6 +98,8 @@ export function publishable(columns: number, primaries: readonly Vector[], candi
     const cost = (move: number) => byColumn.holding(move) + ofPrimaries.holding(move);
     let pivot = support[0]!;
     for (const move of support) if (cost(move) < cost(pivot) || (cost(move) === cost(pivot) && dies[move]! < dies[pivot]!)) pivot = move;
+    // The columns this candidate is the last to hold go before the elimination: no use in updating them.
+    dropDone(candidate, at);
     byColumn.eliminate(pivot, y, support, inSupport, mark);
     ofPrimaries.eliminate(pivot, y, support, inSupport, mark);
     return true;
