@@ -58,12 +58,14 @@ function itemsOf(tally: Tally, tables: readonly TableSpec[], figures: readonly F
     const cols: number[] = [];
     const scores: number[] = [];
     const scoreOf = tables[figure.table]!.scores;
+    // The answers it sums: all (respondents), the options (a total) or one option.
+    const from = typeof figure.answer === 'number' ? figure.answer : 0;
+    const to = typeof figure.answer === 'number' ? figure.answer + 1 : figure.answer === 'answered' ? columns.width - 1 : columns.width;
     for (const fine of figure.fines) {
       if (!('index' in columns)) {
         cols.push(fine);
         continue;
       }
-      const [from, to] = figure.answer === 'all' ? [0, columns.width] : figure.answer === 'answered' ? [0, columns.width - 1] : [figure.answer, figure.answer + 1];
       for (let answer = from; answer < to; answer++) {
         const col = columns.index![fine * columns.width + answer]!;
         if (col < 0) continue;
@@ -71,7 +73,9 @@ function itemsOf(tally: Tally, tables: readonly TableSpec[], figures: readonly F
         if (figure.mean) scores.push(scoreOf?.[options[answer]!] ?? 0);
       }
     }
-    items.push({ figure, mean: false, vector: { cols, vals: cols.map(() => 1) }, weights: cols.map(() => 1) });
+    // A count's weights are all 1, for the span test and the interval checks alike (read only).
+    const ones = cols.map(() => 1);
+    items.push({ figure, mean: false, vector: { cols, vals: ones }, weights: ones });
     if (figure.mean) {
       const kept = cols.filter((_, i) => scores[i] !== 0);
       const weights = scores.filter((score) => score !== 0);
