@@ -50,6 +50,28 @@ describe('lists in one buffer', () => {
     );
   });
 
+  it('let go at a close-up only of entries no longer wanted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ list: fc.nat(LISTS - 1), value: fc.nat(1000) }), { maxLength: 400 }), (pushes) => {
+        const keep = (_: number, value: number) => value % 3 !== 0;
+        const lists = new Lists(LISTS, false, 4, keep);
+        const model: number[][] = Array.from({ length: LISTS }, () => []);
+        for (const { list, value } of pushes) {
+          lists.push(list, value);
+          model[list]!.push(value);
+        }
+        model.forEach((pushed, l) => {
+          const held = [...lists.first.subarray(lists.start[l]!, lists.start[l]! + lists.size[l]!)];
+          // Every wanted entry, in order, and of the others only some, in their places.
+          expect(held.filter((value) => keep(l, value))).toEqual(pushed.filter((value) => keep(l, value)));
+          let at = 0;
+          expect(held.every((value) => (at = pushed.indexOf(value, at) + 1) > 0)).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('push one value at a time into unpaired lists', () => {
     const lists = new Lists(3, false, 2);
     for (let i = 0; i < 100; i++) lists.push(i % 3, i);

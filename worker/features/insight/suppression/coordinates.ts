@@ -34,7 +34,8 @@ export class Coordinates {
   /** `membershipBits`: the most bits of `holds` to keep; a larger set walks the lists instead. */
   constructor(vectors: number, moves: number, membershipBits = MEMBERSHIP_BITS) {
     this.entries = new Lists(vectors, true, 64 * (vectors + 1));
-    this.holders = new Lists(moves, false, 64 * (moves + 1));
+    // A holder that no longer holds the move goes when the lists are closed up (where bits say so).
+    this.holders = new Lists(moves, false, 64 * (moves + 1), (move, vector) => this.holds(vector, move));
     this.held = new Int32Array(moves);
     this.flagged = new Uint8Array(vectors);
     this.heldFlagged = new Int32Array(moves);
