@@ -154,6 +154,35 @@ function attack(s: Setup, tables: TableSpec[], published: PublishedTable[]) {
   });
 }
 
+/**
+ * Found by a random run (seed 202): a respondent count that one question's set hid to protect
+ * that question's cells could be worked out from the other question's figures, and with it a
+ * hidden friend count, exactly. Every set now guards such a count.
+ */
+const guardedAcrossQuestions: Setup = {
+  units: ['u0', 'u1', 'u2'],
+  backgrounds: { grade: ['5', '6'], gender: ['girl', 'boy', 'other'] },
+  questions: { thrive: ['1', '2', '3'], friend: ['yes', 'no'] },
+  scores: { '1': 1, '2': 2, '3': 3 },
+  threshold: 3,
+  rows: [
+    {unit: 'u0', grade: '', gender: 'boy', thrive: '1', friend: 'yes'},
+    {unit: 'u0', grade: '6', gender: 'girl', thrive: '3', friend: 'yes'},
+    {unit: 'u1', grade: '', gender: 'girl', thrive: '', friend: ''},
+    {unit: 'u1', grade: '6', gender: 'girl', thrive: '1', friend: 'no'},
+    {unit: 'u1', grade: '', gender: 'boy', thrive: '2', friend: ''},
+    {unit: 'u1', grade: '', gender: 'girl', thrive: '1', friend: ''},
+    {unit: 'u1', grade: '', gender: 'girl', thrive: '1', friend: 'yes'},
+    {unit: 'u1', grade: '6', gender: '', thrive: '2', friend: 'no'},
+    {unit: 'u1', grade: '5', gender: '', thrive: '1', friend: 'yes'},
+    {unit: 'u2', grade: '6', gender: 'girl', thrive: '3', friend: 'yes'},
+    {unit: 'u2', grade: '', gender: 'girl', thrive: '', friend: 'yes'},
+    {unit: 'u2', grade: '5', gender: 'girl', thrive: '3', friend: 'yes'},
+    {unit: 'u2', grade: '5', gender: 'boy', thrive: '1', friend: 'yes'},
+    {unit: 'u2', grade: '5', gender: 'other', thrive: '3', friend: 'yes'},
+  ],
+};
+
 describe('suppression against an attacker with every published figure', () => {
   it('never pins a primary-suppressed cell to one value, by subtraction, means or non-negativity', () => {
     fc.assert(
@@ -172,7 +201,7 @@ describe('suppression against an attacker with every published figure', () => {
       }),
       // A fixed seed, so CI is repeatable; change it to explore new cases. Other seeds still find
       // rare cases that integer reasoning narrows to one whole number (docs/suppression.md).
-      { numRuns: 60, seed: 42 },
+      { numRuns: 60, seed: 42, examples: [[guardedAcrossQuestions]] },
     );
   }, 120_000);
 });

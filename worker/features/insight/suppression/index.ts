@@ -95,7 +95,7 @@ function hideOne(item: Item) {
 }
 
 /** The secondary and interval steps over one linked set; hides by changing the figures' status. */
-function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly Figure[], question: string | undefined, threshold: number) {
+function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly Figure[], question: string | undefined, threshold: number, guarded: ReadonlySet<Figure> = new Set()) {
   const { columns, items: all } = itemsOf(tally, tables, figures, question);
   // Figures over the same columns are one figure (a total where everyone chose one option, a
   // table whose extra dimension has one value): decided once, for all of them.
@@ -110,16 +110,21 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
   // Showing a twin of a figure hidden already (in the respondents' own set) would show that figure.
   for (const group of twins.values()) if (group.some((item) => statusOf(item) === 'secondary')) hide(group[0]!);
   const primaries = items.filter((item) => !item.mean && item.figure.status === 'primary');
-  if (primaries.length === 0) return;
-  // Largest first: those are the ones kept; margins before finer cells when counts tie.
+  // What no shown figure may add up to: the primaries, and the guarded figures (hidden elsewhere).
+  const kept = [...primaries, ...items.filter((item) => !item.mean && twins.get(item)!.some(({ figure }) => guarded.has(figure)))];
+  if (kept.length === 0) return;
+  // Largest first: those are the ones kept; margins before finer cells when counts tie. In a
+  // question's set the respondent counts shown in their own set go first: hidden here, one would
+  // have to be guarded in every other set too, so the question's own cells are hidden instead.
+  const own = (item: Item) => (question && item.figure.answer === 'all' ? 0 : 1);
   const candidates = items
     .map((item, order) => ({ item, order }))
     .filter(({ item }) => statusOf(item) === 'published')
-    .sort((a, b) => b.item.figure.count - a.item.figure.count || a.item.figure.fixed - b.item.figure.fixed || a.order - b.order)
+    .sort((a, b) => own(a.item) - own(b.item) || b.item.figure.count - a.item.figure.count || a.item.figure.fixed - b.item.figure.fixed || a.order - b.order)
     .map(({ item }) => item);
   const verdicts = publishable(
     columns,
-    primaries.map((item) => item.vector),
+    kept.map((item) => item.vector),
     candidates.map((item) => item.vector),
   );
   candidates.forEach((item, i) => {
@@ -288,7 +293,20 @@ export function publishCounted(counted: Tally, tables: readonly TableSpec[], opt
     if (question) questions.set(question, [...(questions.get(question) ?? []), ...figures]);
   });
   // Each question's set holds the respondent counts too; one hidden there is hidden everywhere.
-  for (const [question, figures] of questions) protect(counted, tables, [...respondents, ...figures], question, options.threshold);
+  // One hidden in a question's set, to protect that question's cells, must not be worked out from
+  // another question's figures either (where everyone answered that question, its totals are the
+  // respondent counts): every set guards it as it guards its primaries, and a set that was worked
+  // out before it was hidden is worked out again, until no set hides another.
+  const ownHidden = new Set(respondents.filter((figure) => figure.status === 'secondary'));
+  const guarded = new Set<Figure>();
+  const guardedWhenDone = new Map<string, number>();
+  for (let again = [...questions.keys()]; again.length > 0; again = [...questions.keys()].filter((question) => guardedWhenDone.get(question)! < guarded.size)) {
+    for (const question of again) {
+      protect(counted, tables, [...respondents, ...questions.get(question)!], question, options.threshold, guarded);
+      for (const figure of respondents) if (figure.status === 'secondary' && !ownHidden.has(figure)) guarded.add(figure);
+      guardedWhenDone.set(question, guarded.size);
+    }
+  }
   // A mean beside a hidden option is a weighted sum of hidden counts, which with the shown total
   // can narrow them to one whole number: it is hidden too. (Hiding more never helps a reader.)
   for (const figures of byTable) for (const figure of figures) if (figure.base?.mean && figure.status !== 'published') figure.base.mean.status = 'secondary';
