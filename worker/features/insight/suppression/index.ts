@@ -116,11 +116,11 @@ function protect(tally: Tally, tables: readonly TableSpec[], figures: readonly F
   // Largest first: those are the ones kept; margins before finer cells when counts tie. In a
   // question's set the respondent counts shown in their own set go first: hidden here, one would
   // have to be guarded in every other set too, so the question's own cells are hidden instead.
-  const own = (item: Item) => (question && item.figure.answer === 'all' ? 0 : 1);
+  const respondentsFirst = (item: Item) => (question && item.figure.answer === 'all' ? 0 : 1);
   const candidates = items
     .map((item, order) => ({ item, order }))
     .filter(({ item }) => statusOf(item) === 'published')
-    .sort((a, b) => own(a.item) - own(b.item) || b.item.figure.count - a.item.figure.count || a.item.figure.fixed - b.item.figure.fixed || a.order - b.order)
+    .sort((a, b) => respondentsFirst(a.item) - respondentsFirst(b.item) || b.item.figure.count - a.item.figure.count || a.item.figure.fixed - b.item.figure.fixed || a.order - b.order)
     .map(({ item }) => item);
   const verdicts = publishable(
     columns,

@@ -2,10 +2,14 @@
  * Many growing lists of 32-bit integers (or pairs of them, with `paired`) in one buffer, each
  * in a stretch of its own with room to grow. A list that outgrows its stretch moves to the end;
  * when the buffer is full, the lists are closed up (into larger buffers where little would be
- * left free). One buffer instead
- * of an array per list: the secondary step's lists grow by millions of entries a publication,
- * and as arrays each growth left garbage and each survivor was copied by the collector.
+ * left free). One buffer instead of an array per list: the secondary step's lists grow by
+ * millions of entries a publication, and as arrays each growth left garbage and each survivor
+ * was copied by the collector.
  */
+
+/** Room for `needed` entries and half as many again: for a list, and for the buffer. */
+const roomFor = (needed: number) => needed + (needed >> 1);
+
 export class Lists {
   /** The entries (and their pairs), list `l` at `start[l]`, `size[l]` long; replaced on growth. */
   first: Int32Array;
@@ -31,7 +35,7 @@ export class Lists {
   /** Room for `needed` entries in a list, keeping its entries (they may move, and the buffers change). */
   reserve(list: number, needed: number) {
     if (needed <= this.room[list]!) return;
-    const room = Math.max(4, needed + (needed >> 1));
+    const room = Math.max(4, roomFor(needed));
     if (this.top + room > this.first.length) return this.closeUp(list, room);
     const from = this.start[list]!;
     const size = this.size[list]!;
@@ -96,7 +100,7 @@ export class Lists {
     // Too little room left for the lists to grow: larger buffers, half as large again as the room taken.
     const needed = top + room;
     if (needed + (needed >> 2) > this.first.length) {
-      const length = needed + (needed >> 1);
+      const length = roomFor(needed);
       const first = new Int32Array(length);
       first.set(this.first.subarray(0, top));
       this.first = first;
